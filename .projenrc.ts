@@ -1,0 +1,90 @@
+import { awscdk, javascript } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-gatehouse',
+  description:
+    'Typed, secure-by-default AWS CDK constructs for Amazon API Gateway REST, HTTP and WebSocket APIs',
+  author: 'cdk-gatehouse team',
+  authorAddress: 'team@cdk-gatehouse.dev',
+  repositoryUrl: 'https://github.com/cdk-gatehouse/cdk-gatehouse.git',
+  keywords: ['cdk', 'aws-cdk', 'apigateway', 'api-gateway', 'rest-api', 'http-api', 'websocket'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.3',
+
+  // Nothing here can reach GitHub, so no workflows, release or dependency-upgrade jobs.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  // Targets are declared so every language binding is generated; packaging them for their
+  // registries is reset below to code generation only (those registries are unreachable).
+  publishToPypi: { distName: 'cdk-gatehouse', module: 'cdk_gatehouse' },
+  publishToMaven: {
+    javaPackage: 'dev.cdkgatehouse',
+    mavenGroupId: 'dev.cdk-gatehouse',
+    mavenArtifactId: 'cdk-gatehouse',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkGatehouse', packageId: 'CdkGatehouse' },
+  publishToGo: { moduleName: 'github.com/cdk-gatehouse/cdk-gatehouse-go' },
+
+  devDeps: ['cdk-nag@^3', 'ts-node', '@types/node@^20'],
+
+  jestOptions: {
+    // Without NEVER, projen's test task rewrites changed snapshots and they assert nothing.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      collectCoverage: false,
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'] },
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results'],
+});
+
+for (const pattern of ['/examples', '/bench', '/.ci']) project.addPackageIgnore(pattern);
+
+// A registry pulled in by eslint-import-resolver-typescript lacks some platform bindings of
+// unrs-resolver 1.13; 1.12.2 has them all, so a clean `npm ci` works.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// Quiet jsii's end-of-life banner for Node 20 (the machine's Node); it is noise in CI logs.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// Registries for Python, Java, .NET and Go are unreachable here: keep generating each
+// language's code (which checks the API is expressible there) without building the packages.
+for (const [lang, target] of [['python', 'python'], ['java', 'java'], ['dotnet', 'dotnet'], ['go', 'go']]) {
+  const task = project.tasks.tryFind(`package:${lang}`);
+  task?.reset(`jsii-pacmak -v --code-only --target ${target}`);
+}
+
+// The main job: synthesize the example apps and print what each stack holds.
+project.addTask('examples', {
+  description: 'Synthesize the apps in examples/ and print routes and resource counts per stack',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node --project test/tsconfig.json examples/synth.ts',
+});
+
+project.addTask('bench', {
+  description: 'Synthesize REST APIs of 50/150/300 Lambda routes with cdk-gatehouse and plain aws-cdk-lib',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node --project test/tsconfig.json bench/lambda-routes.bench.ts',
+});
+
+project.addTask('api-md:check', {
+  description: 'Fail when API.md is not what jsii-docgen generates from the current source',
+  exec: 'git diff --exit-code -- API.md',
+});
+
+project.synth();

@@ -1,0 +1,16 @@
+import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { RestRouteContext } from '../rest/rest-binding';
+
+/** How a route's authorization renders on a REST method. */
+export interface RestMethodAuthorization {
+  readonly authorizationType: apigw.AuthorizationType;
+  readonly authorizer?: apigw.IAuthorizer;
+  readonly authorizationScopes?: string[];
+}
+
+/** One kind of authorization; each gateway type calls the binder it needs. Not exported. */
+export interface AuthorizationStrategy {
+  /** How users wrote it, for messages: `Authorization.cognito`. */
+  readonly factory: string;
+  bindRest?(ctx: RestRouteContext): RestMethodAuthorization;
+}

@@ -1,0 +1,114 @@
+import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { cacheTtlProblems } from './authorizer-cache-ttl';
+import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
+import { RequestValue } from '../common/request-value';
+import { Problem, throwIfProblems } from '../private/errors';
+import { RestRouteContext } from '../rest/rest-binding';
+
+/** Options for `Authorization.lambdaToken`. */
+export interface LambdaTokenAuthorizationOptions {
+  /**
+   * The header that carries the token.
+   * @default RequestValue.header('Authorization')
+   */
+  readonly identitySource?: RequestValue;
+
+  /**
+   * How long API Gateway caches the function's answer per token (0 to 1 hour; 0 turns caching off).
+   * @default Duration.minutes(5)
+   */
+  readonly cacheTtl?: Duration;
+
+  /**
+   * A regular expression the token must match before the function is called.
+   * @default - every token is passed to the function
+   */
+  readonly validationRegex?: string;
+}
+
+/** Options for `Authorization.lambdaRequest`. */
+export interface LambdaRequestAuthorizationOptions {
+  /**
+   * The request values the function decides on; they also form the cache key. Headers,
+   * query strings, stage variables or context variables. Required while caching is on.
+   */
+  readonly identitySources: RequestValue[];
+
+  /**
+   * How long API Gateway caches the function's answer per identity (0 to 1 hour; 0 turns caching off).
+   * @default Duration.minutes(5)
+   */
+  readonly cacheTtl?: Duration;
+}
+
+export class LambdaTokenStrategy implements AuthorizationStrategy {
+  public readonly factory = 'Authorization.lambdaToken';
+
+  constructor(private readonly handler: lambda.IFunction, private readonly options: LambdaTokenAuthorizationOptions) {}
+
+  public bindRest(ctx: RestRouteContext): RestMethodAuthorization {
+    const prop = `${ctx.prop}.authorization Authorization.lambdaToken`;
+    const source = this.options.identitySource ?? RequestValue.header('Authorization');
+    const problems = [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl), ...source._problems(`${prop} identitySource`)];
+    if (source._source !== 'header') {
+      problems.push({
+        code: 'InvalidAuthorization', prop: `${prop} identitySource`, rule: 'must be a header for a token authorizer',
+        value: source.toString(), fix: 'use RequestValue.header(name), or Authorization.lambdaRequest for other sources',
+      });
+    }
+    throwIfProblems(ctx.scope, problems);
+    const identitySource = source._restIdentitySource()!;
+    const authorizer = ctx.sharedAuthorizer(this.handler, 'Token',
+      { identitySource, cacheTtl: this.options.cacheTtl?.toSeconds(), regex: this.options.validationRegex },
+      (scope, id) => new apigw.TokenAuthorizer(scope, id, {
+        handler: this.handler,
+        identitySource,
+        resultsCacheTtl: this.options.cacheTtl,
+        validationRegex: this.options.validationRegex,
+      }));
+    return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer };
+  }
+}
+
+export class LambdaRequestStrategy implements AuthorizationStrategy {
+  public readonly factory = 'Authorization.lambdaRequest';
+
+  constructor(private readonly handler: lambda.IFunction, private readonly options: LambdaRequestAuthorizationOptions) {}
+
+  public bindRest(ctx: RestRouteContext): RestMethodAuthorization {
+    const prop = `${ctx.prop}.authorization Authorization.lambdaRequest`;
+    throwIfProblems(ctx.scope, this.problems(prop));
+    const identitySources = this.options.identitySources.map(v => v._restIdentitySource()!);
+    const authorizer = ctx.sharedAuthorizer(this.handler, 'Request',
+      { identitySources, cacheTtl: this.options.cacheTtl?.toSeconds() },
+      (scope, id) => new apigw.RequestAuthorizer(scope, id, {
+        handler: this.handler,
+        identitySources,
+        resultsCacheTtl: this.options.cacheTtl,
+      }));
+    return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer };
+  }
+
+  private problems(prop: string): Problem[] {
+    const sources = this.options.identitySources;
+    const problems: Problem[] = [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl)];
+    const caching = this.options.cacheTtl === undefined || this.options.cacheTtl.toSeconds() > 0;
+    if (caching && sources.length === 0) {
+      problems.push({
+        code: 'InvalidAuthorization', prop: `${prop} identitySources`, rule: 'must name at least one value while caching is on',
+        value: [], fix: "add e.g. RequestValue.header('Authorization'), or set cacheTtl: Duration.seconds(0)",
+      });
+    }
+    sources.forEach((source, i) => {
+      problems.push(...source._problems(`${prop} identitySources[${i}]`));
+      if (source._restIdentitySource() === undefined) {
+        problems.push({
+          code: 'InvalidAuthorization', prop: `${prop} identitySources[${i}]`,
+          rule: 'must be a header, query string, stage variable or context variable', value: source.toString(),
+          fix: "use e.g. RequestValue.queryString('token')",
+        });
+      }
+    });
+    return problems;
+  }
+}

@@ -1,0 +1,37 @@
+import { Duration } from 'aws-cdk-lib';
+
+/** Cross-origin resource sharing for browser clients. */
+export interface CorsOptions {
+  /** Origins allowed to call the API, e.g. `['https://app.example.com']`, or `['*']`. */
+  readonly allowOrigins: string[];
+
+  /**
+   * Methods allowed in cross-origin requests.
+   * @default - every method
+   */
+  readonly allowMethods?: string[];
+
+  /**
+   * Request headers allowed in cross-origin requests.
+   * @default - Content-Type, X-Amz-Date, Authorization, X-Api-Key, X-Amz-Security-Token, X-Amz-User-Agent
+   */
+  readonly allowHeaders?: string[];
+
+  /**
+   * Response headers the browser exposes to scripts.
+   * @default - none beyond the CORS-safelisted headers
+   */
+  readonly exposeHeaders?: string[];
+
+  /**
+   * Allow cookies and HTTP authentication (not allowed with the `*` origin).
+   * @default false
+   */
+  readonly allowCredentials?: boolean;
+
+  /**
+   * How long browsers may cache a preflight answer.
+   * @default - the browser's default (5 seconds in most browsers)
+   */
+  readonly maxAge?: Duration;
+}

@@ -1,0 +1,15 @@
+export * from './common/throttle-settings';
+export * from './common/request-value';
+export * from './common/cors-options';
+export * from './common/access-log-options';
+export * from './common/route-options';
+export { Integration } from './integrations/integration';
+export { LambdaIntegrationOptions } from './integrations/lambda-integration';
+export { HttpIntegrationOptions } from './integrations/http-integration';
+export { MockIntegrationOptions } from './integrations/mock-integration';
+export { Authorization } from './auth/authorization';
+export { CognitoAuthorizationOptions } from './auth/cognito-authorization';
+export { LambdaTokenAuthorizationOptions, LambdaRequestAuthorizationOptions } from './auth/lambda-authorization';
+export { JwtAuthorizationOptions } from './auth/jwt-authorization';
+export * from './rest/endpoint';
+export * from './rest/rest-gateway';

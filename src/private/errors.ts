@@ -1,0 +1,79 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Stable codes that start every error message. Users and tests match on them, so a code
+ * is never renamed once released.
+ */
+export type ErrorCode =
+  | 'InvalidRouteKey'
+  | 'DuplicateRoute'
+  | 'ConflictingPathParameter'
+  | 'InvalidThrottle'
+  | 'InvalidTimeout'
+  | 'InvalidCors'
+  | 'InvalidRequestValue'
+  | 'InvalidIntegration'
+  | 'InvalidAuthorization'
+  | 'ConflictingAuthorizer'
+  | 'UnsupportedCombination'
+  | 'InvalidStage'
+  | 'InvalidAccessLogs'
+  | 'InvalidMockResponse'
+  | 'InvalidSchema'
+  | 'UnknownRoute'
+  | 'LimitExceeded';
+
+/** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
+export interface Problem {
+  readonly code: ErrorCode;
+  readonly prop: string;
+  readonly rule: string;
+  readonly value: unknown;
+  readonly fix: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `[${p.code}] ${p.prop} ${p.rule}, got ${describeValue(p.value)}; ${p.fix}`;
+}
+
+/** Renders a received value so users see exactly what they passed. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
+  if (value instanceof Duration) return value.toHumanString();
+  return String(value);
+}
+
+/**
+ * Builds the error thrown for bad input: every problem at once, then where it happened.
+ * A plain `Error` (not a subclass) because jsii forbids exported `Error` subclasses and the
+ * message is the contract.
+ */
+export function inputError(scope: IConstruct, problems: Problem[]): Error {
+  const lines = problems.map(formatProblem);
+  return new Error(`${lines.join('\n')}\n    at construct ${scope.node.path}`);
+}
+
+export function throwIfProblems(scope: IConstruct, problems: Problem[]): void {
+  if (problems.length > 0) throw inputError(scope, problems);
+}
+
+export function fail(scope: IConstruct, problem: Problem): never {
+  throw inputError(scope, [problem]);
+}
+
+/**
+ * Warning IDs are stable too: users acknowledge one with
+ * `Validations.of(scope).acknowledge({ id: 'cdk-gatehouse:<Id>', reason })`.
+ */
+export type WarningId =
+  | 'ThrottleAboveAccountDefault'
+  | 'TimeoutNeedsQuotaIncrease'
+  | 'ApiKeyRouteWithoutUsagePlan'
+  | 'ExecutionLogsNeedAccountRole';
+
+export function warn(scope: IConstruct, id: WarningId, message: string): void {
+  Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);
+}

@@ -1,0 +1,28 @@
+import { Names, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * The single owner of `lambda:InvokeFunction` grants for one API: one permission per
+ * function, whatever the number of routes, scoped to that API's ARN. (Per-method grants
+ * overflow the 20 KB function policy at a few dozen routes.)
+ */
+export class LambdaInvokePermissions extends Construct {
+  private readonly granted = new Set<string>();
+
+  /** @param sourceArn the API's execute-api ARN pattern, e.g. `arn:…:execute-api:r:a:id/*` */
+  constructor(scope: Construct, id: string, private readonly sourceArn: string) {
+    super(scope, id);
+  }
+
+  public grant(handler: lambda.IFunction): void {
+    const key = handler.node.path;
+    if (this.granted.has(key)) return;
+    this.granted.add(key);
+    // The ID comes from the function's own path: stable, and unaffected by route order.
+    handler.addPermission(Names.nodeUniqueId(handler.node), {
+      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: this.sourceArn,
+      scope: this,
+    });
+  }
+}

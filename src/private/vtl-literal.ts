@@ -1,0 +1,9 @@
+/**
+ * Velocity reads `$name`, `${`, `$!` as references and `#word`, `#{`, `##`, `#*` as
+ * directives or comments; anything else after `$` or `#` is plain text. Returns the first
+ * sequence in `text` that Velocity would not print as written, or undefined.
+ */
+export function vtlDirectiveIn(text: string): string | undefined {
+  const match = /[$][A-Za-z{!]|#[A-Za-z{*#[]/.exec(text);
+  return match ? match[0] : undefined;
+}

@@ -1,0 +1,139 @@
+import {
+  Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations,
+  aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+const SINGLETON_ID = 'GatehouseAccountLogsRole';
+
+/**
+ * Makes sure API Gateway's account-level CloudWatch Logs role is set in this account and
+ * region, which REST and WebSocket execution logging need.
+ *
+ * - Works in a fresh account: a role is created and set when none is.
+ * - Never overwrites: a role already set (by another stack or a platform team) that still
+ *   exists is left alone.
+ * - Never breaks other APIs: on stack deletion the setting is left, and the role is
+ *   retained, because other APIs in the account may log through it by then.
+ *
+ * One per stack, shared by every gateway in it.
+ */
+export class AccountLogsRole extends Construct {
+  /** Returns the stack's instance, creating it on first use. */
+  public static of(scope: Construct): AccountLogsRole {
+    const stack = Stack.of(scope);
+    return (stack.node.tryFindChild(SINGLETON_ID) as AccountLogsRole) ?? new AccountLogsRole(stack, SINGLETON_ID);
+  }
+
+  /** The custom resource that applies the setting; stages depend on it. */
+  public readonly resource: CustomResource;
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      description: 'API Gateway account-level role for pushing execution logs to CloudWatch Logs',
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonAPIGatewayPushToCloudWatchLogs')],
+    });
+    role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    const handlerLogs = new logs.LogGroup(this, 'HandlerLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const handler = new lambda.Function(this, 'Handler', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(HANDLER_SOURCE),
+      timeout: Duration.minutes(2),
+      memorySize: 256,
+      logGroup: handlerLogs,
+      description: 'Sets the API Gateway CloudWatch Logs role for the account when none is set',
+    });
+    const accountArn = `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}::/account`;
+    handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['apigateway:GET', 'apigateway:PATCH'], resources: [accountArn] }));
+    handler.addToRolePolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [role.roleArn] }));
+    // Checking that an already-set role still exists needs to read any role in the account.
+    handler.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['iam:GetRole'],
+      resources: [`arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/*`],
+    }));
+
+    this.resource = new CustomResource(this, 'Setting', {
+      serviceToken: handler.functionArn,
+      resourceType: 'Custom::ApiGatewayAccountLogsRole',
+      properties: { RoleArn: role.roleArn },
+    });
+    this.resource.node.addDependency(role);
+
+    Validations.of(this).acknowledge(
+      { id: 'AwsSolutions-IAM4', reason: 'AmazonAPIGatewayPushToCloudWatchLogs is the AWS policy made for this role; the handler uses the basic execution policy CDK attaches' },
+      { id: 'AwsSolutions-IAM5', reason: 'iam:GetRole must read whichever role the account already uses (its name is only known at deploy time)' },
+      { id: 'AwsSolutions-L1', reason: 'pinned to a Node.js runtime known to ship AWS SDK v3 for the inline handler' },
+      { id: 'Serverless-LambdaDLQ', reason: 'a CloudFormation custom resource is invoked synchronously; a DLQ would never receive events' },
+      { id: 'Serverless-LambdaTracing', reason: 'a one-shot deployment helper; tracing adds cost without insight' },
+      { id: 'Serverless-LambdaDefaultMemorySize', reason: 'memory is set explicitly to 256 MB' },
+      { id: 'Serverless-LambdaLatestVersion', reason: 'pinned runtime, see AwsSolutions-L1' },
+    );
+  }
+}
+
+/**
+ * The custom resource handler. Inline (no asset) so the library ships no bundle; uses the
+ * AWS SDK v3 that the Node.js runtime includes.
+ */
+export const HANDLER_SOURCE = `
+const { APIGatewayClient, GetAccountCommand, UpdateAccountCommand } = require('@aws-sdk/client-api-gateway');
+const { IAMClient, GetRoleCommand } = require('@aws-sdk/client-iam');
+const https = require('https');
+
+async function roleExists(arn) {
+  try {
+    await new IAMClient({}).send(new GetRoleCommand({ RoleName: arn.split('/').pop() }));
+    return true;
+  } catch (e) {
+    if (e.name === 'NoSuchEntityException' || e.name === 'NoSuchEntity') return false;
+    throw e;
+  }
+}
+
+async function ensureRole(wanted) {
+  const apigw = new APIGatewayClient({});
+  const current = (await apigw.send(new GetAccountCommand({}))).cloudwatchRoleArn;
+  if (current && (current === wanted || await roleExists(current))) return current;
+  // A freshly created role can take a few seconds to be assumable by API Gateway.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await apigw.send(new UpdateAccountCommand({ patchOperations: [{ op: 'replace', path: '/cloudwatchRoleArn', value: wanted }] }));
+      return wanted;
+    } catch (e) {
+      if (attempt >= 10 || e.name !== 'BadRequestException') throw e;
+      await new Promise(r => setTimeout(r, 5000));
+    }
+  }
+}
+
+function respond(event, status, reason, data) {
+  const body = JSON.stringify({
+    Status: status, Reason: reason, PhysicalResourceId: 'ApiGatewayAccountLogsRole',
+    StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: data,
+  });
+  return new Promise((resolve, reject) => {
+    const req = https.request(event.ResponseURL, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, res => { res.resume(); res.on('end', resolve); });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+exports.handler = async (event) => {
+  try {
+    // Delete leaves the account setting alone: other APIs may log through it by now.
+    const data = event.RequestType === 'Delete' ? {} : { RoleArn: await ensureRole(event.ResourceProperties.RoleArn) };
+    await respond(event, 'SUCCESS', 'OK', data);
+  } catch (e) {
+    console.error(e);
+    await respond(event, 'FAILED', String(e && e.message || e).slice(0, 500), {});
+  }
+};
+`;

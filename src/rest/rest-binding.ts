@@ -1,0 +1,40 @@
+import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { HttpRouteKey } from '../private/route-key';
+
+/**
+ * What a REST gateway hands an integration or authorization when a route binds it.
+ * Not exported from the package: integrations and authorizations are only ever bound by
+ * the gateways of this library.
+ */
+export interface RestRouteContext {
+  /** The gateway: the scope for anything the binding creates once per API. */
+  readonly scope: Construct;
+  readonly api: apigw.RestApi;
+  readonly route: HttpRouteKey;
+  /** How errors name the route, e.g. `routes['GET /orders/{id}']`. */
+  readonly prop: string;
+  readonly endpointType: apigw.EndpointType;
+  /** The route's own `timeout`, which wins over the integration's. */
+  readonly routeTimeout?: Duration;
+  /** Literal CORS headers for responses the gateway itself produces (mock integrations). */
+  readonly corsResponseHeaders: Record<string, string>;
+  /** Lets API Gateway invoke a function from this API: one permission per function per API. */
+  grantInvoke(fn: lambda.IFunction): void;
+  /**
+   * The API's authorizer of `kind` for `target` (a function or user pool), created on first
+   * use. A second use with different `settings` is an error: one authorizer per target.
+   */
+  sharedAuthorizer(
+    target: IConstruct, kind: string, settings: object,
+    create: (scope: Construct, id: string) => apigw.IAuthorizer,
+  ): apigw.IAuthorizer;
+}
+
+/** How an integration renders on a REST method. */
+export interface RestIntegrationBinding {
+  readonly integration: apigw.Integration;
+  readonly methodResponses?: apigw.MethodResponse[];
+  /** Method request parameters the integration reads (`method.request.path.id` → required). */
+  readonly requestParameters?: Record<string, boolean>;
+}

@@ -1,0 +1,407 @@
+import {
+  Size, Token, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+} from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { restAccessLogFormat } from './access-log-format';
+import { AccountLogsRole } from './account-logs-role';
+import { Endpoint } from './endpoint';
+import { RestAuthorizers } from './rest-authorizers';
+import { RestRouteContext } from './rest-binding';
+import { addCorsGatewayResponses, corsHeaderValues, toApigwCors } from './rest-cors';
+import { RestMethodSettings } from './rest-stage';
+import { Authorization } from '../auth/authorization';
+import { AccessLogOptions } from '../common/access-log-options';
+import { CorsOptions } from '../common/cors-options';
+import { RouteOptions } from '../common/route-options';
+import { ThrottleSettings } from '../common/throttle-settings';
+import { Integration } from '../integrations/integration';
+import { corsProblems } from '../private/cors-validation';
+import { hashDeployedParts } from '../private/deployment-hash';
+import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
+import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+
+/** API Gateway's default quota of resources (and so routes) per REST API. */
+const MAX_ROUTES = 300;
+const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
+
+/** Properties of a `RestGateway`. */
+export interface RestGatewayProps {
+  /**
+   * Routes by route key (`'GET /orders/{id}'`), with default route options; use `addRoute`
+   * for per-route options.
+   * @default - no routes
+   */
+  readonly routes?: { [routeKey: string]: Integration };
+
+  /**
+   * Authorization of routes that do not set their own.
+   * @default Authorization.iam()
+   */
+  readonly defaultAuthorization?: Authorization;
+
+  /**
+   * Stage-wide throttling (token bucket). Above the account defaults (10,000 / 5,000) a
+   * warning reminds you to raise the account quota.
+   * @default { rateLimit: 1000, burstLimit: 2000 }
+   */
+  readonly throttle?: ThrottleSettings;
+
+  /**
+   * How clients reach the API.
+   * @default Endpoint.regional()
+   */
+  readonly endpoint?: Endpoint;
+
+  /**
+   * Cross-origin resource sharing: adds unauthenticated `OPTIONS` preflight routes and the
+   * CORS headers to API Gateway's 4XX/5XX responses.
+   * @default - no CORS
+   */
+  readonly cors?: CorsOptions;
+
+  /**
+   * Name of the stage, the first path segment of the invoke URL.
+   * @default 'prod'
+   */
+  readonly stageName?: string;
+
+  /**
+   * Stage variables.
+   * @default - none
+   */
+  readonly stageVariables?: { [name: string]: string };
+
+  /**
+   * JSON access logs.
+   * @default - on, to a log group the gateway owns, kept one year
+   */
+  readonly accessLogs?: AccessLogOptions;
+
+  /**
+   * Execution logging level of every method (data tracing stays off: it logs bodies).
+   * @default apigw.MethodLoggingLevel.ERROR
+   */
+  readonly executionLogLevel?: apigw.MethodLoggingLevel;
+
+  /**
+   * X-Ray tracing.
+   * @default true
+   */
+  readonly tracing?: boolean;
+
+  /**
+   * Set API Gateway's account-level CloudWatch Logs role when none is set in the account
+   * and region (needed by execution logging). Turn off where a platform team owns that
+   * setting. Never overwrites a role already set, and is kept when the stack is deleted.
+   * @default true
+   */
+  readonly manageAccountLogsRole?: boolean;
+
+  /**
+   * Media types API Gateway treats as binary, e.g. `['image/png', '*\/*']`.
+   * @default - none
+   */
+  readonly binaryMediaTypes?: string[];
+
+  /**
+   * Compress responses at least this large (0 to 10 MiB) for clients that accept it.
+   * @default - no compression
+   */
+  readonly minCompressionSize?: Size;
+
+  /**
+   * Resource policy of the API.
+   * @default - none
+   */
+  readonly policy?: iam.PolicyDocument;
+
+  /**
+   * Name of the REST API.
+   * @default - the construct path
+   */
+  readonly apiName?: string;
+
+  /**
+   * Description of the REST API.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A REST API (API Gateway v1) with its deployment and stage, secure by default: IAM
+ * authorization on every route, request validation, throttling, JSON access logs,
+ * execution logs, X-Ray tracing, and one Lambda permission per function.
+ */
+export class RestGateway extends Construct {
+  /** The underlying REST API (escape hatch). */
+  public readonly api: apigw.RestApi;
+  /** The stage clients call. */
+  public readonly stage: apigw.Stage;
+  /** The deployment behind the stage; its logical ID changes whenever the API changes. */
+  public readonly deployment: apigw.Deployment;
+  /** Where access logs go; undefined when they are off. */
+  public readonly accessLogGroup?: logs.ILogGroup;
+  /** The request validator every method uses. */
+  public readonly requestValidator: apigw.RequestValidator;
+
+  private readonly endpointType: apigw.EndpointType;
+  private readonly defaultAuthorization: Authorization;
+  private readonly cors?: CorsOptions;
+  private readonly routes = new Map<string, HttpRouteKey>();
+  private readonly preflightPaths = new Set<string>();
+  private readonly methodSettings: RestMethodSettings;
+  private readonly permissions: LambdaInvokePermissions;
+  private readonly authorizers: RestAuthorizers;
+  private readonly apiKeyRoutes: string[] = [];
+
+  constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
+    super(scope, id);
+    const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    throwIfProblems(this, propsProblems(props));
+    if (exceedsAccountDefaults(throttle)) {
+      warn(this, 'ThrottleAboveAccountDefault',
+        `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
+    }
+
+    this.endpointType = (props.endpoint ?? Endpoint.regional())._type;
+    this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
+    this.cors = props.cors;
+
+    this.api = new apigw.RestApi(this, 'Api', {
+      restApiName: props.apiName,
+      description: props.description,
+      endpointTypes: [this.endpointType],
+      binaryMediaTypes: props.binaryMediaTypes,
+      minCompressionSize: props.minCompressionSize,
+      policy: props.policy,
+      deploy: false,
+      cloudWatchRole: false,
+    });
+    this.requestValidator = this.api.addRequestValidator('RequestValidator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
+    this.authorizers = new RestAuthorizers(this, 'Authorizers');
+    if (this.cors) addCorsGatewayResponses(this.api, this.cors);
+
+    this.deployment = new apigw.Deployment(this, 'Deployment', {
+      api: this.api,
+      description: 'Managed by cdk-gatehouse: replaced whenever the API changes',
+    });
+    hashDeployedParts(this.deployment, [this.api, this.authorizers]);
+
+    const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
+    this.accessLogGroup = accessLogGroup(this, props.accessLogs);
+    this.stage = new apigw.Stage(this, 'Stage', {
+      deployment: this.deployment,
+      stageName: props.stageName ?? 'prod',
+      variables: props.stageVariables,
+      tracingEnabled: props.tracing ?? true,
+      accessLogDestination: this.accessLogGroup ? new apigw.LogGroupLogDestination(this.accessLogGroup) : undefined,
+      accessLogFormat: this.accessLogGroup ? restAccessLogFormat() : undefined,
+    });
+    this.api.deploymentStage = this.stage;
+    this.methodSettings = new RestMethodSettings({ throttle, loggingLevel });
+    this.methodSettings.applyTo(this.stage);
+    if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
+      this.stage.node.addDependency(AccountLogsRole.of(this).resource);
+    }
+
+    this.node.addValidation({ validate: () => this.validateAtSynth() });
+    for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
+      this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
+    }
+  }
+
+  /** The invoke URL of the stage, ending in `/`. */
+  public get url(): string {
+    return this.stage.urlForPath('/');
+  }
+
+  /**
+   * Adds a route, e.g. `addRoute('GET /orders/{id}', Integration.lambda(fn))`.
+   * @returns the API Gateway method (escape hatch)
+   */
+  public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigw.Method {
+    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+  }
+
+  /**
+   * Allows `grantee` to call IAM-authorized routes (`execute-api:Invoke`): every route of
+   * the stage, or only `routeKey`.
+   */
+  public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    let arn = this.api.arnForExecuteApi('*', '/*', this.stage.stageName);
+    if (routeKey !== undefined) {
+      const route = this.routes.get(routeKey);
+      if (!route) {
+        fail(this, {
+          code: 'UnknownRoute', prop: 'grantInvoke routeKey', rule: 'must be a route of this gateway', value: routeKey,
+          fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
+        });
+      }
+      const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
+      arn = this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stage.stageName);
+    }
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
+  }
+
+  private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigw.Method {
+    const route = this.acceptRoute(prop, routeKey);
+    throwIfProblems(this, routeOptionProblems(prop, route, options));
+
+    const ctx = this.routeContext(prop, route, options);
+    const binding = integration._bindRest(ctx);
+    const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
+
+    const resource = this.api.root.resourceForPath(route.path);
+    const requestModels = options.requestSchema
+      ? { 'application/json': new apigw.Model(resource, `${route.method}RequestModel`, {
+        restApi: this.api, contentType: 'application/json', schema: options.requestSchema,
+      }) }
+      : undefined;
+
+    const method = resource.addMethod(route.method, binding.integration, {
+      authorizationType: auth.authorizationType,
+      authorizer: auth.authorizer,
+      authorizationScopes: auth.authorizationScopes,
+      apiKeyRequired: options.apiKeyRequired,
+      requestValidator: this.requestValidator,
+      requestModels,
+      requestParameters: requestParameters(route, options, binding.requestParameters),
+      methodResponses: binding.methodResponses,
+    });
+
+    if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
+    if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
+    if (this.cors && !this.preflightPaths.has(route.path)) {
+      this.preflightPaths.add(route.path);
+      resource.addCorsPreflight(toApigwCors(this.cors));
+    }
+    return method;
+  }
+
+  /** Parses the key and checks it against the routes already on the API. */
+  private acceptRoute(prop: string, routeKey: string): HttpRouteKey {
+    const parsed = parseHttpRouteKey(prop, routeKey);
+    if (Array.isArray(parsed)) throwIfProblems(this, parsed);
+    const route = parsed as HttpRouteKey;
+    const conflict = conflictWith(prop, route, this.routes.values());
+    if (conflict) throwIfProblems(this, [conflict]);
+    if (this.cors && route.method === 'OPTIONS') {
+      fail(this, {
+        code: 'DuplicateRoute', prop, rule: 'must not be an OPTIONS route while cors is set (the gateway adds the preflight)',
+        value: routeKey, fix: 'remove the OPTIONS route or the cors option',
+      });
+    }
+    if (this.routes.size >= MAX_ROUTES) {
+      fail(this, {
+        code: 'LimitExceeded', prop, rule: `would be route ${MAX_ROUTES + 1}; a REST API allows ${MAX_ROUTES} by default`,
+        value: routeKey, fix: 'split the API into several gateways (e.g. per domain) or request a quota increase and use aws-cdk-lib directly',
+      });
+    }
+    this.routes.set(route.key, route);
+    return route;
+  }
+
+  private routeContext(prop: string, route: HttpRouteKey, options: RouteOptions): RestRouteContext {
+    return {
+      scope: this,
+      api: this.api,
+      route,
+      prop,
+      endpointType: this.endpointType,
+      routeTimeout: options.timeout,
+      corsResponseHeaders: this.cors ? corsHeaderValues(this.cors).literal : {},
+      grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
+      sharedAuthorizer: (target: IConstruct, kind: string, settings: object, create) =>
+        this.authorizers.get(target, kind, settings, prop, create),
+    };
+  }
+
+  private validateAtSynth(): string[] {
+    if (this.apiKeyRoutes.length > 0) {
+      warn(this, 'ApiKeyRouteWithoutUsagePlan',
+        `routes ${this.apiKeyRoutes.join(', ')} require an API key but no usage plan grants one, so nobody can call them: add a usage plan with API keys`);
+    }
+    return [];
+  }
+}
+
+function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
+  if (options.enabled === false) return undefined;
+  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
+    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+  });
+}
+
+function propsProblems(props: RestGatewayProps): Problem[] {
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
+  problems.push(...corsProblems(props.cors));
+  const stageName = props.stageName;
+  if (stageName !== undefined) {
+    const p = patternProblem('stageName', stageName, /^[A-Za-z0-9_]{1,128}$/, 'must be 1-128 letters, digits or _',
+      "use e.g. 'prod' or 'v1'", 'InvalidStage');
+    if (p) problems.push(p);
+  }
+  for (const name of Object.keys(props.stageVariables ?? {})) {
+    const p = patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/, 'names must be 1-64 letters, digits or _',
+      'rename the stage variable', 'InvalidStage');
+    if (p) problems.push(p);
+  }
+  const logsOptions = props.accessLogs ?? {};
+  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
+    problems.push({
+      code: 'InvalidAccessLogs', prop: 'accessLogs.retention', rule: 'only applies to the log group the gateway creates',
+      value: logsOptions.retention, fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
+    });
+  }
+  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
+    problems.push({
+      code: 'InvalidAccessLogs', prop: 'accessLogs.enabled', rule: 'is false, so logGroup and retention would be ignored',
+      value: false, fix: 'remove logGroup/retention or turn access logs on',
+    });
+  }
+  const size = props.minCompressionSize?.toBytes();
+  if (size !== undefined && !Token.isUnresolved(size) && (size < 0 || size > 10 * 1024 * 1024)) {
+    problems.push({
+      code: 'InvalidStage', prop: 'minCompressionSize', rule: 'must be from 0 to 10 MiB', value: `${size} bytes`,
+      fix: 'use e.g. Size.kibibytes(1)',
+    });
+  }
+  return problems;
+}
+
+function routeOptionProblems(prop: string, route: HttpRouteKey, options: RouteOptions): Problem[] {
+  const problems = throttleProblems(`${prop}.throttle`, options.throttle);
+  (options.requiredParameters ?? []).forEach((value, i) => {
+    const at = `${prop}.requiredParameters[${i}]`;
+    problems.push(...value._problems(at));
+    if (value._source !== 'queryString' && value._source !== 'header') {
+      problems.push({
+        code: 'InvalidRequestValue', prop: at, rule: 'must be a query string or header', value: value.toString(),
+        fix: 'path parameters are always required; list only RequestValue.queryString or RequestValue.header',
+      });
+    }
+  });
+  if (options.requestSchema && ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(route.method)) {
+    problems.push({
+      code: 'InvalidSchema', prop: `${prop}.requestSchema`, rule: `needs a method with a body, not ${route.method}`,
+      value: route.key, fix: 'use it on POST, PUT, PATCH or ANY routes',
+    });
+  }
+  return problems;
+}
+
+function requestParameters(
+  route: HttpRouteKey, options: RouteOptions, fromIntegration: Record<string, boolean> = {},
+): Record<string, boolean> | undefined {
+  const params: Record<string, boolean> = { ...fromIntegration };
+  for (const name of pathParameterNames(route)) params[`method.request.path.${name}`] = true;
+  for (const value of options.requiredParameters ?? []) params[value._restRequestParameter()!] = true;
+  return Object.keys(params).length > 0 ? params : undefined;
+}
