@@ -1,0 +1,11 @@
+/**
+ * Jest snapshot serializer: replaces asset hashes (64 hex digits, optionally with a file
+ * extension, as in S3 keys of Lambda code) so snapshot diffs show only real change.
+ */
+const ASSET_HASH = /[0-9a-f]{64}(\.(zip|json|jar|tar\.gz))?/g;
+
+module.exports = {
+  test: (value: unknown) => typeof value === 'string' && ASSET_HASH.test(value) && (ASSET_HASH.lastIndex = 0, true),
+  serialize: (value: string, _config: unknown, _indentation: string, _depth: number, _refs: unknown, printer: (v: unknown) => string) =>
+    printer(value.replace(ASSET_HASH, (_m, ext) => `[ASSET-HASH]${ext ?? ''}`)),
+};
