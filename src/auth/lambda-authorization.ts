@@ -53,7 +53,7 @@ export class LambdaTokenStrategy implements AuthorizationStrategy {
     if (source._source !== 'header') {
       problems.push({
         code: 'InvalidAuthorization', prop: `${prop} identitySource`, rule: 'must be a header for a token authorizer',
-        value: source.toString(), fix: 'use RequestValue.header(name), or Authorization.lambdaRequest for other sources',
+        value: source, fix: 'use RequestValue.header(name), or Authorization.lambdaRequest for other sources',
       });
     }
     throwIfProblems(ctx.scope, problems);
@@ -104,7 +104,7 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
       if (source._restIdentitySource() === undefined) {
         problems.push({
           code: 'InvalidAuthorization', prop: `${prop} identitySources[${i}]`,
-          rule: 'must be a header, query string, stage variable or context variable', value: source.toString(),
+          rule: 'must be a header, query string, stage variable or context variable', value: source,
           fix: "use e.g. RequestValue.queryString('token')",
         });
       }

@@ -147,6 +147,7 @@ export class RestGateway extends Construct {
   /** The request validator every method uses. */
   public readonly requestValidator: apigw.RequestValidator;
 
+  private readonly stageName: string;
   private readonly endpointType: apigw.EndpointType;
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
@@ -166,6 +167,7 @@ export class RestGateway extends Construct {
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
     }
 
+    this.stageName = props.stageName ?? 'prod';
     this.endpointType = (props.endpoint ?? Endpoint.regional())._type;
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
@@ -198,7 +200,7 @@ export class RestGateway extends Construct {
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
     this.stage = new apigw.Stage(this, 'Stage', {
       deployment: this.deployment,
-      stageName: props.stageName ?? 'prod',
+      stageName: this.stageName,
       variables: props.stageVariables,
       tracingEnabled: props.tracing ?? true,
       accessLogDestination: this.accessLogGroup ? new apigw.LogGroupLogDestination(this.accessLogGroup) : undefined,
@@ -235,7 +237,7 @@ export class RestGateway extends Construct {
    * the stage, or only `routeKey`.
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
-    let arn = this.api.arnForExecuteApi('*', '/*', this.stage.stageName);
+    let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
     if (routeKey !== undefined) {
       const route = this.routes.get(routeKey);
       if (!route) {
@@ -245,7 +247,7 @@ export class RestGateway extends Construct {
         });
       }
       const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
-      arn = this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stage.stageName);
+      arn = this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stageName);
     }
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
   }
@@ -383,7 +385,7 @@ function routeOptionProblems(prop: string, route: HttpRouteKey, options: RouteOp
     problems.push(...value._problems(at));
     if (value._source !== 'queryString' && value._source !== 'header') {
       problems.push({
-        code: 'InvalidRequestValue', prop: at, rule: 'must be a query string or header', value: value.toString(),
+        code: 'InvalidRequestValue', prop: at, rule: 'must be a query string or header', value,
         fix: 'path parameters are always required; list only RequestValue.queryString or RequestValue.header',
       });
     }
