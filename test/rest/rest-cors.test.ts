@@ -1,0 +1,83 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Integration, RestGateway } from '../../src';
+import { testStack } from '../support/app';
+
+describe('RestGateway cors', () => {
+  function corsTemplate(cors: ConstructorParameters<typeof RestGateway>[2]['cors']) {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { cors });
+    api.addRoute('GET /orders', Integration.mock());
+    api.addRoute('POST /orders', Integration.mock());
+    api.addRoute('GET /orders/{id}', Integration.mock());
+    return Template.fromStack(stack);
+  }
+
+  test('one unauthenticated OPTIONS preflight per path', () => {
+    const t = corsTemplate({ allowOrigins: ['https://app.example.com'] });
+    const preflights = t.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } });
+    expect(Object.keys(preflights)).toHaveLength(2);
+    for (const preflight of Object.values(preflights)) {
+      expect(preflight.Properties.AuthorizationType).toBe('NONE');
+      expect(preflight.Properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Origin'])
+        .toBe("'https://app.example.com'");
+    }
+  });
+
+  test('4XX and 5XX gateway responses carry the CORS headers', () => {
+    const t = corsTemplate({ allowOrigins: ['https://app.example.com'], allowCredentials: true });
+    for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+      t.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type,
+        ResponseParameters: {
+          'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com'",
+          'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'",
+          'gatewayresponse.header.Vary': "'Origin'",
+        },
+      });
+    }
+  });
+
+  test('several origins: preflight picks the caller\'s, gateway responses echo it', () => {
+    const t = corsTemplate({ allowOrigins: ['https://a.example.com', 'https://b.example.com'], maxAge: Duration.minutes(10) });
+    t.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin' },
+    });
+    t.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'OPTIONS',
+      Integration: { IntegrationResponses: [Match.objectLike({ ResponseTemplates: { 'application/json': Match.stringLikeRegexp('https://b.example.com') } })] },
+    });
+  });
+
+  test('mock responses carry the allowed origin', () => {
+    const t = corsTemplate({ allowOrigins: ['https://app.example.com'] });
+    t.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      Integration: { Type: 'MOCK', IntegrationResponses: [Match.objectLike({ ResponseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'https://app.example.com'", 'method.response.header.Vary': "'Origin'" } })] },
+    });
+  });
+
+  test('without cors there are no preflights or gateway responses', () => {
+    const stack = testStack();
+    new RestGateway(stack, 'Api').addRoute('GET /a', Integration.mock());
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::ApiGateway::GatewayResponse', 0);
+    expect(Object.keys(t.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }))).toHaveLength(0);
+  });
+
+  describe('throws when', () => {
+    test.each([
+      [{ allowOrigins: ['https://app.example.com/'] }, /\[InvalidCors\] cors.allowOrigins must be scheme:\/\/host\[:port\] without a path, or \*, got "https:\/\/app.example.com\/"/],
+      [{ allowOrigins: ['*', 'https://a.example.com'] }, /must not mix \* with named origins/],
+      [{ allowOrigins: ['*'], allowCredentials: true }, /\[InvalidCors\] cors.allowCredentials must not be true with the \* origin/],
+      [{ allowOrigins: ['*'], allowMethods: ['FETCH'] }, /\[InvalidCors\] cors.allowMethods must be among GET/],
+    ])('%j', (cors, message) => {
+      expect(() => new RestGateway(testStack(), 'Api', { cors })).toThrow(message);
+    });
+
+    test('an OPTIONS route is added while cors is on', () => {
+      const api = new RestGateway(testStack(), 'Api', { cors: { allowOrigins: ['*'] } });
+      expect(() => api.addRoute('OPTIONS /a', Integration.mock())).toThrow(/\[DuplicateRoute\] .*must not be an OPTIONS route while cors is set/);
+    });
+  });
+});
