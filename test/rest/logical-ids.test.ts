@@ -1,0 +1,121 @@
+import { Duration, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Authorization, Integration, RequestValue, RestGateway, RestGatewayProps, RouteOptions } from '../../src';
+import { testStack } from '../support/app';
+import { handler } from '../support/fixtures';
+
+interface RouteSpec { readonly key: string; readonly options?: RouteOptions }
+
+/** Synthesizes a gateway with the given routes and returns its template. */
+function synth(routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void): Record<string, { Type: string }> {
+  const stack = testStack();
+  const fn = handler(stack, 'Fn');
+  const api = new RestGateway(stack, 'Api', props);
+  for (const { key, options } of routes) api.addRoute(key, Integration.lambda(fn), options);
+  build?.(api);
+  return Template.fromStack(stack).toJSON().Resources;
+}
+
+const deploymentId = (resources: Record<string, { Type: string }>) =>
+  Object.keys(resources).find(id => resources[id].Type === 'AWS::ApiGateway::Deployment');
+
+/** Changing any of these replaces live resources in users' stacks: never update casually. */
+const LOCKED_IDS = [
+  'ApiInvokePermissionsTestFn6E84344E22B21653',
+  'Apifiles760F84E3',
+  'Apifilesproxy4D9E5A69',
+  'ApifilesproxyANY40158EC1',
+  'Apiorders48D17054',
+  'ApiordersGET91F7D018',
+  'ApiordersPOST58A3B8D0',
+  'ApiordersidF2DC0394',
+  'ApiordersidGET4732AE6E',
+];
+
+const BASE: RouteSpec[] = [
+  { key: 'GET /orders' }, { key: 'POST /orders' }, { key: 'GET /orders/{id}' }, { key: 'ANY /files/{proxy+}' },
+];
+
+describe('logical IDs', () => {
+  test('adding a route leaves every other logical ID unchanged', () => {
+    const before = synth(BASE);
+    const after = synth([...BASE, { key: 'DELETE /orders/{id}' }]);
+    const changed = Object.keys(before).filter(id => !(id in after));
+    expect(changed).toEqual([deploymentId(before)]);
+    expect(Object.keys(after).filter(id => !(id in before)).map(id => after[id].Type).sort())
+      .toEqual(['AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Method']);
+  });
+
+  test('removing a route leaves every other logical ID unchanged', () => {
+    const before = synth(BASE);
+    const after = synth(BASE.filter(r => r.key !== 'POST /orders'));
+    const removed = Object.keys(before).filter(id => !(id in after)).map(id => before[id].Type).sort();
+    expect(removed).toEqual(['AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Method']);
+  });
+
+  test('the order of routes changes nothing, not even the deployment', () => {
+    expect(synth([...BASE].reverse())).toEqual(synth(BASE));
+  });
+
+  test('IDs are derived from route keys (locked)', () => {
+    const resources = synth(BASE);
+    const ids = Object.keys(resources).filter(id => ['AWS::ApiGateway::Method', 'AWS::ApiGateway::Resource', 'AWS::Lambda::Permission'].includes(resources[id].Type)).sort();
+    expect(ids).toEqual(LOCKED_IDS);
+  });
+});
+
+describe('the deployment logical ID changes when', () => {
+  const base = deploymentId(synth(BASE))!;
+
+  test.each<[string, () => Record<string, { Type: string }>]>([
+    ['an integration changes', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { timeout: Duration.seconds(3) } } : r)))],
+    ['an authorization changes', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { authorization: Authorization.none() } } : r)))],
+    ['a model is added', () => synth(BASE.map(r => (r.key === 'POST /orders' ? { key: r.key, options: { requestSchema: { type: apigw.JsonSchemaType.OBJECT } } } : r)))],
+    ['required parameters change', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { requiredParameters: [RequestValue.queryString('page')] } } : r)))],
+    ['CORS is turned on', () => synth(BASE, { cors: { allowOrigins: ['https://app.example.com'] } })],
+    ['the resource policy changes', () => synth(BASE, {
+      policy: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: ['execute-api:/*'] })] }),
+    })],
+    ['binary media types change', () => synth(BASE, { binaryMediaTypes: ['image/png'] })],
+  ])('%s', (_name, variant) => {
+    expect(deploymentId(variant())).not.toEqual(base);
+  });
+
+  test('a model schema changes', () => {
+    const withSchema = (required: string[]) => deploymentId(synth([{ key: 'POST /orders', options: { requestSchema: { type: apigw.JsonSchemaType.OBJECT, required } } }]));
+    expect(withSchema(['a'])).not.toEqual(withSchema(['b']));
+  });
+
+  test('an authorizer changes', () => {
+    const withTtl = (seconds: number) => {
+      const stack = testStack();
+      const api = new RestGateway(stack, 'Api');
+      const pool = new cognito.UserPool(stack, 'Pool');
+      api.addRoute('GET /a', Integration.mock(), { authorization: Authorization.cognito(pool, { cacheTtl: Duration.seconds(seconds) }) });
+      return deploymentId(Template.fromStack(stack).toJSON().Resources);
+    };
+    expect(withTtl(60)).not.toEqual(withTtl(120));
+  });
+
+  test('a gateway response changes', () => {
+    const withOrigin = (origin: string) => {
+      const stack = testStack();
+      const api = new RestGateway(stack, 'Api', { cors: { allowOrigins: [origin] } });
+      api.addRoute('GET /a', Integration.mock(), { authorization: Authorization.none() });
+      // Only the gateway responses and preflight carry the origin; compare with a mock-free API.
+      return deploymentId(Template.fromStack(stack).toJSON().Resources);
+    };
+    expect(withOrigin('https://a.example.com')).not.toEqual(withOrigin('https://b.example.com'));
+  });
+
+  test('the request validator changes', () => {
+    const variant = (validateRequestBody: boolean) => deploymentId(synth(BASE, {}, api => {
+      (api.requestValidator.node.defaultChild as apigw.CfnRequestValidator).validateRequestBody = validateRequestBody;
+    }));
+    expect(variant(false)).not.toEqual(variant(true));
+  });
+
+  test('but not when nothing changes', () => {
+    expect(deploymentId(synth(BASE))).toEqual(base);
+  });
+});
