@@ -60,7 +60,7 @@ function report(stack: CloudFormationStackArtifact): number {
   for (const resource of Object.values(resources)) counts.set(resource.Type, (counts.get(resource.Type) ?? 0) + 1);
   const types = [...counts.keys()].sort();
   const width = Math.max(...types.map(t => t.length), 'Total'.length);
-  console.log(`  Resources by type:`);
+  console.log('  Resources by type:');
   for (const type of types) console.log(`    ${type.padEnd(width)}  ${counts.get(type)}`);
   console.log(`    ${'Total'.padEnd(width)}  ${Object.keys(resources).length}`);
 

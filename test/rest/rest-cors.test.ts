@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Integration, RestGateway } from '../../src';
+import { Integration, RestGateway, RestGatewayProps } from '../../src';
 import { testStack } from '../support/app';
 
 describe('RestGateway cors', () => {
-  function corsTemplate(cors: ConstructorParameters<typeof RestGateway>[2]['cors']) {
+  function corsTemplate(cors: RestGatewayProps['cors']) {
     const stack = testStack();
     const api = new RestGateway(stack, 'Api', { cors });
     api.addRoute('GET /orders', Integration.mock());

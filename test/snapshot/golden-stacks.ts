@@ -1,0 +1,115 @@
+import { App, Duration, Stack, Validations, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Authorization, Integration, RequestValue, RestGateway } from '../../src';
+import { testStack } from '../support/app';
+
+/**
+ * The golden stacks: what users typically build, synthesized with the strict
+ * CloudFormation validator and cdk-nag, and snapshot-tested.
+ */
+export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
+  minimal(app) {
+    const stack = testStack(app, 'Minimal');
+    const api = new RestGateway(stack, 'Api');
+    api.addRoute('GET /items/{id}', Integration.lambda(compliantFunction(stack, 'GetItem')));
+    acknowledgeCommon(stack);
+    return stack;
+  },
+
+  everythingOn(app) {
+    const stack = testStack(app, 'EverythingOn');
+    const pool = new cognito.UserPool(stack, 'Users', {
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+    });
+    const tokenAuth = compliantFunction(stack, 'TokenAuthorizer');
+    const requestAuth = compliantFunction(stack, 'RequestAuthorizer');
+    const orders = compliantFunction(stack, 'Orders');
+    const api = new RestGateway(stack, 'Api', {
+      cors: { allowOrigins: ['https://shop.example.com'], allowCredentials: true, maxAge: Duration.minutes(10) },
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      stageName: 'live',
+      stageVariables: { backend: 'blue' },
+      binaryMediaTypes: ['image/png'],
+      apiName: 'everything-on',
+      description: 'Every RestGateway option of the foundation',
+      routes: { 'GET /orders': Integration.lambda(orders) },
+    });
+    api.addRoute('GET /orders/{id}', Integration.lambda(orders, { timeout: Duration.seconds(10) }), {
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      requiredParameters: [RequestValue.queryString('lang')],
+    });
+    api.addRoute('POST /orders', Integration.lambda(orders), {
+      authorization: Authorization.cognito(pool, { scopes: ['orders/write'] }),
+      requestSchema: { type: apigw.JsonSchemaType.OBJECT, required: ['sku'], properties: { sku: { type: apigw.JsonSchemaType.STRING } } },
+    });
+    api.addRoute('DELETE /orders/{id}', Integration.lambda(orders), { authorization: Authorization.lambdaToken(tokenAuth) });
+    api.addRoute('GET /reports', Integration.lambda(orders), {
+      authorization: Authorization.lambdaRequest(requestAuth, { identitySources: [RequestValue.header('X-Tenant'), RequestValue.queryString('token')] }),
+    });
+    api.addRoute('ANY /legacy/{proxy+}', Integration.http('https://legacy.example.com/{proxy}'));
+    const health = api.addRoute('GET /health', Integration.mock({ body: '{"ok":true}' }), { authorization: Authorization.none() });
+    const backOffice = new iam.Role(stack, 'BackOffice', { assumedBy: new iam.AccountRootPrincipal() });
+    api.grantInvoke(backOffice, 'GET /orders/{id}');
+    Validations.of(backOffice).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:aws:execute-api:eu-west-1:111111111111:<ApiCD79AAA0>/live/GET/orders/*]',
+      reason: 'the * stands for the {id} path parameter: one route, every order',
+    });
+
+    Validations.of(health).acknowledge(
+      { id: 'AwsSolutions-APIG4', reason: 'a public health check: no data, answered by API Gateway itself' },
+      { id: 'AwsSolutions-COG4', reason: 'a public health check: no data, answered by API Gateway itself' },
+    );
+    for (const preflight of api.api.methods.filter(m => m.httpMethod === 'OPTIONS')) {
+      Validations.of(preflight).acknowledge(
+        { id: 'AwsSolutions-APIG4', reason: 'CORS preflight requests never carry credentials (Fetch standard)' },
+        { id: 'AwsSolutions-COG4', reason: 'CORS preflight requests never carry credentials (Fetch standard)' },
+      );
+    }
+    acknowledgeCommon(stack);
+    return stack;
+  },
+
+  threeHundredLambdaRoutes(app) {
+    const stack = testStack(app, 'ThreeHundredRoutes');
+    const api = new RestGateway(stack, 'Api');
+    const fn = compliantFunction(stack, 'Handler');
+    const methods = ['GET', 'POST', 'PUT', 'DELETE'];
+    for (let i = 0; i < 300; i++) api.addRoute(`${methods[i % 4]} /resource${Math.floor(i / 4)}/{id}`, Integration.lambda(fn));
+    acknowledgeCommon(stack);
+    return stack;
+  },
+};
+
+/** Findings that every golden stack shares, each with the reason it is acceptable. */
+function acknowledgeCommon(stack: Stack): void {
+  Validations.of(stack).acknowledge(
+    { id: 'AwsSolutions-APIG3', reason: 'WAF association arrives with its own feature (Waf.managed); out of scope of these stacks' },
+    { id: 'AwsSolutions-COG4', reason: 'routes default to IAM authorization (SigV4), which is the library\'s secure default; Cognito is one option among several' },
+  );
+}
+
+/** A function that meets the Serverless and AWS Solutions rules, as a careful user writes it. */
+function compliantFunction(stack: Stack, id: string): lambda.Function {
+  const fn = new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    tracing: lambda.Tracing.ACTIVE,
+  });
+  Validations.of(fn).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'the minimal policy for writing the function\'s own logs',
+    },
+    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray accepts trace segments only on *' },
+    { id: 'AwsSolutions-L1', reason: 'pinned to an LTS Node.js runtime on purpose' },
+    { id: 'Serverless-LambdaLatestVersion', reason: 'pinned to an LTS Node.js runtime on purpose' },
+    { id: 'Serverless-LambdaDLQ', reason: 'invoked synchronously by API Gateway; a DLQ applies to asynchronous invocations only' },
+  );
+  return fn;
+}

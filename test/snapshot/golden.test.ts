@@ -1,0 +1,49 @@
+import { App, Stack, aws_logs as logs } from 'aws-cdk-lib';
+import { GOLDEN_STACKS } from './golden-stacks';
+import { Authorization, Integration, RestGateway } from '../../src';
+import { testApp } from '../support/app';
+import { addNagChecks } from '../support/nag';
+
+/**
+ * All golden stacks in one file: CDK's CloudFormation validator starts once per process.
+ * Each stack synthesizes with the validator's errors failing synthesis and with cdk-nag
+ * failing on any unacknowledged finding, and its template is snapshot-tested.
+ */
+describe.each(Object.entries(GOLDEN_STACKS))('golden stack %s', (name, build) => {
+  let app: App;
+  let template: Record<string, unknown>;
+
+  beforeAll(() => {
+    app = testApp({ strictValidation: true });
+    addNagChecks(app);
+    const stack = build(app);
+    template = app.synth().getStackByName(stack.stackName).template;
+  });
+
+  test('passes the strict CloudFormation validator and cdk-nag', () => {
+    // Synthesis in beforeAll throws on any validator error or unacknowledged finding.
+    expect(template).toBeDefined();
+    expect(Object.keys(template.Resources as object).length).toBeGreaterThan(0);
+  });
+
+  test('template matches its snapshot', () => {
+    expect(template).toMatchSnapshot(name);
+  });
+});
+
+describe('the checks the golden stacks rely on', () => {
+  test('the strict validator fails synthesis on an invalid template', () => {
+    const app = testApp({ strictValidation: true });
+    const stack = new Stack(app, 'Invalid');
+    new logs.CfnLogGroup(stack, 'Bad', { retentionInDays: 4 }); // not a retention CloudWatch offers
+    expect(() => app.synth()).toThrow(/4|retention/i);
+  });
+
+  test('cdk-nag fails synthesis on an unacknowledged finding', () => {
+    const app = testApp();
+    addNagChecks(app);
+    const stack = new Stack(app, 'Unacknowledged');
+    new RestGateway(stack, 'Api').addRoute('GET /open', Integration.mock(), { authorization: Authorization.none() });
+    expect(() => app.synth()).toThrow(/AwsSolutions-APIG4/);
+  });
+});
