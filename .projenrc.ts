@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-gatehouse',
@@ -45,10 +45,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
       collectCoverage: false,
     },
   },
-  tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
-    compilerOptions: {},
-  },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'] },
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results'],
 });
@@ -69,17 +65,29 @@ for (const [lang, target] of [['python', 'python'], ['java', 'java'], ['dotnet',
   task?.reset(`jsii-pacmak -v --code-only --target ${target}`);
 }
 
+// examples/ and bench/ are type-checked and linted like tests, each with a tsconfig of its own
+// (the type-aware linter looks for the nearest tsconfig.json).
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+      include: ['**/*.ts'],
+    },
+  });
+}
+
 // The main job: synthesize the example apps and print what each stack holds.
 project.addTask('examples', {
   description: 'Synthesize the apps in examples/ and print routes and resource counts per stack',
   env: { TS_NODE_TRANSPILE_ONLY: 'true' },
-  exec: 'ts-node --project test/tsconfig.json examples/synth.ts',
+  exec: 'ts-node --project examples/tsconfig.json examples/synth.ts',
 });
 
 project.addTask('bench', {
   description: 'Synthesize REST APIs of 50/150/300 Lambda routes with cdk-gatehouse and plain aws-cdk-lib',
   env: { TS_NODE_TRANSPILE_ONLY: 'true' },
-  exec: 'ts-node --project test/tsconfig.json bench/lambda-routes.bench.ts',
+  exec: 'ts-node --project bench/tsconfig.json bench/lambda-routes.bench.ts',
 });
 
 project.addTask('api-md:check', {

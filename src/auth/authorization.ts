@@ -53,8 +53,10 @@ export class Authorization {
   public _bindRest(ctx: RestRouteContext): RestMethodAuthorization {
     if (!this.strategy.bindRest) {
       fail(ctx.scope, {
-        code: 'UnsupportedCombination', prop: `${ctx.prop}.authorization`,
-        rule: `cannot use ${this.strategy.factory} on a RestGateway`, value: ctx.route.key,
+        code: 'UnsupportedCombination',
+        prop: `${ctx.prop}.authorization`,
+        rule: `cannot use ${this.strategy.factory} on a RestGateway`,
+        value: ctx.route.key,
         fix: this.strategy.factory === 'Authorization.jwt'
           ? 'use Authorization.cognito or a Lambda authorizer on RestGateway, or move the route to HttpGateway, which has JWT authorizers'
           : 'use an authorization the REST API supports',

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { durationRangeProblem } from '../private/validation';
 import { Problem } from '../private/errors';
+import { durationRangeProblem } from '../private/validation';
 
 /** API Gateway caches authorizer results for 0 (off) to 3600 seconds. */
 export function cacheTtlProblems(prop: string, ttl: Duration | undefined): Problem[] {

@@ -1,6 +1,6 @@
 import { Duration, aws_apigateway as apigw, aws_cognito as cognito } from 'aws-cdk-lib';
-import { cacheTtlProblems } from './authorizer-cache-ttl';
 import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
+import { cacheTtlProblems } from './authorizer-cache-ttl';
 import { Problem, throwIfProblems } from '../private/errors';
 import { RestRouteContext } from '../rest/rest-binding';
 
@@ -45,8 +45,11 @@ export class CognitoStrategy implements AuthorizationStrategy {
 
   private scopeProblems(prop: string): Problem[] {
     return (this.options.scopes ?? []).filter(s => !SCOPE.test(s)).map(scope => ({
-      code: 'InvalidAuthorization' as const, prop: `${prop} scopes`, rule: 'must be non-empty OAuth scopes without spaces or quotes',
-      value: scope, fix: "use scopes as the user pool's resource server defines them, e.g. 'orders/read'",
+      code: 'InvalidAuthorization' as const,
+      prop: `${prop} scopes`,
+      rule: 'must be non-empty OAuth scopes without spaces or quotes',
+      value: scope,
+      fix: "use scopes as the user pool's resource server defines them, e.g. 'orders/read'",
     }));
   }
 }

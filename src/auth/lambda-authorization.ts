@@ -1,6 +1,6 @@
 import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
-import { cacheTtlProblems } from './authorizer-cache-ttl';
 import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
+import { cacheTtlProblems } from './authorizer-cache-ttl';
 import { RequestValue } from '../common/request-value';
 import { Problem, throwIfProblems } from '../private/errors';
 import { RestRouteContext } from '../rest/rest-binding';
@@ -52,8 +52,11 @@ export class LambdaTokenStrategy implements AuthorizationStrategy {
     const problems = [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl), ...source._problems(`${prop} identitySource`)];
     if (source._source !== 'header') {
       problems.push({
-        code: 'InvalidAuthorization', prop: `${prop} identitySource`, rule: 'must be a header for a token authorizer',
-        value: source, fix: 'use RequestValue.header(name), or Authorization.lambdaRequest for other sources',
+        code: 'InvalidAuthorization',
+        prop: `${prop} identitySource`,
+        rule: 'must be a header for a token authorizer',
+        value: source,
+        fix: 'use RequestValue.header(name), or Authorization.lambdaRequest for other sources',
       });
     }
     throwIfProblems(ctx.scope, problems);
@@ -95,16 +98,21 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
     const caching = this.options.cacheTtl === undefined || this.options.cacheTtl.toSeconds() > 0;
     if (caching && sources.length === 0) {
       problems.push({
-        code: 'InvalidAuthorization', prop: `${prop} identitySources`, rule: 'must name at least one value while caching is on',
-        value: [], fix: "add e.g. RequestValue.header('Authorization'), or set cacheTtl: Duration.seconds(0)",
+        code: 'InvalidAuthorization',
+        prop: `${prop} identitySources`,
+        rule: 'must name at least one value while caching is on',
+        value: [],
+        fix: "add e.g. RequestValue.header('Authorization'), or set cacheTtl: Duration.seconds(0)",
       });
     }
     sources.forEach((source, i) => {
       problems.push(...source._problems(`${prop} identitySources[${i}]`));
       if (source._restIdentitySource() === undefined) {
         problems.push({
-          code: 'InvalidAuthorization', prop: `${prop} identitySources[${i}]`,
-          rule: 'must be a header, query string, stage variable or context variable', value: source,
+          code: 'InvalidAuthorization',
+          prop: `${prop} identitySources[${i}]`,
+          rule: 'must be a header, query string, stage variable or context variable',
+          value: source,
           fix: "use e.g. RequestValue.queryString('token')",
         });
       }

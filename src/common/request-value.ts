@@ -106,14 +106,16 @@ export class RequestValue {
 
 const RULES: Partial<Record<RequestValueSource, { pattern: RegExp; rule: string; fix: string }>> = {
   jsonPath: {
-    pattern: JSON_PATH, rule: 'must be a JSON path of $, .field, [index] or [\'key\'] steps',
+    pattern: JSON_PATH,
+    rule: 'must be a JSON path of $, .field, [index] or [\'key\'] steps',
     fix: "write e.g. '$.customer.id' or '$.items[0]'",
   },
   pathParameter: { pattern: SIMPLE_NAME, rule: 'must be letters, digits, _ . or -', fix: "pass the name inside the braces, e.g. 'id' for {id}" },
   queryString: { pattern: SIMPLE_NAME, rule: 'must be letters, digits, _ . or -', fix: "pass the parameter name, e.g. 'lang'" },
   header: { pattern: HEADER_NAME, rule: 'must be a valid HTTP header name', fix: "pass the header name, e.g. 'X-Tenant'" },
   context: {
-    pattern: CONTEXT_VARIABLE, rule: 'must be a context variable path without $context.',
+    pattern: CONTEXT_VARIABLE,
+    rule: 'must be a context variable path without $context.',
     fix: "write e.g. 'requestId' or 'identity.sourceIp'",
   },
   stageVariable: { pattern: /^[A-Za-z0-9_]+$/, rule: 'must be letters, digits or _', fix: "pass the stage variable's name" },

@@ -36,8 +36,10 @@ export class HttpTarget implements IntegrationTarget {
     const unknown = placeholders.find(name => !received.includes(name));
     if (unknown) {
       fail(ctx.scope, {
-        code: 'InvalidIntegration', prop: `${ctx.prop} Integration.http url`,
-        rule: `uses {${unknown}}, which the route does not receive`, value: this.url,
+        code: 'InvalidIntegration',
+        prop: `${ctx.prop} Integration.http url`,
+        rule: `uses {${unknown}}, which the route does not receive`,
+        value: this.url,
         fix: `use one of the route's path parameters (${received.map(n => `{${n}}`).join(', ') || 'none'})`,
       });
     }
@@ -58,15 +60,21 @@ export class HttpTarget implements IntegrationTarget {
   private validate(ctx: RestRouteContext): void {
     if (!Token.isUnresolved(this.url) && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(this.url)) {
       fail(ctx.scope, {
-        code: 'InvalidIntegration', prop: `${ctx.prop} Integration.http url`, rule: 'must be an absolute http:// or https:// URL',
-        value: this.url, fix: "pass e.g. 'https://backend.example.com/orders/{id}'",
+        code: 'InvalidIntegration',
+        prop: `${ctx.prop} Integration.http url`,
+        rule: 'must be an absolute http:// or https:// URL',
+        value: this.url,
+        fix: "pass e.g. 'https://backend.example.com/orders/{id}'",
       });
     }
     const method = this.options.method;
     if (method !== undefined && !(ROUTE_METHODS as readonly string[]).includes(method)) {
       fail(ctx.scope, {
-        code: 'InvalidIntegration', prop: `${ctx.prop} Integration.http method`,
-        rule: `must be one of ${ROUTE_METHODS.join(', ')}`, value: method, fix: 'use an upper-case HTTP method',
+        code: 'InvalidIntegration',
+        prop: `${ctx.prop} Integration.http method`,
+        rule: `must be one of ${ROUTE_METHODS.join(', ')}`,
+        value: method,
+        fix: 'use an upper-case HTTP method',
       });
     }
   }

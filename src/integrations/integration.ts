@@ -36,8 +36,11 @@ export class Integration {
   public _bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     if (!this.target.bindRest) {
       fail(ctx.scope, {
-        code: 'UnsupportedCombination', prop: ctx.prop, rule: `cannot use ${this.target.factory} on a RestGateway`,
-        value: ctx.route.key, fix: 'use a gateway that supports it',
+        code: 'UnsupportedCombination',
+        prop: ctx.prop,
+        rule: `cannot use ${this.target.factory} on a RestGateway`,
+        value: ctx.route.key,
+        fix: 'use a gateway that supports it',
       });
     }
     return this.target.bindRest(ctx);

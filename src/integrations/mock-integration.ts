@@ -67,30 +67,40 @@ export class MockTarget implements IntegrationTarget {
     const problems: Problem[] = [];
     if (!Token.isUnresolved(statusCode) && !(Number.isInteger(statusCode) && statusCode >= 100 && statusCode <= 599)) {
       problems.push({
-        code: 'InvalidMockResponse', prop: `${prop} Integration.mock statusCode`, rule: 'must be a whole number from 100 to 599',
-        value: statusCode, fix: 'use an HTTP status code such as 200',
+        code: 'InvalidMockResponse',
+        prop: `${prop} Integration.mock statusCode`,
+        rule: 'must be a whole number from 100 to 599',
+        value: statusCode,
+        fix: 'use an HTTP status code such as 200',
       });
     }
     const body = this.options.body;
     const directive = body === undefined || Token.isUnresolved(body) ? undefined : vtlDirectiveIn(body);
     if (body !== undefined && directive) {
       problems.push({
-        code: 'InvalidMockResponse', prop: `${prop} Integration.mock body`,
-        rule: `is sent through a mapping template, so '${directive}' would be read as Velocity`, value: body,
+        code: 'InvalidMockResponse',
+        prop: `${prop} Integration.mock body`,
+        rule: `is sent through a mapping template, so '${directive}' would be read as Velocity`,
+        value: body,
         fix: "put a character other than a letter, '{', '!', '*' or '#' after each '$' and '#' (e.g. a space)",
       });
     }
     for (const [name, value] of Object.entries(this.options.headers ?? {})) {
       if (!HEADER_NAME.test(name)) {
         problems.push({
-          code: 'InvalidMockResponse', prop: `${prop} Integration.mock headers`, rule: 'must use valid HTTP header names',
-          value: name, fix: "use a name such as 'Cache-Control'",
+          code: 'InvalidMockResponse',
+          prop: `${prop} Integration.mock headers`,
+          rule: 'must use valid HTTP header names',
+          value: name,
+          fix: "use a name such as 'Cache-Control'",
         });
       }
       if (!Token.isUnresolved(value) && value.includes("'")) {
         problems.push({
-          code: 'InvalidMockResponse', prop: `${prop} Integration.mock headers['${name}']`,
-          rule: "must not contain ' (API Gateway quotes static header values with it)", value,
+          code: 'InvalidMockResponse',
+          prop: `${prop} Integration.mock headers['${name}']`,
+          rule: "must not contain ' (API Gateway quotes static header values with it)",
+          value,
           fix: 'remove the single quote from the header value',
         });
       }

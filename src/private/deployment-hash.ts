@@ -1,6 +1,6 @@
+import { createHash } from 'crypto';
 import { CfnElement, CfnResource, Lazy, Stack, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { createHash } from 'crypto';
 
 /** REST API parts whose change only reaches clients through a new deployment. */
 const DEPLOYED_TYPES = [

@@ -32,8 +32,11 @@ export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Pro
   const problems: Problem[] = [];
   if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
     problems.push({
-      code: 'InvalidRouteKey', prop, rule: `must start with one of ${ROUTE_METHODS.join(', ')} (upper case)`,
-      value: key, fix: FORMAT_FIX,
+      code: 'InvalidRouteKey',
+      prop,
+      rule: `must start with one of ${ROUTE_METHODS.join(', ')} (upper case)`,
+      value: key,
+      fix: FORMAT_FIX,
     });
   }
   if (!path.startsWith('/')) {
@@ -42,7 +45,10 @@ export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Pro
   }
   if (path !== '/' && path.endsWith('/')) {
     problems.push({
-      code: 'InvalidRouteKey', prop, rule: 'path must not end with /', value: key,
+      code: 'InvalidRouteKey',
+      prop,
+      rule: 'path must not end with /',
+      value: key,
       fix: `drop the trailing slash: '${method} ${path.replace(/\/+$/, '')}'`,
     });
   }
@@ -54,8 +60,11 @@ export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Pro
       const greedy = parameter[2] === '+';
       if (greedy && index !== parts.length - 1) {
         problems.push({
-          code: 'InvalidRouteKey', prop, rule: `greedy parameter {${parameter[1]}+} may only be the last segment`,
-          value: key, fix: "move it to the end, e.g. 'ANY /files/{proxy+}'",
+          code: 'InvalidRouteKey',
+          prop,
+          rule: `greedy parameter {${parameter[1]}+} may only be the last segment`,
+          value: key,
+          fix: "move it to the end, e.g. 'ANY /files/{proxy+}'",
         });
       }
       segments.push({ kind: 'parameter', name: parameter[1], greedy });
@@ -63,9 +72,11 @@ export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Pro
       segments.push({ kind: 'literal', text: part });
     } else {
       problems.push({
-        code: 'InvalidRouteKey', prop,
+        code: 'InvalidRouteKey',
+        prop,
         rule: `segment '${part}' must be letters, digits, . _ : ~ - or a whole-segment {param} / {param+}`,
-        value: key, fix: FORMAT_FIX,
+        value: key,
+        fix: FORMAT_FIX,
       });
     }
   });
@@ -73,7 +84,10 @@ export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Pro
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated) {
     problems.push({
-      code: 'InvalidRouteKey', prop, rule: `path parameter {${repeated}} must appear once`, value: key,
+      code: 'InvalidRouteKey',
+      prop,
+      rule: `path parameter {${repeated}} must appear once`,
+      value: key,
       fix: 'give each path parameter its own name',
     });
   }
@@ -98,16 +112,21 @@ export function conflictWith(prop: string, route: HttpRouteKey, existing: Iterab
   for (const other of existing) {
     if (other.method === route.method && pathShape(other) === pathShape(route)) {
       return {
-        code: 'DuplicateRoute', prop, rule: `must be unique, but '${other.key}' already matches the same requests`,
-        value: route.key, fix: 'remove one of the two routes or change its method or path',
+        code: 'DuplicateRoute',
+        prop,
+        rule: `must be unique, but '${other.key}' already matches the same requests`,
+        value: route.key,
+        fix: 'remove one of the two routes or change its method or path',
       };
     }
     const clash = siblingParameterClash(route, other);
     if (clash) {
       return {
-        code: 'ConflictingPathParameter', prop,
+        code: 'ConflictingPathParameter',
+        prop,
         rule: `uses ${clash.mine} where '${other.key}' uses ${clash.theirs} at the same position`,
-        value: route.key, fix: `name the parameter ${clash.theirs} in both routes (one variable per path level)`,
+        value: route.key,
+        fix: `name the parameter ${clash.theirs} in both routes (one variable per path level)`,
       };
     }
   }

@@ -13,13 +13,19 @@ export function throttleProblems(prop: string, throttle: ThrottleSettings | unde
   const { rateLimit, burstLimit } = throttle;
   if (!Token.isUnresolved(rateLimit) && !(Number.isFinite(rateLimit) && rateLimit >= 0)) {
     problems.push({
-      code: 'InvalidThrottle', prop: `${prop}.rateLimit`, rule: 'must be a number >= 0', value: rateLimit,
+      code: 'InvalidThrottle',
+      prop: `${prop}.rateLimit`,
+      rule: 'must be a number >= 0',
+      value: rateLimit,
       fix: 'set the steady-state requests per second, e.g. 1000',
     });
   }
   if (!Token.isUnresolved(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit >= 0)) {
     problems.push({
-      code: 'InvalidThrottle', prop: `${prop}.burstLimit`, rule: 'must be a whole number >= 0', value: burstLimit,
+      code: 'InvalidThrottle',
+      prop: `${prop}.burstLimit`,
+      rule: 'must be a whole number >= 0',
+      value: burstLimit,
       fix: 'set the bucket size (concurrent burst), e.g. 2000',
     });
   }

@@ -18,14 +18,20 @@ export function restIntegrationTimeout(ctx: RestRouteContext, integrationTimeout
   if (Token.isUnresolved(ms)) return timeout;
   if (!Number.isInteger(ms) || ms < MIN_MS) {
     fail(ctx.scope, {
-      code: 'InvalidTimeout', prop, rule: `must be whole milliseconds >= ${MIN_MS}`, value: timeout,
+      code: 'InvalidTimeout',
+      prop,
+      rule: `must be whole milliseconds >= ${MIN_MS}`,
+      value: timeout,
       fix: 'use Duration.millis(50) up to Duration.seconds(29)',
     });
   }
   if (ms > DEFAULT_MAX_MS) {
     if (ctx.endpointType === apigw.EndpointType.EDGE) {
       fail(ctx.scope, {
-        code: 'InvalidTimeout', prop, rule: 'must be at most 29 seconds on an edge-optimized API', value: timeout,
+        code: 'InvalidTimeout',
+        prop,
+        rule: 'must be at most 29 seconds on an edge-optimized API',
+        value: timeout,
         fix: 'lower it to 29 seconds or use Endpoint.regional()',
       });
     }

@@ -19,9 +19,11 @@ export class RestAuthorizers extends Construct {
     if (existing) {
       if (existing.settings !== rendered) {
         fail(this, {
-          code: 'ConflictingAuthorizer', prop: `${usedBy}.authorization`,
+          code: 'ConflictingAuthorizer',
+          prop: `${usedBy}.authorization`,
           rule: `must use the same options as ${existing.firstUse} for the same ${kind} authorizer (${target.node.id})`,
-          value: rendered, fix: `use ${existing.settings} everywhere, or a separate function or user pool`,
+          value: rendered,
+          fix: `use ${existing.settings} everywhere, or a separate function or user pool`,
         });
       }
       return existing.authorizer;

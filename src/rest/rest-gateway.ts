@@ -242,7 +242,10 @@ export class RestGateway extends Construct {
       const route = this.routes.get(routeKey);
       if (!route) {
         fail(this, {
-          code: 'UnknownRoute', prop: 'grantInvoke routeKey', rule: 'must be a route of this gateway', value: routeKey,
+          code: 'UnknownRoute',
+          prop: 'grantInvoke routeKey',
+          rule: 'must be a route of this gateway',
+          value: routeKey,
           fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
         });
       }
@@ -262,9 +265,11 @@ export class RestGateway extends Construct {
 
     const resource = this.api.root.resourceForPath(route.path);
     const requestModels = options.requestSchema
-      ? { 'application/json': new apigw.Model(resource, `${route.method}RequestModel`, {
-        restApi: this.api, contentType: 'application/json', schema: options.requestSchema,
-      }) }
+      ? {
+        'application/json': new apigw.Model(resource, `${route.method}RequestModel`, {
+          restApi: this.api, contentType: 'application/json', schema: options.requestSchema,
+        }),
+      }
       : undefined;
 
     const method = resource.addMethod(route.method, binding.integration, {
@@ -296,14 +301,20 @@ export class RestGateway extends Construct {
     if (conflict) throwIfProblems(this, [conflict]);
     if (this.cors && route.method === 'OPTIONS') {
       fail(this, {
-        code: 'DuplicateRoute', prop, rule: 'must not be an OPTIONS route while cors is set (the gateway adds the preflight)',
-        value: routeKey, fix: 'remove the OPTIONS route or the cors option',
+        code: 'DuplicateRoute',
+        prop,
+        rule: 'must not be an OPTIONS route while cors is set (the gateway adds the preflight)',
+        value: routeKey,
+        fix: 'remove the OPTIONS route or the cors option',
       });
     }
     if (this.routes.size >= MAX_ROUTES) {
       fail(this, {
-        code: 'LimitExceeded', prop, rule: `would be route ${MAX_ROUTES + 1}; a REST API allows ${MAX_ROUTES} by default`,
-        value: routeKey, fix: 'split the API into several gateways (e.g. per domain) or request a quota increase and use aws-cdk-lib directly',
+        code: 'LimitExceeded',
+        prop,
+        rule: `would be route ${MAX_ROUTES + 1}; a REST API allows ${MAX_ROUTES} by default`,
+        value: routeKey,
+        fix: 'split the API into several gateways (e.g. per domain) or request a quota increase and use aws-cdk-lib directly',
       });
     }
     this.routes.set(route.key, route);
@@ -358,20 +369,29 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   const logsOptions = props.accessLogs ?? {};
   if (logsOptions.logGroup && logsOptions.retention !== undefined) {
     problems.push({
-      code: 'InvalidAccessLogs', prop: 'accessLogs.retention', rule: 'only applies to the log group the gateway creates',
-      value: logsOptions.retention, fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.retention',
+      rule: 'only applies to the log group the gateway creates',
+      value: logsOptions.retention,
+      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
     });
   }
   if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
     problems.push({
-      code: 'InvalidAccessLogs', prop: 'accessLogs.enabled', rule: 'is false, so logGroup and retention would be ignored',
-      value: false, fix: 'remove logGroup/retention or turn access logs on',
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.enabled',
+      rule: 'is false, so logGroup and retention would be ignored',
+      value: false,
+      fix: 'remove logGroup/retention or turn access logs on',
     });
   }
   const size = props.minCompressionSize?.toBytes();
   if (size !== undefined && !Token.isUnresolved(size) && (size < 0 || size > 10 * 1024 * 1024)) {
     problems.push({
-      code: 'InvalidStage', prop: 'minCompressionSize', rule: 'must be from 0 to 10 MiB', value: `${size} bytes`,
+      code: 'InvalidStage',
+      prop: 'minCompressionSize',
+      rule: 'must be from 0 to 10 MiB',
+      value: `${size} bytes`,
       fix: 'use e.g. Size.kibibytes(1)',
     });
   }
@@ -385,15 +405,21 @@ function routeOptionProblems(prop: string, route: HttpRouteKey, options: RouteOp
     problems.push(...value._problems(at));
     if (value._source !== 'queryString' && value._source !== 'header') {
       problems.push({
-        code: 'InvalidRequestValue', prop: at, rule: 'must be a query string or header', value,
+        code: 'InvalidRequestValue',
+        prop: at,
+        rule: 'must be a query string or header',
+        value,
         fix: 'path parameters are always required; list only RequestValue.queryString or RequestValue.header',
       });
     }
   });
   if (options.requestSchema && ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(route.method)) {
     problems.push({
-      code: 'InvalidSchema', prop: `${prop}.requestSchema`, rule: `needs a method with a body, not ${route.method}`,
-      value: route.key, fix: 'use it on POST, PUT, PATCH or ANY routes',
+      code: 'InvalidSchema',
+      prop: `${prop}.requestSchema`,
+      rule: `needs a method with a body, not ${route.method}`,
+      value: route.key,
+      fix: 'use it on POST, PUT, PATCH or ANY routes',
     });
   }
   return problems;

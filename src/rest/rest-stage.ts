@@ -52,7 +52,10 @@ export class RestMethodSettings {
   }
 }
 
-/** Method settings name a resource by its path with `/` escaped as `~1`: `/~1orders~1{id}`. */
+/**
+ * Method settings name a resource by its path with `/` escaped as `~1`: `/~1orders~1{id}`;
+ * the root resource is plain `/`.
+ */
 export function methodSettingPath(route: HttpRouteKey): string {
-  return '/' + route.path.replace(/\//g, '~1');
+  return route.path === '/' ? '/' : '/' + route.path.replace(/\//g, '~1');
 }

@@ -24,7 +24,8 @@ describe('Authorization on RestGateway', () => {
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
     t.hasResourceProperties('AWS::ApiGateway::Authorizer', {
-      Type: 'COGNITO_USER_POOLS', ProviderARNs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Pool'), 'Arn'] }],
+      Type: 'COGNITO_USER_POOLS',
+      ProviderARNs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Pool'), 'Arn'] }],
       IdentitySource: 'method.request.header.Authorization',
     });
     t.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', AuthorizationType: 'COGNITO_USER_POOLS', AuthorizationScopes: ['orders/write'] });

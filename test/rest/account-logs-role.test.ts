@@ -10,22 +10,26 @@ async function invoke(account: FakeAccount, requestType: 'Create' | 'Update' | '
   const sdkError = (name: string) => Object.assign(new Error(name), { name });
   const modules: Record<string, unknown> = {
     '@aws-sdk/client-api-gateway': {
-      APIGatewayClient: class { async send(cmd: { kind: string; input: any }) {
-        if (cmd.kind === 'GetAccount') return { cloudwatchRoleArn: account.cloudwatchRoleArn };
-        const failure = account.failUpdatesWith?.shift();
-        if (failure) throw sdkError(failure);
-        account.cloudwatchRoleArn = cmd.input.patchOperations[0].value;
-        account.updates.push(account.cloudwatchRoleArn!);
-        return {};
-      } },
+      APIGatewayClient: class {
+        async send(cmd: { kind: string; input: any }) {
+          if (cmd.kind === 'GetAccount') return { cloudwatchRoleArn: account.cloudwatchRoleArn };
+          const failure = account.failUpdatesWith?.shift();
+          if (failure) throw sdkError(failure);
+          account.cloudwatchRoleArn = cmd.input.patchOperations[0].value;
+          account.updates.push(account.cloudwatchRoleArn!);
+          return {};
+        }
+      },
       GetAccountCommand: class { kind = 'GetAccount'; constructor(public input: unknown) {} },
       UpdateAccountCommand: class { kind = 'UpdateAccount'; constructor(public input: unknown) {} },
     },
     '@aws-sdk/client-iam': {
-      IAMClient: class { async send(cmd: { input: { RoleName: string } }) {
-        if (!account.roles.has(cmd.input.RoleName)) throw sdkError('NoSuchEntityException');
-        return {};
-      } },
+      IAMClient: class {
+        async send(cmd: { input: { RoleName: string } }) {
+          if (!account.roles.has(cmd.input.RoleName)) throw sdkError('NoSuchEntityException');
+          return {};
+        }
+      },
       GetRoleCommand: class { constructor(public input: unknown) {} },
     },
     'https': {
@@ -36,13 +40,23 @@ async function invoke(account: FakeAccount, requestType: 'Create' | 'Update' | '
     },
   };
   const sandbox = {
-    require: (name: string) => modules[name], exports: {} as { handler?: (e: unknown) => Promise<void> },
-    console: { error: () => undefined }, setTimeout: (f: () => void) => f(), Buffer, String, JSON, Promise,
+    require: (name: string) => modules[name],
+    exports: {} as { handler?: (e: unknown) => Promise<void> },
+    console: { error: () => undefined },
+    setTimeout: (f: () => void) => f(),
+    Buffer,
+    String,
+    JSON,
+    Promise,
   };
   vm.runInNewContext(HANDLER_SOURCE, sandbox);
   await sandbox.exports.handler!({
-    RequestType: requestType, ResponseURL: 'https://cloudformation.invalid/response', StackId: 's', RequestId: 'r',
-    LogicalResourceId: 'Setting', ResourceProperties: { RoleArn: roleArn },
+    RequestType: requestType,
+    ResponseURL: 'https://cloudformation.invalid/response',
+    StackId: 's',
+    RequestId: 'r',
+    LogicalResourceId: 'Setting',
+    ResourceProperties: { RoleArn: roleArn },
   });
   return responses[0];
 }

@@ -35,8 +35,13 @@ describe('RestGateway', () => {
 
     test('stage throttle is 1000 requests/s with a burst of 2000, execution logs ERROR, no data trace, metrics on', () => {
       expect(stageMethodSettings(t)).toEqual([{
-        ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true,
-        ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000,
+        ResourcePath: '/*',
+        HttpMethod: '*',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+        ThrottlingRateLimit: 1000,
+        ThrottlingBurstLimit: 2000,
       }]);
     });
 
@@ -158,7 +163,10 @@ describe('RestGateway', () => {
         binaryMediaTypes: ['image/png'], minCompressionSize: Size.kibibytes(1), policy, apiName: 'orders', description: 'Orders',
       });
       template().hasResourceProperties('AWS::ApiGateway::RestApi', {
-        BinaryMediaTypes: ['image/png'], MinimumCompressionSize: 1024, Name: 'orders', Description: 'Orders',
+        BinaryMediaTypes: ['image/png'],
+        MinimumCompressionSize: 1024,
+        Name: 'orders',
+        Description: 'Orders',
         Policy: Match.objectLike({ Statement: [Match.objectLike({ Action: 'execute-api:Invoke' })] }),
       });
     });
@@ -178,9 +186,20 @@ describe('RestGateway', () => {
       const api = new RestGateway(stack, 'Api');
       api.addRoute('GET /orders/{id}', Integration.mock(), { throttle: { rateLimit: 5, burstLimit: 10 } });
       expect(stageMethodSettings(Template.fromStack(stack))).toContainEqual({
-        ResourcePath: '/~1orders~1{id}', HttpMethod: 'GET', LoggingLevel: 'ERROR', DataTraceEnabled: false,
-        MetricsEnabled: true, ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10,
+        ResourcePath: '/~1orders~1{id}',
+        HttpMethod: 'GET',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+        ThrottlingRateLimit: 5,
+        ThrottlingBurstLimit: 10,
       });
+    });
+
+    test('a throttle on the root route names the root resource /', () => {
+      const stack = testStack();
+      new RestGateway(stack, 'Api').addRoute('GET /', Integration.mock(), { throttle: { rateLimit: 5, burstLimit: 10 } });
+      expect(stageMethodSettings(Template.fromStack(stack))).toContainEqual(expect.objectContaining({ ResourcePath: '/', HttpMethod: 'GET', ThrottlingRateLimit: 5 }));
     });
 
     test('requestSchema becomes a model the method validates against', () => {
