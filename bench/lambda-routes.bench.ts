@@ -2,7 +2,7 @@
  * Synthesizes a REST API of N Lambda proxy routes on one function, with cdk-gatehouse and
  * with plain aws-cdk-lib, and compares template size, Lambda permissions and synth time.
  *
- *   TS_NODE_TRANSPILE_ONLY=true npx ts-node --project test/tsconfig.json bench/lambda-routes.bench.ts
+ *   TS_NODE_TRANSPILE_ONLY=true npx projen bench
  */
 import * as fs from 'fs';
 import { App, Stack, aws_apigateway as apigateway, aws_lambda as lambda } from 'aws-cdk-lib';
