@@ -1,9 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../private/errors';
+import { HEADER_NAME } from '../private/http-names';
 import { RequestValueSource } from '../private/request-value-source';
 
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const SIMPLE_NAME = /^[A-Za-z0-9_.-]+$/;
 const CONTEXT_VARIABLE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_-]*)*$/;
 const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\['[^']+'\])*$/;

@@ -1,6 +1,7 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
 import { Problem, throwIfProblems } from '../private/errors';
+import { HEADER_NAME } from '../private/http-names';
 import { vtlDirectiveIn } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 
@@ -25,7 +26,6 @@ export interface MockIntegrationOptions {
   readonly headers?: { [name: string]: string };
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** A response made by API Gateway without calling a backend (health checks, stubs). */
 export class MockTarget implements IntegrationTarget {
