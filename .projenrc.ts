@@ -34,7 +34,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishToNuget: { dotNetNamespace: 'CdkGatehouse', packageId: 'CdkGatehouse' },
   publishToGo: { moduleName: 'github.com/cdk-gatehouse/cdk-gatehouse-go' },
 
-  devDeps: ['cdk-nag@^3', 'ts-node', '@types/node@^20'],
+  // The VTL renderer ships in the library (it will power a local emulator), so velocityjs is
+  // bundled: jsii packages may only depend on other jsii packages otherwise.
+  bundledDeps: ['velocityjs@^2.1.7'],
+  devDeps: [
+    'cdk-nag@^3', 'ts-node', '@types/node@^20',
+    // In-process service emulators and the SDK clients that read back what arrived.
+    'local-aws-sqs@^2', 'kinesalite@^3', 'dynalite@^4',
+    '@aws-sdk/client-sqs@^3', '@aws-sdk/client-kinesis@^3', '@aws-sdk/client-dynamodb@^3',
+  ],
 
   jestOptions: {
     // Without NEVER, projen's test task rewrites changed snapshots and they assert nothing.
