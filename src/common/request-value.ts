@@ -6,7 +6,8 @@ import { RequestValueSource } from '../private/request-value-source';
 
 const SIMPLE_NAME = /^[A-Za-z0-9_.-]+$/;
 const CONTEXT_VARIABLE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_-]*)*$/;
-const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\['[^']+'\])*$/;
+/** Bracket keys exclude quotes, backslashes, `$` and `#` so templates can quote the path as written. */
+const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\['[^'"\\$#]+'\])*$/;
 
 /**
  * A value taken from the request: the body or a part of it, a path, query-string or header
@@ -107,7 +108,7 @@ export class RequestValue {
 const RULES: Partial<Record<RequestValueSource, { pattern: RegExp; rule: string; fix: string }>> = {
   jsonPath: {
     pattern: JSON_PATH,
-    rule: 'must be a JSON path of $, .field, [index] or [\'key\'] steps',
+    rule: 'must be a JSON path of $, .field, [index] or [\'key\'] steps (keys without quotes, \\, $ or #)',
     fix: "write e.g. '$.customer.id' or '$.items[0]'",
   },
   pathParameter: { pattern: SIMPLE_NAME, rule: 'must be letters, digits, _ . or -', fix: "pass the name inside the braces, e.g. 'id' for {id}" },

@@ -1,8 +1,17 @@
-import { aws_lambda as lambda } from 'aws-cdk-lib';
+import {
+  aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_lambda as lambda, aws_sqs as sqs,
+  aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
+import { DynamoDbAction } from './dynamodb-action';
+import { DynamoDbIntegrationOptions, DynamoDbTarget } from './dynamodb-integration';
+import { EventBridgeIntegrationOptions, EventBridgeTarget } from './event-bridge-integration';
 import { HttpTarget, HttpIntegrationOptions } from './http-integration';
 import { IntegrationTarget } from './integration-target';
+import { KinesisIntegrationOptions, KinesisTarget } from './kinesis-integration';
 import { LambdaTarget, LambdaIntegrationOptions } from './lambda-integration';
 import { MockTarget, MockIntegrationOptions } from './mock-integration';
+import { SqsIntegrationOptions, SqsTarget } from './sqs-integration';
+import { StepFunctionsIntegrationOptions, StepFunctionsTarget } from './step-functions-integration';
 import { fail } from '../private/errors';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 
@@ -24,6 +33,40 @@ export class Integration {
   /** A fixed response produced by API Gateway itself, without a backend. */
   public static mock(options: MockIntegrationOptions = {}): Integration {
     return new Integration(new MockTarget(options));
+  }
+
+  /**
+   * SQS SendMessage: the body (or `messageBody`) becomes a message; the client gets
+   * `{"messageId": …}`. FIFO queues need a `messageGroupId`.
+   */
+  public static sqs(queue: sqs.IQueue, options: SqsIntegrationOptions = {}): Integration {
+    return new Integration(new SqsTarget(queue, options));
+  }
+
+  /**
+   * Kinesis PutRecord: the body (or `data`) becomes a record; the client gets
+   * `{"sequenceNumber": …, "shardId": …}`.
+   */
+  public static kinesis(stream: kinesis.IStream, options: KinesisIntegrationOptions = {}): Integration {
+    return new Integration(new KinesisTarget(stream, options));
+  }
+
+  /**
+   * DynamoDB item reads and writes with plain JSON in and out (REST and WebSocket gateways):
+   * the key comes from the request, the body's attributes are the item.
+   */
+  public static dynamoDb(table: dynamodb.ITable, action: DynamoDbAction, options: DynamoDbIntegrationOptions): Integration {
+    return new Integration(new DynamoDbTarget(table, action, options));
+  }
+
+  /** Step Functions: start an execution, or with `sync` run an express one and answer with its output. */
+  public static stepFunctions(stateMachine: sfn.IStateMachine, options: StepFunctionsIntegrationOptions = {}): Integration {
+    return new Integration(new StepFunctionsTarget(stateMachine, options));
+  }
+
+  /** EventBridge PutEvents: the body (or `detail`) becomes one event; the client gets `{"eventId": …}`. */
+  public static eventBridge(bus: events.IEventBus, options: EventBridgeIntegrationOptions): Integration {
+    return new Integration(new EventBridgeTarget(bus, options));
   }
 
   private readonly target: IntegrationTarget;

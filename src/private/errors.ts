@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'InvalidStage'
   | 'InvalidAccessLogs'
   | 'InvalidMockResponse'
+  | 'InvalidDynamoDbKey'
   | 'InvalidSchema'
   | 'UnknownRoute'
   | 'LimitExceeded';

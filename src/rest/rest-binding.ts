@@ -1,6 +1,7 @@
 import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { HttpRouteKey } from '../private/route-key';
+import { ServiceRole } from '../private/service-roles';
 
 /**
  * What a REST gateway hands an integration or authorization when a route binds it.
@@ -22,6 +23,11 @@ export interface RestRouteContext {
   /** Lets API Gateway invoke a function from this API: one permission per function per API. */
   grantInvoke(fn: lambda.IFunction): void;
   /**
+   * The role API Gateway assumes to call `target` (a queue, table, …) for this API: one per
+   * target, shared by every route on it.
+   */
+  serviceRole(target: IConstruct, description: string): ServiceRole;
+  /**
    * The API's authorizer of `kind` for `target` (a function or user pool), created on first
    * use. A second use with different `settings` is an error: one authorizer per target.
    */
@@ -37,4 +43,9 @@ export interface RestIntegrationBinding {
   readonly methodResponses?: apigw.MethodResponse[];
   /** Method request parameters the integration reads (`method.request.path.id` → required). */
   readonly requestParameters?: Record<string, boolean>;
+  /**
+   * The body the integration needs (e.g. a JSON object), checked by the request validator
+   * when the route sets no `requestSchema` of its own.
+   */
+  readonly requestSchema?: apigw.JsonSchema;
 }

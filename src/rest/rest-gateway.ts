@@ -19,6 +19,7 @@ import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { ServiceRoles } from '../private/service-roles';
 import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 
@@ -155,6 +156,7 @@ export class RestGateway extends Construct {
   private readonly preflightPaths = new Set<string>();
   private readonly methodSettings: RestMethodSettings;
   private readonly permissions: LambdaInvokePermissions;
+  private readonly serviceRoles = new ServiceRoles(this);
   private readonly authorizers: RestAuthorizers;
   private readonly apiKeyRoutes: string[] = [];
 
@@ -264,10 +266,11 @@ export class RestGateway extends Construct {
     const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
 
     const resource = this.api.root.resourceForPath(route.path);
-    const requestModels = options.requestSchema
+    const schema = options.requestSchema ?? binding.requestSchema;
+    const requestModels = schema
       ? {
         'application/json': new apigw.Model(resource, `${route.method}RequestModel`, {
-          restApi: this.api, contentType: 'application/json', schema: options.requestSchema,
+          restApi: this.api, contentType: 'application/json', schema,
         }),
       }
       : undefined;
@@ -331,6 +334,7 @@ export class RestGateway extends Construct {
       routeTimeout: options.timeout,
       corsResponseHeaders: this.cors ? corsHeaderValues(this.cors).literal : {},
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
+      serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
       sharedAuthorizer: (target: IConstruct, kind: string, settings: object, create) =>
         this.authorizers.get(target, kind, settings, prop, create),
     };

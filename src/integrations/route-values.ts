@@ -1,0 +1,44 @@
+import { RequestValue } from '../common/request-value';
+import { Problem } from '../private/errors';
+import { pathParameterNames } from '../private/route-key';
+import { TemplateValue, templateValue, templateValueProblems } from '../private/vtl/request-value-vtl';
+import { RestRouteContext } from '../rest/rest-binding';
+
+/**
+ * The `RequestValue`s one route's mapping template reads: checks each against the route
+ * (a path parameter must be in its path), declares path, query-string and header values as
+ * method request parameters, and gives each a template variable of its own.
+ */
+export class RouteValues {
+  public readonly problems: Problem[] = [];
+  public readonly requestParameters: Record<string, boolean> = {};
+  private readonly pathParameters: Set<string>;
+  private slots = 0;
+
+  constructor(ctx: RestRouteContext) {
+    this.pathParameters = new Set(pathParameterNames(ctx.route));
+  }
+
+  /**
+   * @param required whether API Gateway's validator should refuse requests without it (a
+   * key or a message group), rather than the template leaving it empty.
+   */
+  public use(value: RequestValue, prop: string, required: boolean): TemplateValue {
+    const own = templateValueProblems(value, prop);
+    this.problems.push(...own);
+    // A placeholder keeps building the template; the problems are thrown before it is used.
+    if (own.length > 0) return templateValue(RequestValue.literal(''), '');
+    if (value._source === 'pathParameter' && !this.pathParameters.has(value._name)) {
+      this.problems.push({
+        code: 'InvalidRequestValue',
+        prop,
+        rule: 'must name a path parameter of the route',
+        value: value._name,
+        fix: `use one of: ${[...this.pathParameters].join(', ') || '(the route has none)'}, or add {${value._name}} to the route's path`,
+      });
+    }
+    const parameter = value._restRequestParameter();
+    if (parameter) this.requestParameters[parameter] = this.requestParameters[parameter] || required;
+    return templateValue(value, `ghV${this.slots++}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { RequestValue } from '../common/request-value';
+
+/** A condition on the sort key of a DynamoDB Query. */
+export class SortKeyCondition {
+  /** `attribute = value` */
+  public static equals(attribute: string, value: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, '{sk} = :sk0', [value]);
+  }
+
+  /** `attribute < value` */
+  public static lessThan(attribute: string, value: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, '{sk} < :sk0', [value]);
+  }
+
+  /** `attribute <= value` */
+  public static lessThanOrEqual(attribute: string, value: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, '{sk} <= :sk0', [value]);
+  }
+
+  /** `attribute > value` */
+  public static greaterThan(attribute: string, value: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, '{sk} > :sk0', [value]);
+  }
+
+  /** `attribute >= value` */
+  public static greaterThanOrEqual(attribute: string, value: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, '{sk} >= :sk0', [value]);
+  }
+
+  /** `attribute BETWEEN low AND high` (both included) */
+  public static between(attribute: string, low: RequestValue, high: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, '{sk} BETWEEN :sk0 AND :sk1', [low, high]);
+  }
+
+  /** `begins_with(attribute, prefix)` (string and binary sort keys) */
+  public static beginsWith(attribute: string, prefix: RequestValue): SortKeyCondition {
+    return new SortKeyCondition(attribute, 'begins_with({sk}, :sk0)', [prefix]);
+  }
+
+  /** @internal */
+  public readonly _attribute: string;
+  /** @internal The key condition with `{sk}` for the attribute's placeholder. */
+  public readonly _expression: string;
+  /** @internal */
+  public readonly _values: RequestValue[];
+
+  private constructor(attribute: string, expression: string, values: RequestValue[]) {
+    this._attribute = attribute;
+    this._expression = expression;
+    this._values = values;
+  }
+}

@@ -1,0 +1,69 @@
+import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import { IntegrationTarget } from './integration-target';
+import { RouteValues } from './route-values';
+import { ServiceIntegrationOptions } from './service-integration-options';
+import { RequestValue } from '../common/request-value';
+import { Problem, throwIfProblems } from '../private/errors';
+import {
+  startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
+} from '../private/vtl/step-functions-templates';
+import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
+import { restServiceIntegration } from '../rest/rest-service-integration';
+
+/** Options for `Integration.stepFunctions`. */
+export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptions {
+  /**
+   * Wait for the execution and answer with its output (StartSyncExecution; express state
+   * machines only, up to the integration timeout). Otherwise the execution is started and
+   * the client gets `{"executionArn": …, "startDate": …}`.
+   * @default false
+   */
+  readonly sync?: boolean;
+
+  /**
+   * The execution's input (a JSON document); an empty body starts it with `{}`.
+   * @default RequestValue.body()
+   */
+  readonly input?: RequestValue;
+}
+
+/** Step Functions StartExecution or StartSyncExecution. */
+export class StepFunctionsTarget implements IntegrationTarget {
+  public readonly factory = 'Integration.stepFunctions';
+
+  constructor(private readonly machine: sfn.IStateMachine, private readonly options: StepFunctionsIntegrationOptions) {}
+
+  public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
+    const prop = `${ctx.prop} Integration.stepFunctions`;
+    const sync = this.options.sync ?? false;
+    const values = new RouteValues(ctx);
+    const input = values.use(this.options.input ?? RequestValue.body(), `${prop} input`, false);
+    throwIfProblems(ctx.scope, [...values.problems, ...this.syncProblems(prop, sync)]);
+
+    const action = sync ? 'StartSyncExecution' : 'StartExecution';
+    const role = ctx.serviceRole(this.machine, 'Lets API Gateway start executions of this state machine');
+    role.allow([`states:${action}`], this.machine.stateMachineArn);
+    return restServiceIntegration(ctx, {
+      service: 'states',
+      action,
+      role,
+      headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AWSStepFunctions.${action}` },
+      requestTemplate: startExecutionRequest(this.machine.stateMachineArn, input),
+      responseTemplate: sync ? startSyncExecutionResponse() : startExecutionResponse(),
+      requestParameters: values.requestParameters,
+      timeout: this.options.timeout,
+    });
+  }
+
+  private syncProblems(prop: string, sync: boolean): Problem[] {
+    const type = (this.machine as { stateMachineType?: sfn.StateMachineType }).stateMachineType;
+    if (!sync || type === undefined || type === sfn.StateMachineType.EXPRESS) return [];
+    return [{
+      code: 'UnsupportedCombination',
+      prop: `${prop} sync`,
+      rule: 'needs an EXPRESS state machine (StartSyncExecution does not run standard workflows)',
+      value: type,
+      fix: 'set stateMachineType: StateMachineType.EXPRESS, or drop sync to start the execution and return at once',
+    }];
+  }
+}

@@ -1,0 +1,33 @@
+import { TemplateValue } from './request-value-vtl';
+import { errorBody } from './service-errors';
+import { jsonString, jsonStringContent, jsonStringLiteral } from './vtl-text';
+
+export interface PutEventsTemplate {
+  readonly eventBusArn: string;
+  readonly source: string;
+  readonly detailType: string;
+  readonly detail: TemplateValue;
+}
+
+/** PutEvents with one entry; an empty body sends the detail `{}`. */
+export function putEventsRequest(t: PutEventsTemplate): string {
+  const detail = t.detail.expr !== undefined
+    ? `#set($ghDetail = ${t.detail.expr})#if($ghDetail.isEmpty())#set($ghDetail = '{}')#end"${jsonStringContent('$ghDetail')}"`
+    : t.detail.json;
+  return `${t.detail.prelude}{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
+    + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${detail},"EventBusName":"${t.eventBusArn}"}]}`;
+}
+
+/**
+ * `{"eventId": …}`. PutEvents answers 200 even when it rejects the entry, so the template
+ * reads the entry's error code: throttling 429, internal failures 502, anything else 400.
+ */
+export function putEventsResponse(): string {
+  return '#set($ghFailed = "$!{input.path(\'$.FailedEntryCount\')}")'
+    + '#if($ghFailed == "0" || $ghFailed == "")'
+    + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
+    + '#else#set($ghCode = "$!{input.path(\'$.Entries[0].ErrorCode\')}")'
+    + `#if($ghCode.contains('Throttl'))${errorBody(429)}`
+    + `#elseif($ghCode.contains('InternalFailure'))${errorBody(502)}`
+    + `#else${errorBody(400)}#end#end`;
+}

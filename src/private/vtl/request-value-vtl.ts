@@ -1,0 +1,86 @@
+import { formLiteral, formValue, jsonString, jsonStringLiteral, vtlNameLiteral, VtlStringExpr } from './vtl-text';
+import { RequestValue } from '../../common/request-value';
+import { Problem } from '../errors';
+
+/** Names that can sit in a Velocity string literal as they are. */
+const TEMPLATE_SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
+const VELOCITY_IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** A `RequestValue` as a mapping template reads it. */
+export interface TemplateValue {
+  /** `#set` directives the template must run first (empty for most values). */
+  readonly prelude: string;
+  /** As a JSON string literal, quotes included. */
+  readonly json: string;
+  /** Form-encoded, for query-protocol bodies. */
+  readonly form: string;
+  /** A VTL String expression (never null), or undefined for literals known at synth time. */
+  readonly expr?: VtlStringExpr;
+}
+
+/**
+ * How `value` reads in a mapping template. `slot` names the template variable a JSON path
+ * value is held in: unique per template, so a missing value can never leave an older one
+ * behind (Velocity 1.7 ignores `#set` to null).
+ */
+export function templateValue(value: RequestValue, slot: string): TemplateValue {
+  if (value._source === 'literal') {
+    return { prelude: '', json: jsonStringLiteral(value._name), form: formLiteral(value._name) };
+  }
+  let prelude = '';
+  let expr: VtlStringExpr;
+  switch (value._source) {
+    case 'body':
+      expr = '$input.body';
+      break;
+    case 'jsonPath':
+      prelude = `#set($${slot} = $input.path("${value._name}"))`;
+      expr = `"$!{${slot}}"`;
+      break;
+    case 'pathParameter':
+      expr = `"$!{input.params().path.get(${vtlNameLiteral(value._name)})}"`;
+      break;
+    case 'queryString':
+      expr = `"$!{input.params().querystring.get(${vtlNameLiteral(value._name)})}"`;
+      break;
+    case 'header':
+      expr = `"$!{input.params().header.get(${vtlNameLiteral(value._name)})}"`;
+      break;
+    case 'context':
+      expr = `"$!{context${propertyChain(value._name)}}"`;
+      break;
+    case 'stageVariable':
+      expr = `"$!{stageVariables.get(${vtlNameLiteral(value._name)})}"`;
+      break;
+    default:
+      throw new Error(`internal: no template form for ${value}`);
+  }
+  return { prelude, expr, json: jsonString(expr), form: formValue(expr) };
+}
+
+/** `.identity.sourceIp`; segments that are not Velocity identifiers are read with `get`. */
+function propertyChain(path: string): string {
+  return path.split('.')
+    .map(segment => (VELOCITY_IDENTIFIER.test(segment) ? `.${segment}` : `.get(${vtlNameLiteral(segment)})`))
+    .join('');
+}
+
+/**
+ * Problems with using `value` in a mapping template, beyond its own: names must be plain
+ * enough to quote in Velocity.
+ */
+export function templateValueProblems(value: RequestValue, prop: string): Problem[] {
+  const problems = value._problems(prop);
+  if (problems.length > 0) return problems;
+  const name = value._name;
+  if (['pathParameter', 'queryString', 'header', 'stageVariable'].includes(value._source) && !TEMPLATE_SAFE_NAME.test(name)) {
+    problems.push({
+      code: 'InvalidRequestValue',
+      prop,
+      rule: 'must be letters, digits, _ . or - to be read by a mapping template',
+      value: name,
+      fix: 'rename the parameter',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,31 @@
+import { TemplateValue } from './request-value-vtl';
+import { ERROR_MESSAGES } from './service-errors';
+import { jsonString, jsonStringContent } from './vtl-text';
+
+/**
+ * StartExecution / StartSyncExecution: the input is a JSON document in a string; an empty
+ * body starts the execution with `{}` rather than being refused.
+ */
+export function startExecutionRequest(stateMachineArn: string, input: TemplateValue): string {
+  const inputJson = input.expr !== undefined
+    ? `#set($ghInput = ${input.expr})#if($ghInput.isEmpty())#set($ghInput = '{}')#end"${jsonStringContent('$ghInput')}"`
+    : input.json;
+  return `${input.prelude}{"stateMachineArn":"${stateMachineArn}","input":${inputJson}}`;
+}
+
+/** StartExecution: `{"executionArn": …, "startDate": …}`. */
+export function startExecutionResponse(): string {
+  return `{"executionArn":${jsonString('"$!{input.path(\'$.executionArn\')}"')},`
+    + '"startDate":$input.json(\'$.startDate\')}';
+}
+
+/**
+ * StartSyncExecution: the execution's output as the response body when it succeeded;
+ * otherwise 500 (failed) or 504 (timed out), without the execution's error or cause.
+ */
+export function startSyncExecutionResponse(): string {
+  return '#set($ghStatus = "$!{input.path(\'$.status\')}")'
+    + '#if($ghStatus == "SUCCEEDED")$!{input.path(\'$.output\')}'
+    + '#elseif($ghStatus == "TIMED_OUT")#set($context.responseOverride.status = 504){"message":"execution timed out"}'
+    + `#else#set($context.responseOverride.status = 500){"message":"${ERROR_MESSAGES[500]}"}#end`;
+}
