@@ -1,4 +1,4 @@
-import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { Stack, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 
 export type KeyType = 'S' | 'N' | 'B';
 
@@ -47,30 +47,34 @@ function attribute(a: dynamodb.Attribute): KeyAttribute {
   return { name: a.name, type: a.type as KeyType };
 }
 
+/** The resolved L1 property shapes. */
 interface CfnKeyElement { readonly attributeName: string; readonly keyType: string }
 interface CfnAttributeDefinition { readonly attributeName: string; readonly attributeType: string }
+interface CfnIndex { readonly indexName: string; readonly keySchema: CfnKeyElement[] }
 
-/** TableV2 keeps its schema private; its CloudFormation resource has it, when not lazy. */
+/**
+ * TableV2 keeps its schema private; its CloudFormation resource has it behind lazy values,
+ * which resolve to what the table holds now (indexes added later are not seen yet).
+ */
 function tableV2Schema(table: dynamodb.TableV2, indexName?: string): KeySchemaLookup {
   const cfn = table.node.defaultChild as dynamodb.CfnGlobalTable;
-  const definitions = cfn.attributeDefinitions;
-  if (!Array.isArray(definitions)) return { kind: 'unknown' };
-  let keySchema: unknown = cfn.keySchema;
+  const resolve = (value: unknown): unknown => Stack.of(table).resolve(value);
+  const definitions = resolve(cfn.attributeDefinitions) as CfnAttributeDefinition[] | undefined;
+  let keySchema = resolve(cfn.keySchema) as CfnKeyElement[] | undefined;
   if (indexName !== undefined) {
-    const indexes = [cfn.globalSecondaryIndexes, cfn.localSecondaryIndexes];
-    if (indexes.some(list => list !== undefined && !Array.isArray(list))) return { kind: 'unknown' };
-    const all = indexes.flatMap(list => (Array.isArray(list) ? list : [])) as Array<{ indexName: string; keySchema: unknown }>;
-    const index = all.find(i => i.indexName === indexName);
-    if (!index) return { kind: 'unknownIndex', indexes: all.map(i => i.indexName) };
+    const indexes = [
+      ...((resolve(cfn.globalSecondaryIndexes) ?? []) as CfnIndex[]),
+      ...((resolve(cfn.localSecondaryIndexes) ?? []) as CfnIndex[]),
+    ];
+    const index = indexes.find(i => i.indexName === indexName);
+    if (!index) return { kind: 'unknownIndex', indexes: indexes.map(i => i.indexName) };
     keySchema = index.keySchema;
   }
-  if (!Array.isArray(keySchema) || Token.isUnresolved(keySchema)) return { kind: 'unknown' };
-  const typeOf = (name: string): KeyType =>
-    ((definitions as CfnAttributeDefinition[]).find(d => d.attributeName === name)?.attributeType ?? 'S') as KeyType;
-  const elements = keySchema as CfnKeyElement[];
-  const hash = elements.find(k => k.keyType === 'HASH');
-  const range = elements.find(k => k.keyType === 'RANGE');
-  if (!hash) return { kind: 'unknown' };
+  if (!Array.isArray(definitions) || !Array.isArray(keySchema)) return { kind: 'unknown' };
+  const typeOf = (name: string): KeyType => (definitions.find(d => d.attributeName === name)?.attributeType ?? 'S') as KeyType;
+  const hash = keySchema.find(k => k.keyType === 'HASH');
+  const range = keySchema.find(k => k.keyType === 'RANGE');
+  if (!hash || keySchema.filter(k => k.keyType === 'HASH').length > 1) return { kind: 'unknown' };
   return {
     kind: 'known',
     schema: {
