@@ -1,4 +1,4 @@
-import { Duration, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam } from 'aws-cdk-lib';
+import { Duration, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_kinesis as kinesis, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Authorization, Integration, RequestValue, RestGateway, RestGatewayProps, RouteOptions } from '../../src';
 import { testStack } from '../support/app';
@@ -117,5 +117,38 @@ describe('the deployment logical ID changes when', () => {
 
   test('but not when nothing changes', () => {
     expect(deploymentId(synth(BASE))).toEqual(base);
+  });
+});
+
+describe('service integration roles', () => {
+  function synthServices(withClicks: boolean): Record<string, { Type: string }> {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api');
+    const orders = new sqs.Queue(stack, 'Orders');
+    api.addRoute('POST /orders', Integration.sqs(orders));
+    api.addRoute('POST /orders/bulk', Integration.sqs(orders));
+    if (withClicks) api.addRoute('POST /clicks', Integration.kinesis(new kinesis.Stream(stack, 'Clicks')));
+    return Template.fromStack(stack).toJSON().Resources;
+  }
+
+  test('one role per target, its ID derived from the target (locked)', () => {
+    const resources = synthServices(true);
+    const roles = Object.keys(resources).filter(id => id.startsWith('Api') && ['AWS::IAM::Role', 'AWS::IAM::Policy'].includes(resources[id].Type)).sort();
+    expect(roles).toEqual([
+      'ApiTestClicks4BEF580FRole4BA37A65',
+      'ApiTestClicks4BEF580FRoleDefaultPolicy340D922A',
+      'ApiTestOrdersC225794ERoleDefaultPolicy4054E115',
+      'ApiTestOrdersC225794ERoleE7B56527',
+    ]);
+  });
+
+  test('removing the routes of one target removes its role and nothing else', () => {
+    const before = synthServices(true);
+    const after = synthServices(false);
+    const removed = Object.keys(before).filter(id => !(id in after)).map(id => before[id].Type).sort();
+    expect(removed).toEqual([
+      'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Method', 'AWS::ApiGateway::Resource',
+      'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::Kinesis::Stream',
+    ]);
   });
 });

@@ -1,5 +1,11 @@
-import { App, Duration, Stack, Validations, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
-import { Authorization, Integration, RequestValue, RestGateway } from '../../src';
+import {
+  App, Duration, Stack, Validations, aws_apigateway as apigw, aws_cognito as cognito, aws_dynamodb as dynamodb,
+  aws_events as events, aws_iam as iam, aws_kinesis as kinesis, aws_kms as kms, aws_lambda as lambda,
+  aws_logs as logs, aws_sqs as sqs, aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
+import {
+  Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition,
+} from '../../src';
 import { testStack } from '../support/app';
 
 /**
@@ -72,6 +78,62 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     return stack;
   },
 
+  serviceIntegrations(app) {
+    const stack = testStack(app, 'ServiceIntegrations');
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    const deadLetters = new sqs.Queue(stack, 'DeadLetters', { encryptionMasterKey: key, enforceSSL: true });
+    Validations.of(deadLetters).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'this is the dead-letter queue' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'this is the dead-letter queue' },
+    );
+    const queueProps = { encryptionMasterKey: key, enforceSSL: true };
+    const orders = new sqs.Queue(stack, 'Orders', { ...queueProps, deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 } });
+    const fifoDeadLetters = new sqs.Queue(stack, 'FifoDeadLetters', { ...queueProps, fifo: true });
+    Validations.of(fifoDeadLetters).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'this is the dead-letter queue' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'this is the dead-letter queue' },
+    );
+    const fifo = new sqs.Queue(stack, 'OrdersFifo', { ...queueProps, fifo: true, deadLetterQueue: { queue: fifoDeadLetters, maxReceiveCount: 5 } });
+    const clicks = new kinesis.Stream(stack, 'Clicks', { encryption: kinesis.StreamEncryption.KMS, encryptionKey: key, streamMode: kinesis.StreamMode.ON_DEMAND });
+    Validations.of(clicks).acknowledge({ id: 'AwsSolutions-KDS3', reason: 'a customer managed key on purpose: it proves the integration role gets kms:GenerateDataKey on it' });
+    const items = new dynamodb.Table(stack, 'Items', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    });
+    items.addGlobalSecondaryIndex({
+      indexName: 'byCustomer',
+      partitionKey: { name: 'customerId', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'createdAt', type: dynamodb.AttributeType.STRING },
+    });
+    const checkout = compliantStateMachine(stack, 'Checkout', sfn.StateMachineType.EXPRESS);
+    const fulfil = compliantStateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD);
+    const bus = new events.EventBus(stack, 'Shop');
+
+    const api = new RestGateway(stack, 'Api');
+    const id = RequestValue.pathParameter('id');
+    api.addRoute('POST /orders', Integration.sqs(orders, { messageAttributes: { tenant: RequestValue.header('X-Tenant') } }));
+    api.addRoute('POST /orders-fifo', Integration.sqs(fifo, { messageGroupId: RequestValue.jsonPath('$.customerId') }));
+    api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
+    api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
+    api.addRoute('GET /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.GET_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
+    api.addRoute('PATCH /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
+    api.addRoute('DELETE /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.DELETE_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
+    api.addRoute('GET /customers/{id}/orders', Integration.dynamoDb(items, DynamoDbAction.QUERY, {
+      key: { customerId: id }, indexName: 'byCustomer', limit: 50,
+      sortKeyCondition: SortKeyCondition.beginsWith('createdAt', RequestValue.queryString('month')),
+    }));
+    api.addRoute('POST /checkout', Integration.stepFunctions(checkout, { sync: true }));
+    api.addRoute('POST /fulfil', Integration.stepFunctions(fulfil));
+    api.addRoute('POST /events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderPlaced' }));
+    api.addRoute('GET /orders/{id}', Integration.lambda(compliantFunction(stack, 'GetOrder')));
+    acknowledgeCommon(stack);
+    return stack;
+  },
+
   threeHundredLambdaRoutes(app) {
     const stack = testStack(app, 'ThreeHundredRoutes');
     const api = new RestGateway(stack, 'Api');
@@ -89,6 +151,21 @@ function acknowledgeCommon(stack: Stack): void {
     { id: 'AwsSolutions-APIG3', reason: 'WAF association arrives with its own feature (Waf.managed); out of scope of these stacks' },
     { id: 'AwsSolutions-COG4', reason: 'routes default to IAM authorization (SigV4), which is the library\'s secure default; Cognito is one option among several' },
   );
+}
+
+/** A state machine of one Pass state with logs and tracing, as a careful user writes it. */
+function compliantStateMachine(stack: Stack, id: string, type: sfn.StateMachineType): sfn.StateMachine {
+  const machine = new sfn.StateMachine(stack, id, {
+    stateMachineType: type,
+    definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, `${id}Pass`)),
+    tracingEnabled: true,
+    logs: { destination: new logs.LogGroup(stack, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR }), level: sfn.LogLevel.ALL },
+  });
+  Validations.of(machine).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray and CloudWatch Logs delivery accept only * (the state machine\'s own role, not the gateway\'s)',
+  });
+  return machine;
 }
 
 /** A function that meets the Serverless and AWS Solutions rules, as a careful user writes it. */

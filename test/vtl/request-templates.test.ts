@@ -1,0 +1,149 @@
+import { catalogueStack } from './catalogue-stack';
+import { emittedRoute, emittedRoutes } from './emitted-templates';
+import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
+import { formMessageAttributes, jsonObject, numbersByValue, parseForm, toAttributeValue } from './service-formats';
+import { renderVtl } from '../../src/vtl/render';
+import { VtlRequest } from '../../src/vtl/vtl-request';
+
+/**
+ * Every request template of the catalogue stack, rendered for every hostile request: the
+ * result must be exactly what the service API expects, carrying the client's data unchanged.
+ */
+const routes = emittedRoutes(catalogueStack());
+const CONTEXT = { requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef', identity: { sourceIp: '203.0.113.7' }, stage: 'prod' };
+
+function render(routeKey: string, request: Partial<VtlRequest>): string {
+  const template = emittedRoute(routes, routeKey).request!;
+  return renderVtl(template, { body: '', context: CONTEXT, ...request }).output;
+}
+
+const bodies = HOSTILE_BODIES.map(b => [b.name, b.body] as const);
+const objectBodies = bodies.filter(([, body]) => jsonObject(body) !== undefined);
+const params = HOSTILE_PARAMS.map(p => [p.name, p.value] as const);
+
+describe('SQS SendMessage', () => {
+  test.each(bodies)('the message body is the request body byte for byte: %s', (_name, body) => {
+    const form = parseForm(render('POST /orders', { body }));
+    expect([...form.keys()]).toEqual(['Action', 'MessageBody']);
+    expect(form.get('Action')).toBe('SendMessage');
+    expect(form.get('MessageBody')).toBe(body);
+  });
+
+  test.each(params)('FIFO: group from the body, request-id deduplication, attributes from a header: %s', (_name, value) => {
+    const body = JSON.stringify({ customerId: value, total: 5 });
+    const form = parseForm(render('POST /orders-fifo', { body, header: { 'x-tenant': value } }));
+    expect(form.get('MessageBody')).toBe(body);
+    expect(form.get('MessageGroupId')).toBe(value);
+    expect(form.get('MessageDeduplicationId')).toBe(CONTEXT.requestId);
+    expect(formMessageAttributes(form)).toEqual({
+      ...(value === '' ? {} : { tenant: value }),
+      source: 'api & web = $ok #1',
+      ip: '203.0.113.7',
+    });
+  });
+
+  test('a missing header leaves its attribute out and keeps the numbering whole', () => {
+    const form = parseForm(render('POST /orders-fifo', { body: '{"customerId":"c1"}', context: { requestId: 'r1' } }));
+    expect(formMessageAttributes(form)).toEqual({ source: 'api & web = $ok #1' });
+    expect(form.get('MessageAttribute.1.Name')).toBe('source');
+  });
+});
+
+describe('Kinesis PutRecord', () => {
+  test.each(bodies)('data is the base64 of the body\'s UTF-8 bytes: %s', (_name, body) => {
+    const request = JSON.parse(render('POST /clicks', { body })) as Record<string, string>;
+    expect(Object.keys(request)).toEqual(['StreamName', 'Data', 'PartitionKey']);
+    expect(Buffer.from(request.Data, 'base64').toString('utf8')).toBe(body);
+    expect(request.Data).toBe(Buffer.from(body, 'utf8').toString('base64'));
+  });
+
+  test.each(params)('the partition key is the body\'s userId as a string: %s', (_name, value) => {
+    const request = JSON.parse(render('POST /clicks', { body: JSON.stringify({ userId: value }) })) as Record<string, string>;
+    expect(request.PartitionKey).toBe(value);
+  });
+});
+
+describe('DynamoDB', () => {
+  test.each(objectBodies)('PutItem: the body\'s attributes, typed, with the key from the path: %s', (_name, body) => {
+    const request = JSON.parse(render('PUT /items/{id}/{at}', { body, path: { id: 'o\'1"\\é', at: '42' } }));
+    const attributes = { ...jsonObject(body), pk: 'o\'1"\\é', sk: 42 };
+    const { M: expectedItem } = toAttributeValue(attributes) as { M: object };
+    expect(numbersByValue(request)).toEqual(numbersByValue({
+      TableName: 'Items5C12978B',
+      Item: { ...expectedItem, sk: { N: '42' } },
+      ReturnValues: 'ALL_OLD',
+    }));
+  });
+
+  test.each(params)('GetItem, DeleteItem: typed key from path parameters: %s', (_name, value) => {
+    for (const route of ['GET /items/{id}/{at}', 'DELETE /items/{id}/{at}']) {
+      const request = JSON.parse(render(route, { path: { id: value, at: '7' } }));
+      expect(request.Key).toEqual({ pk: { S: value }, sk: { N: '7' } });
+    }
+  });
+
+  test.each(objectBodies.filter(([, body]) => Object.keys(jsonObject(body)!).length > 0))(
+    'UpdateItem: SET every body attribute, names and values agreeing: %s', (_name, body) => {
+      const request = JSON.parse(render('PATCH /items/{id}/{at}', { body, path: { id: 'a', at: '1' } }));
+      const attributes = Object.entries(jsonObject(body)!).filter(([k]) => k !== 'pk' && k !== 'sk');
+      const assignments = (request.UpdateExpression as string).replace(/^SET /, '').split(', ');
+      expect(assignments).toHaveLength(attributes.length);
+      const set: Record<string, unknown> = {};
+      for (const assignment of assignments) {
+        const [name, value] = assignment.split(' = ');
+        set[request.ExpressionAttributeNames[name]] = request.ExpressionAttributeValues[value];
+      }
+      expect(numbersByValue(set)).toEqual(numbersByValue(Object.fromEntries(attributes.map(([k, v]) => [k, toAttributeValue(v)]))));
+      expect(request.Key).toEqual({ pk: { S: 'a' }, sk: { N: '1' } });
+      expect(request.ReturnValues).toBe('ALL_NEW');
+    });
+
+  test('UpdateItem never sets key attributes from the body', () => {
+    const request = JSON.parse(render('PATCH /items/{id}/{at}', { body: '{"pk":"evil","sk":9,"n":1}', path: { id: 'a', at: '1' } }));
+    expect(request.UpdateExpression).toBe('SET #n0 = :v0');
+    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'n' });
+    expect(request.Key).toEqual({ pk: { S: 'a' }, sk: { N: '1' } });
+  });
+
+  test.each(params)('Query: partition and sort-key prefix from the request: %s', (_name, value) => {
+    const request = JSON.parse(render('GET /customers/{id}/orders', { path: { id: value }, querystring: { month: value } }));
+    expect(request).toEqual({
+      TableName: 'Items5C12978B',
+      IndexName: 'byCustomer',
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk0)',
+      ExpressionAttributeNames: { '#pk': 'customerId', '#sk': 'createdAt' },
+      ExpressionAttributeValues: { ':pk': { S: value }, ':sk0': { S: value } },
+      Limit: 50,
+      ScanIndexForward: false,
+    });
+  });
+
+  test('nesting deeper than the templates write is refused by DynamoDB, not truncated', () => {
+    const deep = JSON.stringify({ a: [[[[[[[['too deep']]]]]]]] });
+    expect(render('PUT /items/{id}/{at}', { body: deep, path: { id: 'a', at: '1' } })).toContain('{"TOO_DEEP":true}');
+  });
+});
+
+describe('Step Functions', () => {
+  test.each(bodies)('the input is the body as a JSON string; an empty body is {}: %s', (_name, body) => {
+    for (const route of ['POST /checkout', 'POST /fulfil']) {
+      const request = JSON.parse(render(route, { body }));
+      expect(request.stateMachineArn).toMatch(/^arn:aws:states:eu-west-1:111111111111:stateMachine:/);
+      expect(request.input).toBe(body === '' ? '{}' : body);
+    }
+  });
+});
+
+describe('EventBridge PutEvents', () => {
+  test.each(bodies)('one entry whose detail is the body: %s', (_name, body) => {
+    const request = JSON.parse(render('POST /events', { body }));
+    expect(request).toEqual({
+      Entries: [{
+        Source: 'shop.orders',
+        DetailType: 'OrderPlaced',
+        Detail: body === '' ? '{}' : body,
+        EventBusName: 'arn:aws:events:eu-west-1:111111111111:Shop563325D0',
+      }],
+    });
+  });
+});

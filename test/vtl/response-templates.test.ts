@@ -1,0 +1,139 @@
+import { catalogueStack } from './catalogue-stack';
+import { emittedRoute, emittedRoutes } from './emitted-templates';
+import { HOSTILE_PARAMS } from './hostile-corpus';
+import { renderVtl } from '../../src/vtl/render';
+import { VtlResult } from '../../src/vtl/vtl-request';
+
+/**
+ * Every response template of the catalogue stack, given what the services really answer:
+ * clients get plain JSON, and errors get a status and a message that names nothing inside.
+ */
+const routes = emittedRoutes(catalogueStack());
+
+function respond(routeKey: string, status: '200' | '400' | '502', body: string): VtlResult & { json: unknown } {
+  const template = emittedRoute(routes, routeKey).responses[status];
+  const result = renderVtl(template, { body, context: { requestId: 'r1' } });
+  return { ...result, json: JSON.parse(result.output) };
+}
+
+const hostile = HOSTILE_PARAMS.map(p => p.value);
+
+/** A DynamoDB item holding every attribute type, and the same item as plain JSON. */
+const TYPED_ITEM = {
+  pk: { S: 'o\'1"\\é😀\n' },
+  sk: { N: '42' },
+  price: { N: '-12.5' },
+  big: { N: '12345678901234567890' },
+  paid: { BOOL: false },
+  note: { NULL: true },
+  tags: { SS: ['a"b', 'c'] },
+  scores: { NS: ['1', '2.5'] },
+  blob: { B: 'AAEC' },
+  lines: { L: [{ M: { sku: { S: 'x' }, qty: { N: '2' }, opts: { L: [] } } }, { S: hostile.join('|') }] },
+  empty: { M: {} },
+};
+const PLAIN_ITEM = {
+  pk: 'o\'1"\\é😀\n',
+  sk: 42,
+  price: -12.5,
+  big: 12345678901234567890,
+  paid: false,
+  note: null,
+  tags: ['a"b', 'c'],
+  scores: [1, 2.5],
+  blob: 'AAEC',
+  lines: [{ sku: 'x', qty: 2, opts: [] }, hostile.join('|')],
+  empty: {},
+};
+
+describe('success responses are plain JSON', () => {
+  test('SQS: the message id', () => {
+    const body = '{"SendMessageResponse":{"ResponseMetadata":{"RequestId":"5e1c"},"SendMessageResult":{"MD5OfMessageAttributes":null,'
+      + '"MD5OfMessageBody":"c4ca","MD5OfMessageSystemAttributes":null,"MessageId":"0b1c2d3e-0000-4000-8000-000000000002","SequenceNumber":null}}}';
+    for (const route of ['POST /orders', 'POST /orders-fifo']) {
+      expect(respond(route, '200', body).json).toEqual({ messageId: '0b1c2d3e-0000-4000-8000-000000000002' });
+    }
+  });
+
+  test('Kinesis: sequence number and shard', () => {
+    const r = respond('POST /clicks', '200', '{"SequenceNumber":"49590338271490256608559692538361571095921575989136588898","ShardId":"shardId-000000000000"}');
+    expect(r.json).toEqual({ sequenceNumber: '49590338271490256608559692538361571095921575989136588898', shardId: 'shardId-000000000000' });
+  });
+
+  test('DynamoDB GetItem: the item with every attribute type as ordinary JSON', () => {
+    const r = respond('GET /items/{id}/{at}', '200', JSON.stringify({ Item: TYPED_ITEM }));
+    expect(r.statusOverride).toBeUndefined();
+    expect(r.json).toEqual(PLAIN_ITEM);
+  });
+
+  test('DynamoDB GetItem: no item is a 404', () => {
+    const r = respond('GET /carts/{id}', '200', '{}');
+    expect(r.statusOverride).toBe(404);
+    expect(r.json).toEqual({ message: 'not found' });
+  });
+
+  test('DynamoDB Put, Update and Delete: the returned attributes, {} when none', () => {
+    for (const route of ['PUT /items/{id}/{at}', 'PATCH /items/{id}/{at}', 'DELETE /items/{id}/{at}']) {
+      expect(respond(route, '200', JSON.stringify({ Attributes: TYPED_ITEM })).json).toEqual(PLAIN_ITEM);
+      expect(respond(route, '200', '{}').json).toEqual({});
+    }
+  });
+
+  test('DynamoDB Query: items and count', () => {
+    const r = respond('GET /customers/{id}/orders', '200', JSON.stringify({ Count: 2, ScannedCount: 2, Items: [TYPED_ITEM, { pk: { S: 'b' } }] }));
+    expect(r.json).toEqual({ items: [PLAIN_ITEM, { pk: 'b' }], count: 2 });
+    expect(respond('GET /customers/{id}/orders', '200', '{"Count":0,"ScannedCount":0,"Items":[]}').json).toEqual({ items: [], count: 0 });
+  });
+
+  test('Step Functions: the execution; sync returns the output, or 500/504 without the cause', () => {
+    expect(respond('POST /fulfil', '200', '{"executionArn":"arn:aws:states:eu-west-1:111111111111:execution:F:1","startDate":1.700000000123E9}').json)
+      .toEqual({ executionArn: 'arn:aws:states:eu-west-1:111111111111:execution:F:1', startDate: 1700000000.123 });
+    const output = JSON.stringify({ total: 5, note: hostile.join('|') });
+    expect(respond('POST /checkout', '200', JSON.stringify({ status: 'SUCCEEDED', output })).output).toBe(output);
+    const failed = respond('POST /checkout', '200', '{"status":"FAILED","error":"States.TaskFailed","cause":"table orders-prod missing"}');
+    expect([failed.statusOverride, failed.json]).toEqual([500, { message: 'internal error' }]);
+    const timedOut = respond('POST /checkout', '200', '{"status":"TIMED_OUT"}');
+    expect([timedOut.statusOverride, timedOut.json]).toEqual([504, { message: 'execution timed out' }]);
+  });
+
+  test('EventBridge: the event id; a rejected entry is an error despite the 200', () => {
+    expect(respond('POST /events', '200', '{"Entries":[{"EventId":"11710aed-b79e-4468-a20b-bb3c0c3b4860"}],"FailedEntryCount":0}').json)
+      .toEqual({ eventId: '11710aed-b79e-4468-a20b-bb3c0c3b4860' });
+    const rejected = (code: string) => respond('POST /events', '200', `{"Entries":[{"ErrorCode":"${code}","ErrorMessage":"x"}],"FailedEntryCount":1}`);
+    expect([rejected('MalformedDetail').statusOverride, rejected('MalformedDetail').json]).toEqual([400, { message: 'bad request' }]);
+    expect(rejected('ThrottlingException').statusOverride).toBe(429);
+    expect(rejected('InternalFailure').statusOverride).toBe(502);
+  });
+});
+
+describe('service errors', () => {
+  const serviceRoutes = routes.filter(r => r.responses['400'] !== undefined).map(r => r.route);
+
+  test.each([
+    ['DynamoDB validation', '{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: Missing the key pk in the item"}', undefined, 'bad request'],
+    ['DynamoDB conditional check', '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}', 409, 'conditional check failed'],
+    ['DynamoDB throughput', '{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"x"}', 429, 'too many requests'],
+    ['DynamoDB throttling', '{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"x"}', 429, 'too many requests'],
+    ['DynamoDB missing table', '{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}', 500, 'internal error'],
+    ['Kinesis validation', '{"__type":"ValidationException","message":"1 validation error detected"}', undefined, 'bad request'],
+    ['Kinesis throughput', '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard"}', 429, 'too many requests'],
+    ['Kinesis KMS', '{"__type":"KMSAccessDeniedException","message":"x"}', 500, 'internal error'],
+    ['Step Functions limit', '{"__type":"ExecutionLimitExceeded","message":"x"}', 429, 'too many requests'],
+    ['SQS missing parameter', '{"Error":{"Code":"MissingParameter","Message":"The request must contain the parameter MessageGroupId.","Type":"Sender"},"RequestId":"r"}', undefined, 'bad request'],
+    ['SQS missing queue (wrapped)', '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"}}}', 500, 'internal error'],
+    ['SQS access denied', '{"Error":{"Code":"AccessDenied","Message":"Access to the resource https://sqs.eu-west-1.amazonaws.com/111111111111/orders is denied."}}', 500, 'internal error'],
+    ['a proxy\'s HTML page', '<html><body>Bad Request</body></html>', undefined, 'bad request'],
+  ])('4XX %s', (_name, body, status, message) => {
+    for (const route of serviceRoutes) {
+      const r = respond(route, '400', body);
+      expect([route, r.statusOverride, r.json]).toEqual([route, status, { message }]);
+      expect(r.output).not.toMatch(/orders|111111111111|pk/);
+    }
+  });
+
+  test('5XX is a 502 with no detail', () => {
+    for (const route of serviceRoutes) {
+      expect(respond(route, '502', '{"__type":"InternalServerError","message":"table orders"}').json).toEqual({ message: 'service unavailable' });
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
+import { CreateQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { catalogueStack } from './catalogue-stack';
+import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
+import { HOSTILE_BODIES } from './hostile-corpus';
+import { jsonObject, plain } from './service-formats';
+import { renderVtl } from '../../src/vtl/render';
+import { VtlRequest } from '../../src/vtl/vtl-request';
+import { EmulatedService, Emulators, sendAsApiGateway, startEmulators } from '../support/emulators';
+
+/**
+ * Client → mapping template → service → mapping template → client, with the services
+ * emulated in process: the services accept every rendered request, and the data that
+ * arrives (and comes back) is what the client sent.
+ */
+const routes = emittedRoutes(catalogueStack());
+let emulators: Emulators;
+let requestCount = 0;
+
+beforeAll(async () => {
+  emulators = await startEmulators();
+  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersA9B65338' }));
+  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6', Attributes: { FifoQueue: 'true' } }));
+  await emulators.kinesis.send(new CreateStreamCommand({ StreamName: 'Clicks81B5095A', ShardCount: 1 }));
+  await emulators.dynamodb.send(new CreateTableCommand({
+    TableName: 'Items5C12978B',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' },
+      { AttributeName: 'customerId', AttributeType: 'S' }, { AttributeName: 'createdAt', AttributeType: 'S' },
+    ],
+    GlobalSecondaryIndexes: [{
+      IndexName: 'byCustomer',
+      KeySchema: [{ AttributeName: 'customerId', KeyType: 'HASH' }, { AttributeName: 'createdAt', KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'ALL' },
+    }],
+    BillingMode: 'PAY_PER_REQUEST',
+  }));
+});
+
+afterAll(async () => emulators?.stop());
+
+/** What API Gateway does for one route: render, call the service, render the answer. */
+async function call(routeKey: string, request: Partial<VtlRequest>): Promise<{ status: number; body: string; serviceBody: string }> {
+  const route: EmittedRoute = emittedRoute(routes, routeKey);
+  const context = { requestId: `req-${++requestCount}`, identity: { sourceIp: '203.0.113.7' } };
+  const rendered = renderVtl(route.request!, { body: '', context, ...request }).output;
+  const uri = /^arn:aws:apigateway:[^:]+:([^:]+):(path|action)\/(.*)$/.exec(route.uri!)!;
+  const response = await sendAsApiGateway(emulators, {
+    service: uri[1] as EmulatedService,
+    path: uri[2] === 'path' ? uri[3] : '',
+    headers: route.headers,
+    body: rendered,
+  });
+  const status = response.status >= 500 ? '502' : response.status >= 400 ? '400' : '200';
+  const result = renderVtl(route.responses[status], { body: response.body, context });
+  return { status: result.statusOverride ?? Number(status), body: result.output, serviceBody: response.body };
+}
+
+/** SQS refuses some characters in messages (control characters other than tab, CR, LF). */
+const sqsAccepts = (body: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(body);
+const bodies = HOSTILE_BODIES.map(b => [b.name, b.body] as const);
+
+describe('SQS', () => {
+  test.each(bodies.filter(([, body]) => body !== '' && sqsAccepts(body)))('the message is the body, byte for byte: %s', async (_name, body) => {
+    const sent = await call('POST /orders', { body });
+    expect(sent.status).toBe(200);
+    const received = await emulators.sqs.send(new ReceiveMessageCommand({
+      QueueUrl: `http://127.0.0.1/111111111111/OrdersA9B65338`, MaxNumberOfMessages: 1, MessageAttributeNames: ['All'],
+    }));
+    expect(received.Messages?.map(m => m.Body)).toEqual([body]);
+  });
+
+  test('FIFO with attributes from headers, the body and a literal', async () => {
+    const body = '{"customerId":"c-1 & \'2\'","total":5}';
+    const sent = await call('POST /orders-fifo', { body, header: { 'X-Tenant': 'acme é & co' } });
+    expect(sent.status).toBe(200);
+    const received = await emulators.sqs.send(new ReceiveMessageCommand({
+      QueueUrl: `http://127.0.0.1/111111111111/OrdersFifo01BA36B6`, MessageAttributeNames: ['All'], AttributeNames: ['All'],
+    }));
+    const message = received.Messages![0];
+    expect(message.Body).toBe(body);
+    expect(message.Attributes?.MessageGroupId).toBe('c-1 & \'2\'');
+    expect(Object.fromEntries(Object.entries(message.MessageAttributes!).map(([k, v]) => [k, v.StringValue]))).toEqual({
+      tenant: 'acme é & co', source: 'api & web = $ok #1', ip: '203.0.113.7',
+    });
+  });
+
+  test('an empty body is refused by SQS and answered 400 without detail', async () => {
+    const sent = await call('POST /orders', { body: '' });
+    expect([sent.status, JSON.parse(sent.body)]).toEqual([400, { message: 'bad request' }]);
+  });
+});
+
+describe('Kinesis', () => {
+  test('every record\'s data is the body, byte for byte, and the client gets its sequence number', async () => {
+    const sent: string[] = [];
+    for (const [, body] of bodies.filter(([, b]) => b !== '')) {
+      const result = await call('POST /clicks', { body: JSON.stringify({ userId: 'u1', payload: body }) });
+      expect(result.status).toBe(200);
+      expect(JSON.parse(result.body)).toEqual({ sequenceNumber: expect.stringMatching(/^\d+$/), shardId: 'shardId-000000000000' });
+      sent.push(JSON.stringify({ userId: 'u1', payload: body }));
+    }
+    const { ShardIterator } = await emulators.kinesis.send(new GetShardIteratorCommand({
+      StreamName: 'Clicks81B5095A', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON',
+    }));
+    const { Records } = await emulators.kinesis.send(new GetRecordsCommand({ ShardIterator }));
+    expect(Records?.map(r => Buffer.from(r.Data!).toString('utf8'))).toEqual(sent);
+    expect(Records?.every(r => r.PartitionKey === 'u1')).toBe(true);
+  });
+
+  test('a body without the partition key field is refused by Kinesis: 400', async () => {
+    const result = await call('POST /clicks', { body: '{}' });
+    expect([result.status, JSON.parse(result.body)]).toEqual([400, { message: 'bad request' }]);
+  });
+});
+
+describe('DynamoDB', () => {
+  const objects = bodies.filter(([, body]) => jsonObject(body) !== undefined);
+
+  test.each(objects)('PUT then GET returns the body\'s attributes as plain JSON: %s', async (name, body) => {
+    const path = { id: `item ${name} 'é'`, at: '7' };
+    const put = await call('PUT /items/{id}/{at}', { body, path });
+    expect([put.status, put.serviceBody]).toEqual([200, expect.any(String)]);
+    const got = await call('GET /items/{id}/{at}', { path });
+    expect(got.status).toBe(200);
+    expect(JSON.parse(got.body)).toEqual(plain({ ...jsonObject(body), pk: path.id, sk: 7 }));
+  });
+
+  test('PATCH sets attributes and answers with the whole item; DELETE answers with what it deleted', async () => {
+    const path = { id: 'patch-me', at: '1' };
+    await call('PUT /items/{id}/{at}', { body: '{"a":1,"keep":"yes"}', path });
+    const patched = await call('PATCH /items/{id}/{at}', { body: '{"a":{"nested":[true,null,"x\\"y"]},"status":"paid"}', path });
+    expect(JSON.parse(patched.body)).toEqual({ pk: 'patch-me', sk: 1, a: { nested: [true, null, 'x"y'] }, keep: 'yes', status: 'paid' });
+    const deleted = await call('DELETE /items/{id}/{at}', { path });
+    expect(JSON.parse(deleted.body)).toEqual({ pk: 'patch-me', sk: 1, a: { nested: [true, null, 'x"y'] }, keep: 'yes', status: 'paid' });
+    const gone = await call('GET /items/{id}/{at}', { path });
+    expect([gone.status, JSON.parse(gone.body)]).toEqual([404, { message: 'not found' }]);
+  });
+
+  test('Query: one customer\'s orders of one month, newest first', async () => {
+    const customer = 'cust "1" & é';
+    for (const [n, createdAt] of [[1, '2026-10-30'], [2, '2026-11-02'], [3, '2026-11-20']] as const) {
+      await call('PUT /items/{id}/{at}', { body: JSON.stringify({ customerId: customer, createdAt, total: n * 1.5 }), path: { id: 'order', at: String(n) } });
+    }
+    await call('PUT /items/{id}/{at}', { body: '{"customerId":"other","createdAt":"2026-11-05"}', path: { id: 'order', at: '4' } });
+    const result = await call('GET /customers/{id}/orders', { path: { id: customer }, querystring: { month: '2026-11' } });
+    expect(JSON.parse(result.body)).toEqual({
+      items: [
+        { pk: 'order', sk: 3, customerId: customer, createdAt: '2026-11-20', total: 4.5 },
+        { pk: 'order', sk: 2, customerId: customer, createdAt: '2026-11-02', total: 3 },
+      ],
+      count: 2,
+    });
+  });
+
+  test('a key DynamoDB cannot take (empty) is a 400 without detail', async () => {
+    const result = await call('GET /items/{id}/{at}', { path: { id: '', at: '1' } });
+    expect([result.status, JSON.parse(result.body)]).toEqual([400, { message: 'bad request' }]);
+  });
+
+  test('a sort key that is not a number is a 400', async () => {
+    const result = await call('GET /items/{id}/{at}', { path: { id: 'a', at: 'not-a-number' } });
+    expect(result.status).toBe(400);
+  });
+});
