@@ -1,10 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { createOrdersApp } from './orders-api';
+import { createStorefrontApp } from './storefront-events';
 
 /**
  * Every example stack. Both entry points add these (app.ts for `cdk synth`, synth.ts for
  * the examples task), so a new example only has to be listed here.
  */
 export function addExampleStacks(app: App): Stack[] {
-  return [createOrdersApp(app)];
+  return [createOrdersApp(app), createStorefrontApp(app)];
 }
