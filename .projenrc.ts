@@ -103,4 +103,11 @@ project.addTask('api-md:check', {
   exec: 'git diff --exit-code -- API.md',
 });
 
+// The VTL renderer against Apache Velocity 1.7: needs Java, so it is a task of its own, not a jest test.
+project.addTask('vtl:conformance', {
+  description: 'Render mapping templates with the VTL renderer and with Apache Velocity 1.7 (Java) and compare the outputs byte for byte',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node --project test/tsconfig.json test/vtl/conformance/run-conformance.ts',
+});
+
 project.synth();

@@ -119,7 +119,7 @@ export class DynamoDbTarget implements IntegrationTarget {
       // The body's attributes become the item: the validator refuses anything but an object.
       requestSchema: writesBody
         ? { type: apigw.JsonSchemaType.OBJECT, minProperties: this.action === DynamoDbAction.UPDATE_ITEM ? 1 : 0 }
-        : undefined,
+        : values.requestSchema(),
       timeout: o.timeout,
     });
   }

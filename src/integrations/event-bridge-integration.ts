@@ -50,7 +50,7 @@ export class EventBridgeTarget implements IntegrationTarget {
       responseTemplate: putEventsResponse(),
       requestParameters: values.requestParameters,
       // EventBridge refuses a detail that is not a JSON object: the validator says so first.
-      requestSchema: detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : undefined,
+      requestSchema: detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : values.requestSchema(),
       timeout: this.options.timeout,
     });
   }

@@ -47,6 +47,7 @@ export class KinesisTarget implements IntegrationTarget {
       requestTemplate: putRecordRequest(this.stream.streamName, data, partitionKey),
       responseTemplate: putRecordResponse(),
       requestParameters: values.requestParameters,
+      requestSchema: values.requestSchema(),
       timeout: this.options.timeout,
     });
   }

@@ -1,3 +1,4 @@
+import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RequestValue } from '../common/request-value';
 import { Problem } from '../private/errors';
 import { pathParameterNames } from '../private/route-key';
@@ -12,6 +13,8 @@ import { RestRouteContext } from '../rest/rest-binding';
 export class RouteValues {
   public readonly problems: Problem[] = [];
   public readonly requestParameters: Record<string, boolean> = {};
+  /** Whether a value is read from the JSON body, which must then parse. */
+  public readsJsonBody = false;
   private readonly pathParameters: Set<string>;
   private slots = 0;
 
@@ -37,8 +40,17 @@ export class RouteValues {
         fix: `use one of: ${[...this.pathParameters].join(', ') || '(the route has none)'}, or add {${value._name}} to the route's path`,
       });
     }
+    if (value._source === 'jsonPath') this.readsJsonBody = true;
     const parameter = value._restRequestParameter();
     if (parameter) this.requestParameters[parameter] = this.requestParameters[parameter] || required;
     return templateValue(value, `ghV${this.slots++}`);
+  }
+
+  /**
+   * The body schema the route needs: a JSON object when a value is read from it, so the
+   * validator answers 400 to a body that does not parse instead of the template failing (500).
+   */
+  public requestSchema(): apigw.JsonSchema | undefined {
+    return this.readsJsonBody ? { type: apigw.JsonSchemaType.OBJECT } : undefined;
   }
 }

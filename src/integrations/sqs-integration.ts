@@ -97,6 +97,7 @@ export class SqsTarget implements IntegrationTarget {
       requestTemplate: sendMessageRequest(template),
       responseTemplate: sendMessageResponse(),
       requestParameters: values.requestParameters,
+      requestSchema: values.requestSchema(),
       timeout: o.timeout,
     });
   }

@@ -51,6 +51,7 @@ export class StepFunctionsTarget implements IntegrationTarget {
       requestTemplate: startExecutionRequest(this.machine.stateMachineArn, input),
       responseTemplate: sync ? startSyncExecutionResponse() : startExecutionResponse(),
       requestParameters: values.requestParameters,
+      requestSchema: values.requestSchema(),
       timeout: this.options.timeout,
     });
   }

@@ -19,8 +19,8 @@ import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { ServiceRoles } from '../private/service-roles';
 import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
+import { ServiceRoles } from '../private/service-roles';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */

@@ -1,6 +1,6 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { RestIntegrationBinding, RestRouteContext } from './rest-binding';
 import { restIntegrationTimeout } from './integration-timeout';
+import { RestIntegrationBinding, RestRouteContext } from './rest-binding';
 import { ServiceRole } from '../private/service-roles';
 import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../private/vtl/service-errors';
 

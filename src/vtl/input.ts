@@ -1,6 +1,6 @@
 import { JavaHostObject, JavaMap, JavaValue, MethodResult, NO_SUCH_METHOD } from './java-values';
-import { selectJsonPath } from './json-path';
 import { parseJavaJson, writeJacksonJson } from './json-model';
+import { selectJsonPath } from './json-path';
 import { VtlRequest } from './vtl-request';
 
 /** A body as `$input.path('$')` sees it: an empty body is an empty map, anything else must be JSON. */

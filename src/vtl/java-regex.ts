@@ -18,9 +18,19 @@ const END_OF_INPUT = '(?![\\s\\S])';
 const START_OF_INPUT = '(?<![\\s\\S])';
 
 const POSIX_CLASSES: Record<string, string> = {
-  Lower: 'a-z', Upper: 'A-Z', ASCII: '\\x00-\\x7F', Alpha: 'a-zA-Z', Digit: '0-9', Alnum: 'a-zA-Z0-9',
-  Punct: '\\x21-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E', Graph: '\\x21-\\x7E', Print: '\\x20-\\x7E',
-  Blank: ' \\t', Cntrl: '\\x00-\\x1F\\x7F', XDigit: '0-9a-fA-F', Space: JAVA_SPACE,
+  Lower: 'a-z',
+  Upper: 'A-Z',
+  ASCII: '\\x00-\\x7F',
+  Alpha: 'a-zA-Z',
+  Digit: '0-9',
+  Alnum: 'a-zA-Z0-9',
+  Punct: '\\x21-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E',
+  Graph: '\\x21-\\x7E',
+  Print: '\\x20-\\x7E',
+  Blank: ' \\t',
+  Cntrl: '\\x00-\\x1F\\x7F',
+  XDigit: '0-9a-fA-F',
+  Space: JAVA_SPACE,
 };
 
 const GENERAL_CATEGORIES = new Set([

@@ -1,5 +1,5 @@
-import { JavaHostObject, JavaValue, MethodResult, NO_SUCH_METHOD } from './java-values';
 import { parseBody } from './input';
+import { JavaHostObject, JavaValue, MethodResult, NO_SUCH_METHOD } from './java-values';
 import { VtlRenderError } from './vtl-error';
 
 /**

@@ -123,7 +123,9 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     api.addRoute('PATCH /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
     api.addRoute('DELETE /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.DELETE_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
     api.addRoute('GET /customers/{id}/orders', Integration.dynamoDb(items, DynamoDbAction.QUERY, {
-      key: { customerId: id }, indexName: 'byCustomer', limit: 50,
+      key: { customerId: id },
+      indexName: 'byCustomer',
+      limit: 50,
       sortKeyCondition: SortKeyCondition.beginsWith('createdAt', RequestValue.queryString('month')),
     }));
     api.addRoute('POST /checkout', Integration.stepFunctions(checkout, { sync: true }));

@@ -167,6 +167,36 @@ export async function sendAsApiGateway(emulators: Emulators, req: IntegrationReq
   return post(endpoint, path, { ...headers, 'Content-Length': String(body.length) }, body);
 }
 
+/**
+ * Real SQS answers a query-protocol call in JSON when asked with `Accept: application/json`
+ * (elements become objects, text becomes strings); local-aws-sqs always answers in XML. This
+ * converts its answers to that shape, so response templates see what SQS would send.
+ */
+export function xmlAnswerAsJson(response: IntegrationResponse): IntegrationResponse {
+  if (!/xml/.test(response.headers['content-type'] ?? '')) return response;
+  const json = JSON.stringify(xmlToJson(response.body.replace(/^<\?xml[^>]*\?>\s*/, '')));
+  return { ...response, headers: { ...response.headers, 'content-type': 'application/json' }, body: json };
+}
+
+/** A small XML reader for SQS's answers: nested elements, text, no attributes kept. */
+function xmlToJson(xml: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const element = /<([A-Za-z][\w.-]*)(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/\1>)/g;
+  for (let match = element.exec(xml); match; match = element.exec(xml)) {
+    const [, name, inner = ''] = match;
+    result[name] = /<[A-Za-z]/.test(inner) ? xmlToJson(inner) : decodeXmlText(inner);
+  }
+  return result;
+}
+
+function decodeXmlText(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_all, entity: string) => {
+    if (entity.startsWith('#x')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(parseInt(entity.slice(1), 10));
+    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[entity];
+  });
+}
+
 // ---------------------------------------------------------------------------
 // SQS: local-aws-sqs behind a shim that resolves the queue from the path
 

@@ -27,7 +27,9 @@ export function catalogueStack(): Stack {
       ip: RequestValue.context('identity.sourceIp'),
     },
   }));
-  api.addRoute('POST /clicks', Integration.kinesis(stream(stack), { partitionKey: RequestValue.jsonPath('$.userId') }));
+  const clicks = stream(stack);
+  api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
+  api.addRoute('POST /clicks-raw', Integration.kinesis(clicks));
   api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
     key: { pk: id, sk: RequestValue.pathParameter('at') },
   }));

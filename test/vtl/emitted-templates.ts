@@ -26,12 +26,12 @@ const REGION = 'eu-west-1';
  * name tests then create in the emulators), `Fn::GetAtt` `Arn` an ARN ending in it, and
  * `Fn::Join` joins. Enough for the references mapping templates hold.
  */
-export function resolveIntrinsics(value: unknown, types: Record<string, string>): string {
+export function resolveIntrinsics(value: unknown, types: Record<string, string>, fifoQueues: Set<string> = new Set()): string {
   if (typeof value === 'string') return value;
   const v = value as Record<string, unknown>;
   if ('Fn::Join' in v) {
     const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
-    return parts.map(p => resolveIntrinsics(p, types)).join(sep);
+    return parts.map(p => resolveIntrinsics(p, types, fifoQueues)).join(sep);
   }
   if ('Ref' in v) {
     const id = v.Ref as string;
@@ -45,6 +45,8 @@ export function resolveIntrinsics(value: unknown, types: Record<string, string>)
   if ('Fn::GetAtt' in v) {
     const [id, attribute] = v['Fn::GetAtt'] as [string, string];
     if (attribute === 'Arn') return `arn:aws:${serviceOf(types[id])}:${REGION}:${ACCOUNT}:${id}`;
+    // FIFO queue names end in .fifo.
+    if (attribute === 'QueueName' && fifoQueues.has(id)) return `${id}.fifo`;
     return id;
   }
   throw new Error(`cannot resolve ${JSON.stringify(value)}`);
@@ -58,6 +60,8 @@ function serviceOf(type = ''): string {
 export function emittedRoutes(stack: Stack): EmittedRoute[] {
   const json = Template.fromStack(stack).toJSON() as { Resources: Record<string, { Type: string; Properties: any }> };
   const types = Object.fromEntries(Object.entries(json.Resources).map(([id, r]) => [id, r.Type]));
+  const fifoQueues = new Set(Object.keys(json.Resources).filter(id => json.Resources[id].Properties?.FifoQueue === true));
+  const resolve = (value: unknown) => resolveIntrinsics(value, types, fifoQueues);
   const paths = resourcePaths(json.Resources);
   return Object.entries(json.Resources)
     .filter(([, r]) => r.Type === 'AWS::ApiGateway::Method')
@@ -72,15 +76,15 @@ export function emittedRoutes(stack: Stack): EmittedRoute[] {
       const responses: Record<string, string> = {};
       for (const response of integration.IntegrationResponses ?? []) {
         const template = response.ResponseTemplates?.['application/json'];
-        if (template !== undefined) responses[response.StatusCode] = resolveIntrinsics(template, types);
+        if (template !== undefined) responses[response.StatusCode] = resolve(template);
       }
       return {
         logicalId,
         route: `${r.Properties.HttpMethod} ${paths(r.Properties.ResourceId)}`,
-        request: request === undefined ? undefined : resolveIntrinsics(request, types),
+        request: request === undefined ? undefined : resolve(request),
         headers,
         responses,
-        uri: integration.Uri === undefined ? undefined : resolveIntrinsics(integration.Uri, types),
+        uri: integration.Uri === undefined ? undefined : resolve(integration.Uri),
       };
     })
     .sort((a, b) => a.logicalId.localeCompare(b.logicalId));

@@ -1,7 +1,8 @@
 import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
-import { formMessageAttributes, jsonObject, numbersByValue, parseForm, toAttributeValue } from './service-formats';
+import { attributeNesting, formMessageAttributes, jsonObject, numbersByValue, parseForm, toAttributeValue } from './service-formats';
+import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
 import { renderVtl } from '../../src/vtl/render';
 import { VtlRequest } from '../../src/vtl/vtl-request';
 
@@ -19,6 +20,8 @@ function render(routeKey: string, request: Partial<VtlRequest>): string {
 
 const bodies = HOSTILE_BODIES.map(b => [b.name, b.body] as const);
 const objectBodies = bodies.filter(([, body]) => jsonObject(body) !== undefined);
+/** Bodies DynamoDB templates write whole (the rest are refused, tested below). */
+const itemBodies = objectBodies.filter(([, body]) => attributeNesting(jsonObject(body)!) <= MAX_NESTING);
 const params = HOSTILE_PARAMS.map(p => [p.name, p.value] as const);
 
 describe('SQS SendMessage', () => {
@@ -50,9 +53,10 @@ describe('SQS SendMessage', () => {
 });
 
 describe('Kinesis PutRecord', () => {
-  test.each(bodies)('data is the base64 of the body\'s UTF-8 bytes: %s', (_name, body) => {
-    const request = JSON.parse(render('POST /clicks', { body })) as Record<string, string>;
+  test.each(bodies)('data is the base64 of the body\'s UTF-8 bytes, partition key the request id: %s', (_name, body) => {
+    const request = JSON.parse(render('POST /clicks-raw', { body })) as Record<string, string>;
     expect(Object.keys(request)).toEqual(['StreamName', 'Data', 'PartitionKey']);
+    expect(request.PartitionKey).toBe(CONTEXT.requestId);
     expect(Buffer.from(request.Data, 'base64').toString('utf8')).toBe(body);
     expect(request.Data).toBe(Buffer.from(body, 'utf8').toString('base64'));
   });
@@ -64,7 +68,7 @@ describe('Kinesis PutRecord', () => {
 });
 
 describe('DynamoDB', () => {
-  test.each(objectBodies)('PutItem: the body\'s attributes, typed, with the key from the path: %s', (_name, body) => {
+  test.each(itemBodies)('PutItem: the body\'s attributes, typed, with the key from the path: %s', (_name, body) => {
     const request = JSON.parse(render('PUT /items/{id}/{at}', { body, path: { id: 'o\'1"\\é', at: '42' } }));
     const attributes = { ...jsonObject(body), pk: 'o\'1"\\é', sk: 42 };
     const { M: expectedItem } = toAttributeValue(attributes) as { M: object };
@@ -82,7 +86,7 @@ describe('DynamoDB', () => {
     }
   });
 
-  test.each(objectBodies.filter(([, body]) => Object.keys(jsonObject(body)!).length > 0))(
+  test.each(itemBodies.filter(([, body]) => Object.keys(jsonObject(body)!).length > 0))(
     'UpdateItem: SET every body attribute, names and values agreeing: %s', (_name, body) => {
       const request = JSON.parse(render('PATCH /items/{id}/{at}', { body, path: { id: 'a', at: '1' } }));
       const attributes = Object.entries(jsonObject(body)!).filter(([k]) => k !== 'pk' && k !== 'sk');
@@ -118,9 +122,12 @@ describe('DynamoDB', () => {
     });
   });
 
-  test('nesting deeper than the templates write is refused by DynamoDB, not truncated', () => {
-    const deep = JSON.stringify({ a: [[[[[[[['too deep']]]]]]]] });
-    expect(render('PUT /items/{id}/{at}', { body: deep, path: { id: 'a', at: '1' } })).toContain('{"TOO_DEEP":true}');
+  test('nesting up to the limit is written whole; one level more is refused by DynamoDB, not truncated', () => {
+    const nested = (levels: number): unknown => (levels === 0 ? 'leaf' : [nested(levels - 1)]);
+    const atLimit = JSON.parse(render('PUT /items/{id}/{at}', { body: JSON.stringify({ a: nested(MAX_NESTING) }), path: { id: 'a', at: '1' } }));
+    expect(atLimit.Item.a).toEqual(toAttributeValue(nested(MAX_NESTING)));
+    const deeper = render('PUT /items/{id}/{at}', { body: JSON.stringify({ a: nested(MAX_NESTING + 1) }), path: { id: 'a', at: '1' } });
+    expect(deeper).toContain('{"TOO_DEEP":true}');
   });
 });
 

@@ -4,10 +4,11 @@ import { CreateQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalogueStack } from './catalogue-stack';
 import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES } from './hostile-corpus';
-import { jsonObject, plain } from './service-formats';
+import { attributeNesting, jsonObject, plain } from './service-formats';
+import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
 import { renderVtl } from '../../src/vtl/render';
 import { VtlRequest } from '../../src/vtl/vtl-request';
-import { EmulatedService, Emulators, sendAsApiGateway, startEmulators } from '../support/emulators';
+import { EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson } from '../support/emulators';
 
 /**
  * Client → mapping template → service → mapping template → client, with the services
@@ -21,7 +22,7 @@ let requestCount = 0;
 beforeAll(async () => {
   emulators = await startEmulators();
   await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersA9B65338' }));
-  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6', Attributes: { FifoQueue: 'true' } }));
+  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6.fifo', Attributes: { FifoQueue: 'true' } }));
   await emulators.kinesis.send(new CreateStreamCommand({ StreamName: 'Clicks81B5095A', ShardCount: 1 }));
   await emulators.dynamodb.send(new CreateTableCommand({
     TableName: 'Items5C12978B',
@@ -47,12 +48,10 @@ async function call(routeKey: string, request: Partial<VtlRequest>): Promise<{ s
   const context = { requestId: `req-${++requestCount}`, identity: { sourceIp: '203.0.113.7' } };
   const rendered = renderVtl(route.request!, { body: '', context, ...request }).output;
   const uri = /^arn:aws:apigateway:[^:]+:([^:]+):(path|action)\/(.*)$/.exec(route.uri!)!;
-  const response = await sendAsApiGateway(emulators, {
-    service: uri[1] as EmulatedService,
-    path: uri[2] === 'path' ? uri[3] : '',
-    headers: route.headers,
-    body: rendered,
-  });
+  const service = uri[1] as EmulatedService;
+  const answer = await sendAsApiGateway(emulators, { service, path: uri[2] === 'path' ? uri[3] : '', headers: route.headers, body: rendered });
+  // The integration asks SQS for JSON (Accept); the emulator only speaks XML.
+  const response = service === 'sqs' ? xmlAnswerAsJson(answer) : answer;
   const status = response.status >= 500 ? '502' : response.status >= 400 ? '400' : '200';
   const result = renderVtl(route.responses[status], { body: response.body, context });
   return { status: result.statusOverride ?? Number(status), body: result.output, serviceBody: response.body };
@@ -67,21 +66,22 @@ describe('SQS', () => {
     const sent = await call('POST /orders', { body });
     expect(sent.status).toBe(200);
     const received = await emulators.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: `http://127.0.0.1/111111111111/OrdersA9B65338`, MaxNumberOfMessages: 1, MessageAttributeNames: ['All'],
+      QueueUrl: 'http://127.0.0.1/111111111111/OrdersA9B65338', MaxNumberOfMessages: 1, MessageAttributeNames: ['All'],
     }));
     expect(received.Messages?.map(m => m.Body)).toEqual([body]);
   });
 
   test('FIFO with attributes from headers, the body and a literal', async () => {
-    const body = '{"customerId":"c-1 & \'2\'","total":5}';
+    // Group IDs allow letters, digits and punctuation only (no spaces).
+    const body = '{"customerId":"c-1&\'2\'#%+=","total":5}';
     const sent = await call('POST /orders-fifo', { body, header: { 'X-Tenant': 'acme é & co' } });
     expect(sent.status).toBe(200);
     const received = await emulators.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: `http://127.0.0.1/111111111111/OrdersFifo01BA36B6`, MessageAttributeNames: ['All'], AttributeNames: ['All'],
+      QueueUrl: 'http://127.0.0.1/111111111111/OrdersFifo01BA36B6.fifo', MessageAttributeNames: ['All'], AttributeNames: ['All'],
     }));
     const message = received.Messages![0];
     expect(message.Body).toBe(body);
-    expect(message.Attributes?.MessageGroupId).toBe('c-1 & \'2\'');
+    expect(message.Attributes?.MessageGroupId).toBe('c-1&\'2\'#%+=');
     expect(Object.fromEntries(Object.entries(message.MessageAttributes!).map(([k, v]) => [k, v.StringValue]))).toEqual({
       tenant: 'acme é & co', source: 'api & web = $ok #1', ip: '203.0.113.7',
     });
@@ -119,10 +119,29 @@ describe('Kinesis', () => {
 describe('DynamoDB', () => {
   const objects = bodies.filter(([, body]) => jsonObject(body) !== undefined);
 
-  test.each(objects)('PUT then GET returns the body\'s attributes as plain JSON: %s', async (name, body) => {
+  const fits = objects.filter(([, body]) => attributeNesting(jsonObject(body)!) <= MAX_NESTING);
+  const nested = (levels: number): unknown => (levels === 0 ? 'leaf' : { level: levels, inner: [nested(levels - 1)] });
+
+  test('a body nested to the limit round-trips whole', async () => {
+    const body = JSON.stringify({ tree: nested(MAX_NESTING / 2) });
+    expect(attributeNesting(JSON.parse(body))).toBe(MAX_NESTING);
+    const path = { id: 'at-limit', at: '1' };
+    expect((await call('PUT /items/{id}/{at}', { body, path })).status).toBe(200);
+    expect(JSON.parse((await call('GET /items/{id}/{at}', { path })).body)).toEqual({ ...JSON.parse(body), pk: 'at-limit', sk: 1 });
+  });
+
+  test('a body nested deeper than the templates write is refused (400), never truncated', async () => {
+    const body = JSON.stringify({ tree: nested(MAX_NESTING / 2 + 1) });
+    const put = await call('PUT /items/{id}/{at}', { body, path: { id: 'deep', at: '1' } });
+    expect([put.status, JSON.parse(put.body)]).toEqual([400, { message: 'bad request' }]);
+    const got = await call('GET /items/{id}/{at}', { path: { id: 'deep', at: '1' } });
+    expect(got.status).toBe(404);
+  });
+
+  test.each(fits)('PUT then GET returns the body\'s attributes as plain JSON: %s', async (name, body) => {
     const path = { id: `item ${name} 'é'`, at: '7' };
     const put = await call('PUT /items/{id}/{at}', { body, path });
-    expect([put.status, put.serviceBody]).toEqual([200, expect.any(String)]);
+    expect([put.status, put.serviceBody]).toEqual([200, '{}']);
     const got = await call('GET /items/{id}/{at}', { path });
     expect(got.status).toBe(200);
     expect(JSON.parse(got.body)).toEqual(plain({ ...jsonObject(body), pk: path.id, sk: 7 }));

@@ -53,7 +53,8 @@ export function toAttributeValue(value: unknown): AttributeValue {
 export function numbersByValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(numbersByValue);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'N' ? Number(v) : numbersByValue(v)]));
+    // `+ 0` makes -0 and 0 the same number: Java prints -0.0, JavaScript 0.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'N' ? Number(v) + 0 : numbersByValue(v)]));
   }
   return value;
 }
@@ -71,4 +72,16 @@ export function jsonObject(body: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Levels of maps and lists under an item's attributes: `{"a": 1}` is 0, `{"a": [1]}` is 1.
+ * The templates write `MAX_NESTING` levels; deeper bodies are refused.
+ */
+export function attributeNesting(item: Record<string, unknown>): number {
+  const depth = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') return 0;
+    return 1 + Math.max(0, ...Object.values(value).map(depth));
+  };
+  return Math.max(0, ...Object.values(item).map(depth));
 }

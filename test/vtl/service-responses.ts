@@ -1,8 +1,50 @@
 /**
- * Bodies that AWS services return to API Gateway integrations, used to render every response
- * template the library emits.
+ * What AWS services answer API Gateway integrations, in the shapes the services document (and
+ * the emulators return): every response template the library emits is rendered against all
+ * of them in the Apache Velocity conformance suite.
  */
+const HOSTILE_TEXT = 'it\'s "quoted" \\ back\\slash \n new line & = + % # $context.requestId #set é 中文 😀 \u2028';
+
+const TYPED_ITEM = {
+  pk: { S: HOSTILE_TEXT },
+  sk: { N: '42' },
+  price: { N: '-12.5' },
+  big: { N: '12345678901234567890' },
+  paid: { BOOL: true },
+  note: { NULL: true },
+  tags: { SS: ['a"b', 'c\\d'] },
+  scores: { NS: ['1', '2.5'] },
+  blob: { B: 'AAEC' },
+  blobs: { BS: ['AAEC', 'AQID'] },
+  lines: { L: [{ M: { sku: { S: 'x' }, qty: { N: '2' }, opts: { L: [] } } }, { S: HOSTILE_TEXT }] },
+  empty: { M: {} },
+};
+
 export const SERVICE_RESPONSES: { name: string; body: string }[] = [
   { name: 'empty-object', body: '{}' },
-  { name: 'sqs-send-message', body: '{"SendMessageResponse":{"ResponseMetadata":{"RequestId":"5e1c0a7b-0000-4000-8000-000000000001"},"SendMessageResult":{"MD5OfMessageBody":"c4ca4238a0b923820dcc509a6f75849b","MessageId":"0b1c2d3e-0000-4000-8000-000000000002"}}}' },
+  {
+    name: 'sqs-send-message',
+    body: '{"SendMessageResponse":{"ResponseMetadata":{"RequestId":"5e1c0a7b-0000-4000-8000-000000000001"},"SendMessageResult":'
+      + '{"MD5OfMessageAttributes":null,"MD5OfMessageBody":"c4ca4238a0b923820dcc509a6f75849b","MD5OfMessageSystemAttributes":null,'
+      + '"MessageId":"0b1c2d3e-0000-4000-8000-000000000002","SequenceNumber":null}}}',
+  },
+  { name: 'sqs-error', body: '{"Error":{"Code":"InvalidParameterValue","Message":"Value for parameter MessageGroupId is invalid.","Type":"Sender"},"RequestId":"r-1"}' },
+  { name: 'sqs-error-wrapped', body: '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"},"RequestId":"r-2"}}' },
+  { name: 'kinesis-put-record', body: '{"SequenceNumber":"49590338271490256608559692538361571095921575989136588898","ShardId":"shardId-000000000000"}' },
+  { name: 'kinesis-throughput', body: '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard shardId-000000000000"}' },
+  { name: 'dynamodb-item', body: JSON.stringify({ Item: TYPED_ITEM }) },
+  { name: 'dynamodb-attributes', body: JSON.stringify({ Attributes: TYPED_ITEM }) },
+  { name: 'dynamodb-query', body: JSON.stringify({ Count: 2, ScannedCount: 2, Items: [TYPED_ITEM, { pk: { S: 'b' } }] }) },
+  { name: 'dynamodb-query-empty', body: '{"Count":0,"ScannedCount":0,"Items":[]}' },
+  { name: 'dynamodb-validation', body: '{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid"}' },
+  { name: 'dynamodb-conditional', body: '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}' },
+  { name: 'dynamodb-not-found', body: '{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}' },
+  { name: 'states-start', body: '{"executionArn":"arn:aws:states:eu-west-1:111111111111:execution:Fulfil:1","startDate":1.700000000123E9}' },
+  { name: 'states-sync-succeeded', body: JSON.stringify({ status: 'SUCCEEDED', output: JSON.stringify({ total: 5, note: HOSTILE_TEXT }) }) },
+  { name: 'states-sync-failed', body: '{"status":"FAILED","error":"States.TaskFailed","cause":"table orders-prod is missing"}' },
+  { name: 'states-sync-timed-out', body: '{"status":"TIMED_OUT"}' },
+  { name: 'events-put', body: '{"Entries":[{"EventId":"11710aed-b79e-4468-a20b-bb3c0c3b4860"}],"FailedEntryCount":0}' },
+  { name: 'events-rejected', body: '{"Entries":[{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."}],"FailedEntryCount":1}' },
+  { name: 'events-throttled', body: '{"Entries":[{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"}],"FailedEntryCount":1}' },
+  { name: 'html-error-page', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
 ];

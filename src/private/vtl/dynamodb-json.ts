@@ -4,10 +4,17 @@ import { jsonString } from './vtl-text';
  * Converting between ordinary JSON and DynamoDB's typed attribute values inside a mapping
  * template. VTL has no functions, and recursive macros behave differently across Velocity
  * engines (arguments are passed by name), so each nesting level is written out with its
- * own variables, up to `MAX_NESTING` levels below the item. Each level is written once
- * (maps and lists share one loop), so templates grow linearly with the depth.
+ * own variables. Each level is written once (maps and lists share one loop), so templates
+ * grow linearly with the depth: about 1.3 KB per level and direction.
+ *
+ * `MAX_NESTING` is how many levels of maps and lists an attribute's value may have:
+ * `{"a": [1]}` has one. Template level `n` holds the containers of nesting `n - 1`.
  */
-export const MAX_NESTING = 6;
+export const MAX_NESTING = 8;
+
+function tooDeep(n: number): boolean {
+  return n - 1 > MAX_NESTING;
+}
 
 /**
  * Velocity 1.7 cannot ask a value for its type, so the templates ask what it can do: only a
@@ -40,7 +47,7 @@ function loop(n: number, element: string): string {
  */
 export function attributeValueOf(ref: string, depth: number): string {
   const n = depth + 1;
-  const container = n > MAX_NESTING
+  const container = tooDeep(n)
     ? '{"TOO_DEEP":true}'
     : `#set($ghC${n} = $${ref})${loopKeys(n)}#if($ghIsMap${n}){"M":{#else{"L":[#end`
       + loop(n, attributeValueOf(`ghC${n}.get($ghK${n})`, n))
@@ -62,7 +69,7 @@ export function plainJsonOf(depth: number): string {
   const strings = (set: string, quoted: boolean) =>
     `[#set($ghSetFirst = true)#foreach($ghS in ${av}.${set})#if(!$ghSetFirst),#end#set($ghSetFirst = false)`
     + `${quoted ? jsonString('$ghS') : '$ghS'}#end]`;
-  const container = n > MAX_NESTING
+  const container = tooDeep(n)
     ? '#set($context.responseOverride.status = 500)null'
     : `#if(${av}.containsKey('M'))#set($ghC${n} = ${av}.M)#else#set($ghC${n} = ${av}.L)#end${loopKeys(n)}`
       + `#if($ghIsMap${n}){#else[#end`

@@ -1,0 +1,99 @@
+/**
+ * Request bodies and parameters that try to break mapping templates: quotes and backslashes
+ * (including the `\'` that escapeJavaScript produces), line breaks, URL-significant
+ * characters, text that looks like VTL, markup, non-ASCII, emoji, U+2028, control characters,
+ * awkward numbers and JSON shapes. Plain data: the renderer's tests, the Apache Velocity
+ * conformance suite and the template tests all read it.
+ */
+
+/** String values that every body and parameter set below reuses. */
+const NASTY = {
+  quotes: 'single \' double " backtick `',
+  backslashes: 'back\\slash \\\\ double \\\' escaped-quote \\" escaped-double',
+  lineBreaks: 'line1\nline2\r\nline3\rtab\there',
+  urlish: 'a&b=c+d%20e#frag ?q=1',
+  vtl: '$context.requestId ${input.body} $!util #set($x = 1) #if(true)yes#end ## comment #* block *#',
+  markup: '</script><script>alert(1)</script>',
+  nonAscii: 'é ü ñ 中文 العربية',
+  emoji: '😀 👍🏽 🇫🇷',
+  separators: 'line\u2028separator\u2029paragraph',
+  controls: 'nul-ish \u0001 \u001f \u007f bell\u0007',
+};
+
+export const HOSTILE_BODIES: { name: string; body: string }[] = [
+  { name: 'empty', body: '' },
+  { name: 'empty-object', body: '{}' },
+  { name: 'quotes', body: JSON.stringify({ 'message': NASTY.quotes, 'it\'s': 'key with quote' }) },
+  { name: 'backslashes', body: JSON.stringify({ message: NASTY.backslashes }) },
+  { name: 'line-breaks', body: JSON.stringify({ message: NASTY.lineBreaks }) },
+  { name: 'url-characters', body: JSON.stringify({ 'message': NASTY.urlish, 'a b': 'space in key' }) },
+  { name: 'vtl-lookalikes', body: JSON.stringify({ 'message': NASTY.vtl, '$ref': '$input.path(\'$\')', '#if': '#end' }) },
+  { name: 'markup', body: JSON.stringify({ message: NASTY.markup }) },
+  { name: 'non-ascii', body: JSON.stringify({ message: NASTY.nonAscii, clé: 'valeur' }) },
+  { name: 'emoji', body: JSON.stringify({ message: NASTY.emoji }) },
+  { name: 'line-separators', body: JSON.stringify({ message: NASTY.separators }) },
+  { name: 'control-characters', body: JSON.stringify({ message: NASTY.controls }) },
+  {
+    name: 'escaped-in-json-text',
+    body: '{"message":"\\u00e9\\ud83d\\ude00 \\/ \\b\\f\\n\\r\\t \\u0000 \\u2028","raw":"é😀"}',
+  },
+  {
+    name: 'nested-4-levels',
+    body: JSON.stringify({
+      a: { b: [{ c: { d: 'deep', list: [1, [2, [3, [4]]]] } }], items: [{ id: 1 }, { id: 2, tags: ['x', 'y'] }] },
+      message: NASTY.quotes,
+    }),
+  },
+  {
+    name: 'numbers',
+    // Written by hand: JSON.stringify would turn 1.0 into 1 and lose 12345678901234567890.
+    body: '{"zero":0,"negative":-1,"fraction":1.5,"one-point-zero":1.0,"small":1e-5,"plain":12345678.9,'
+      + '"huge":1e21,"big-integer":12345678901234567890,"long":2147483648,"negative-zero":-0.0,"items":[0,-1,1.5,1e21]}',
+  },
+  { name: 'booleans-and-null', body: '{"yes":true,"no":false,"nothing":null,"items":[true,false,null]}' },
+  { name: 'top-level-array', body: '[1,"two",{"three":3},[4],null,true,1.0]' },
+  { name: 'top-level-string', body: '"just a string with \\"quotes\\""' },
+  { name: 'top-level-number', body: '42' },
+  { name: 'not-json', body: 'name=O\'Brien&note=a "quote" \\ back $x #if' },
+  { name: 'whitespace-json', body: ' \n\t{ "message" : "spaced" , "list" : [ 1 , 2 ] }\r\n' },
+];
+
+/** Values for path parameters, query strings and headers, carrying the same hostile characters. */
+export const HOSTILE_PARAMS: { name: string; value: string }[] = [
+  { name: 'plain', value: 'abc-123' },
+  { name: 'empty', value: '' },
+  { name: 'quotes', value: NASTY.quotes },
+  { name: 'backslashes', value: NASTY.backslashes },
+  { name: 'line-breaks', value: NASTY.lineBreaks },
+  { name: 'url-characters', value: NASTY.urlish },
+  { name: 'vtl-lookalikes', value: NASTY.vtl },
+  { name: 'markup', value: NASTY.markup },
+  { name: 'non-ascii', value: NASTY.nonAscii },
+  { name: 'emoji', value: NASTY.emoji },
+  { name: 'line-separators', value: NASTY.separators },
+  { name: 'control-characters', value: NASTY.controls },
+  { name: 'json-lookalike', value: '{"a": [1, "x"]}' },
+  { name: 'percent-encoded-lookalike', value: '%41%zz%' },
+];
+
+/**
+ * The same values as whole parameter maps of one request, with names that collide across
+ * path, query string and header (`id`, `q`) and header names in mixed case, for the
+ * `params()` lookup order and case-insensitive headers.
+ */
+export const HOSTILE_PARAM_MAPS: {
+  path: Record<string, string>;
+  querystring: Record<string, string>;
+  header: Record<string, string>;
+} = {
+  path: { id: 'id-1\'"\\', name: NASTY.nonAscii },
+  querystring: { q: NASTY.urlish, quote: NASTY.quotes, vtl: NASTY.vtl, emoji: NASTY.emoji, empty: '', id: 'from-querystring' },
+  header: {
+    'User-Agent': 'agent/1.0 (x; y) "quoted" \\ back',
+    'X-Hostile': `${NASTY.backslashes} ${NASTY.markup} ${NASTY.controls}`,
+    'x-line': NASTY.separators,
+    'Content-Type': 'application/json; charset=utf-8',
+    'ID': 'from-header',
+    'q': 'header-q',
+  },
+};
