@@ -3,7 +3,7 @@ import { RequestValue } from '../common/request-value';
 /** A condition on the sort key of a DynamoDB Query. */
 export class SortKeyCondition {
   /** `attribute = value` */
-  public static equals(attribute: string, value: RequestValue): SortKeyCondition {
+  public static equalTo(attribute: string, value: RequestValue): SortKeyCondition {
     return new SortKeyCondition(attribute, '{sk} = :sk0', [value]);
   }
 

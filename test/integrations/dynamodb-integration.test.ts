@@ -143,7 +143,7 @@ describe('Integration.dynamoDb on RestGateway', () => {
     ['an unknown index', s => Integration.dynamoDb(table(s), DynamoDbAction.QUERY, { key: { pk: id }, indexName: 'nope' }),
       /indexName must name an index of the table, got "nope"/],
     ['a sort condition on another attribute', s => Integration.dynamoDb(table(s), DynamoDbAction.QUERY, {
-      key: { pk: id }, sortKeyCondition: SortKeyCondition.equals('createdAt', at),
+      key: { pk: id }, sortKeyCondition: SortKeyCondition.equalTo('createdAt', at),
     }), /sortKeyCondition must be on the sort key of the table, 'sk', got "createdAt"/],
     ['beginsWith on a number sort key', s => Integration.dynamoDb(table(s), DynamoDbAction.QUERY, {
       key: { pk: id }, sortKeyCondition: SortKeyCondition.beginsWith('sk', at),
