@@ -1,6 +1,7 @@
 import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_PARAMS } from './hostile-corpus';
+import { PLAIN_ITEM, TYPED_ITEM } from './service-responses';
 import { renderVtl } from '../../src/vtl/render';
 import { VtlResult } from '../../src/vtl/vtl-request';
 
@@ -17,34 +18,6 @@ function respond(routeKey: string, status: '200' | '400' | '502', body: string):
 }
 
 const hostile = HOSTILE_PARAMS.map(p => p.value);
-
-/** A DynamoDB item holding every attribute type, and the same item as plain JSON. */
-const TYPED_ITEM = {
-  pk: { S: 'o\'1"\\é😀\n' },
-  sk: { N: '42' },
-  price: { N: '-12.5' },
-  big: { N: '12345678901234567890' },
-  paid: { BOOL: false },
-  note: { NULL: true },
-  tags: { SS: ['a"b', 'c'] },
-  scores: { NS: ['1', '2.5'] },
-  blob: { B: 'AAEC' },
-  lines: { L: [{ M: { sku: { S: 'x' }, qty: { N: '2' }, opts: { L: [] } } }, { S: hostile.join('|') }] },
-  empty: { M: {} },
-};
-const PLAIN_ITEM = {
-  pk: 'o\'1"\\é😀\n',
-  sk: 42,
-  price: -12.5,
-  big: 12345678901234567890,
-  paid: false,
-  note: null,
-  tags: ['a"b', 'c'],
-  scores: [1, 2.5],
-  blob: 'AAEC',
-  lines: [{ sku: 'x', qty: 2, opts: [] }, hostile.join('|')],
-  empty: {},
-};
 
 describe('success responses are plain JSON', () => {
   test('SQS: the message id', () => {

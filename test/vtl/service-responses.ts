@@ -3,9 +3,10 @@
  * the emulators return): every response template the library emits is rendered against all
  * of them in the Apache Velocity conformance suite.
  */
-const HOSTILE_TEXT = 'it\'s "quoted" \\ back\\slash \n new line & = + % # $context.requestId #set é 中文 😀 \u2028';
+export const HOSTILE_TEXT = 'it\'s "quoted" \\ back\\slash \n new line & = + % # $context.requestId #set é 中文 😀 \u2028';
 
-const TYPED_ITEM = {
+/** A DynamoDB item holding every attribute type (in DynamoDB JSON)… */
+export const TYPED_ITEM = {
   pk: { S: HOSTILE_TEXT },
   sk: { N: '42' },
   price: { N: '-12.5' },
@@ -18,6 +19,22 @@ const TYPED_ITEM = {
   blobs: { BS: ['AAEC', 'AQID'] },
   lines: { L: [{ M: { sku: { S: 'x' }, qty: { N: '2' }, opts: { L: [] } } }, { S: HOSTILE_TEXT }] },
   empty: { M: {} },
+};
+
+/** … and the same item as the plain JSON clients get. */
+export const PLAIN_ITEM = {
+  pk: HOSTILE_TEXT,
+  sk: 42,
+  price: -12.5,
+  big: 12345678901234567890,
+  paid: true,
+  note: null,
+  tags: ['a"b', 'c\\d'],
+  scores: [1, 2.5],
+  blob: 'AAEC',
+  blobs: ['AAEC', 'AQID'],
+  lines: [{ sku: 'x', qty: 2, opts: [] }, HOSTILE_TEXT],
+  empty: {},
 };
 
 export const SERVICE_RESPONSES: { name: string; body: string }[] = [

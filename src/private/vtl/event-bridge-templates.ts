@@ -1,6 +1,6 @@
 import { TemplateValue } from './request-value-vtl';
 import { errorBody } from './service-errors';
-import { jsonString, jsonStringContent, jsonStringLiteral } from './vtl-text';
+import { jsonDocumentString, jsonString, jsonStringLiteral } from './vtl-text';
 
 export interface PutEventsTemplate {
   readonly eventBusArn: string;
@@ -11,9 +11,7 @@ export interface PutEventsTemplate {
 
 /** PutEvents with one entry; an empty body sends the detail `{}`. */
 export function putEventsRequest(t: PutEventsTemplate): string {
-  const detail = t.detail.expr !== undefined
-    ? `#set($ghDetail = ${t.detail.expr})#if($ghDetail.isEmpty())#set($ghDetail = '{}')#end"${jsonStringContent('$ghDetail')}"`
-    : t.detail.json;
+  const detail = t.detail.expr !== undefined ? jsonDocumentString(t.detail.expr, 'ghDetail') : t.detail.json;
   return `${t.detail.prelude}{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
     + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${detail},"EventBusName":"${t.eventBusArn}"}]}`;
 }

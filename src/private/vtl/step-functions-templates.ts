@@ -1,15 +1,13 @@
 import { TemplateValue } from './request-value-vtl';
 import { ERROR_MESSAGES } from './service-errors';
-import { jsonString, jsonStringContent } from './vtl-text';
+import { jsonDocumentString, jsonString } from './vtl-text';
 
 /**
  * StartExecution / StartSyncExecution: the input is a JSON document in a string; an empty
  * body starts the execution with `{}` rather than being refused.
  */
 export function startExecutionRequest(stateMachineArn: string, input: TemplateValue): string {
-  const inputJson = input.expr !== undefined
-    ? `#set($ghInput = ${input.expr})#if($ghInput.isEmpty())#set($ghInput = '{}')#end"${jsonStringContent('$ghInput')}"`
-    : input.json;
+  const inputJson = input.expr !== undefined ? jsonDocumentString(input.expr, 'ghInput') : input.json;
   return `${input.prelude}{"stateMachineArn":"${stateMachineArn}","input":${inputJson}}`;
 }
 

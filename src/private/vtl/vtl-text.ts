@@ -52,3 +52,12 @@ export function vtlNameLiteral(name: string): string {
   if (/['"$#\\]/.test(name)) throw new Error(`internal: ${JSON.stringify(name)} cannot be a Velocity name literal`);
   return `'${name}'`;
 }
+
+/**
+ * A JSON string literal holding a JSON document read from `expr` (the body, usually); an empty
+ * value becomes `{}`, which services that take a document (Step Functions input, EventBridge
+ * detail) accept where they refuse an empty string.
+ */
+export function jsonDocumentString(expr: VtlStringExpr, variable: string): string {
+  return `#set($${variable} = ${expr})#if($${variable}.isEmpty())#set($${variable} = '{}')#end"${jsonStringContent(`$${variable}`)}"`;
+}
