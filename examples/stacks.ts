@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { createOrdersApp } from './orders-api';
+import { createPartnerReportsApp } from './partner-reports';
 import { createStorefrontApp } from './storefront-events';
 
 /**
@@ -7,5 +8,5 @@ import { createStorefrontApp } from './storefront-events';
  * the examples task), so a new example only has to be listed here.
  */
 export function addExampleStacks(app: App): Stack[] {
-  return [createOrdersApp(app), createStorefrontApp(app)];
+  return [createOrdersApp(app), createStorefrontApp(app), createPartnerReportsApp(app)];
 }

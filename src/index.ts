@@ -21,3 +21,16 @@ export type { LambdaTokenAuthorizationOptions, LambdaRequestAuthorizationOptions
 export type { JwtAuthorizationOptions } from './auth/jwt-authorization';
 export * from './rest/endpoint';
 export * from './rest/rest-gateway';
+export { CacheSize } from './rest/cache-options';
+export type { CacheOptions, RouteCacheOptions } from './rest/cache-options';
+export type { CanaryOptions } from './rest/canary-options';
+export { QuotaPeriod } from './rest/quota';
+export type { QuotaSettings } from './rest/quota';
+export { ApiKeyValue } from './rest/api-key-value';
+export { UsagePlan } from './rest/usage-plan';
+export type { UsagePlanOptions, ApiKeyOptions } from './rest/usage-plan';
+export * from './http/http-gateway';
+export { StepFunctionsAction } from './integrations/step-functions-action';
+export { WebSocketGateway } from './websocket/websocket-gateway';
+export type { WebSocketGatewayProps } from './websocket/websocket-gateway';
+export type { WebSocketRouteOptions } from './websocket/websocket-route-options';

@@ -2,6 +2,7 @@ import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RequestValue } from './request-value';
 import { ThrottleSettings } from './throttle-settings';
 import { Authorization } from '../auth/authorization';
+import { RouteCacheOptions } from '../rest/cache-options';
 
 /** Per-route settings, shared by every gateway (each rejects what its API type cannot do). */
 export interface RouteOptions {
@@ -22,6 +23,12 @@ export interface RouteOptions {
    * @default - the stage's throttle
    */
   readonly throttle?: ThrottleSettings;
+
+  /**
+   * Response caching of this route (REST, with the gateway's `cache`).
+   * @default - GET routes are cached when the gateway has a cache
+   */
+  readonly cache?: RouteCacheOptions;
 
   /**
    * JSON Schema (draft 4) the JSON request body must match; API Gateway rejects other

@@ -21,9 +21,15 @@ export type ErrorCode =
   | 'InvalidAccessLogs'
   | 'InvalidMockResponse'
   | 'InvalidDynamoDbKey'
+  | 'InvalidCache'
+  | 'InvalidUsagePlan'
+  | 'InvalidApiKey'
+  | 'DuplicateApiKey'
+  | 'InvalidCanary'
   | 'InvalidSchema'
   | 'UnknownRoute'
-  | 'LimitExceeded';
+  | 'LimitExceeded'
+  | 'InvalidRouteSelectionExpression';
 
 /** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
 export interface Problem {
@@ -73,6 +79,7 @@ export type WarningId =
   | 'ThrottleAboveAccountDefault'
   | 'TimeoutNeedsQuotaIncrease'
   | 'ApiKeyRouteWithoutUsagePlan'
+  | 'PlanThrottleAboveStage'
   | 'ExecutionLogsNeedAccountRole';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {

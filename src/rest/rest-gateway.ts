@@ -4,11 +4,16 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { AccountLogsRole } from './account-logs-role';
+import { CacheOptions, CacheSize } from './cache-options';
+import { CanaryOptions } from './canary-options';
 import { Endpoint } from './endpoint';
 import { RestAuthorizers } from './rest-authorizers';
 import { RestRouteContext } from './rest-binding';
+import { applyCacheKeys, routeCaching, stageCacheProblems, ttlSeconds } from './rest-cache';
 import { addCorsGatewayResponses, corsHeaderValues, toApigwCors } from './rest-cors';
+import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { RestMethodSettings } from './rest-stage';
+import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
 import { CorsOptions } from '../common/cors-options';
@@ -119,6 +124,35 @@ export interface RestGatewayProps {
   readonly policy?: iam.PolicyDocument;
 
   /**
+   * A stage cache: GET routes are cached (keyed on their path parameters) unless a route
+   * says otherwise in `RouteOptions.cache`.
+   * @default - no cache
+   */
+  readonly cache?: CacheOptions;
+
+  /**
+   * A canary release: the stage keeps serving `canary.stableVersion` and sends
+   * `trafficPercent` of requests to the latest definition. Promote by removing `canary`;
+   * roll back by replacing it with `pinnedVersion: <the stable version>`.
+   * @default - the stage serves the latest definition
+   */
+  readonly canary?: CanaryOptions;
+
+  /**
+   * Serve this version only (a `DeploymentVersion` output of an earlier deploy), not the
+   * latest definition: what a rolled-back canary leaves. Remove it to deploy normally.
+   * @default - the stage serves the latest definition
+   */
+  readonly pinnedVersion?: string;
+
+  /**
+   * Where API keys come from: the `x-api-key` header, or a Lambda authorizer's
+   * `usageIdentifierKey`.
+   * @default apigw.ApiKeySourceType.HEADER
+   */
+  readonly apiKeySource?: apigw.ApiKeySourceType;
+
+  /**
    * Name of the REST API.
    * @default - the construct path
    */
@@ -147,6 +181,11 @@ export class RestGateway extends Construct {
   public readonly accessLogGroup?: logs.ILogGroup;
   /** The request validator every method uses. */
   public readonly requestValidator: apigw.RequestValidator;
+  /**
+   * The version of the latest definition (the digest ending the deployment's logical ID),
+   * also a stack output: what `canary.stableVersion` and `pinnedVersion` take.
+   */
+  public readonly deploymentVersion: string;
 
   private readonly stageName: string;
   private readonly endpointType: apigw.EndpointType;
@@ -159,10 +198,15 @@ export class RestGateway extends Construct {
   private readonly serviceRoles = new ServiceRoles(this);
   private readonly authorizers: RestAuthorizers;
   private readonly apiKeyRoutes: string[] = [];
+  private readonly cache?: CacheOptions;
+  private readonly usagePlans: UsagePlan[] = [];
+  private readonly apiKeys: ApiKeyRegistry;
+  private readonly throttle: ThrottleSettings;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    this.throttle = throttle;
     throwIfProblems(this, propsProblems(props));
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
@@ -173,6 +217,7 @@ export class RestGateway extends Construct {
     this.endpointType = (props.endpoint ?? Endpoint.regional())._type;
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
+    this.cache = props.cache;
 
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: props.apiName,
@@ -181,6 +226,7 @@ export class RestGateway extends Construct {
       binaryMediaTypes: props.binaryMediaTypes,
       minCompressionSize: props.minCompressionSize,
       policy: props.policy,
+      apiKeySourceType: props.apiKeySource,
       deploy: false,
       cloudWatchRole: false,
     });
@@ -194,7 +240,7 @@ export class RestGateway extends Construct {
 
     this.deployment = new apigw.Deployment(this, 'Deployment', {
       api: this.api,
-      description: 'Managed by cdk-gatehouse: replaced whenever the API changes',
+      description: DEPLOYMENT_DESCRIPTION,
     });
     hashDeployedParts(this.deployment, [this.api, this.authorizers]);
 
@@ -207,9 +253,20 @@ export class RestGateway extends Construct {
       tracingEnabled: props.tracing ?? true,
       accessLogDestination: this.accessLogGroup ? new apigw.LogGroupLogDestination(this.accessLogGroup) : undefined,
       accessLogFormat: this.accessLogGroup ? restAccessLogFormat() : undefined,
+      // Written out even when off, so removing the cache in code removes it from the stage.
+      cacheClusterEnabled: this.cache !== undefined,
+      cacheClusterSize: this.cache ? (this.cache.size ?? CacheSize.GB_0_5) : undefined,
     });
     this.api.deploymentStage = this.stage;
-    this.methodSettings = new RestMethodSettings({ throttle, loggingLevel });
+    const release = new RestRelease(this, this.deployment);
+    this.deploymentVersion = release.latestVersion;
+    release.apply(this.api, this.stage, props.canary, props.pinnedVersion);
+    this.apiKeys = new ApiKeyRegistry(this);
+    this.methodSettings = new RestMethodSettings({
+      throttle,
+      loggingLevel,
+      cache: this.cache && { ttlSeconds: ttlSeconds(this.cache.ttl), encrypted: this.cache.encrypted ?? true },
+    });
     this.methodSettings.applyTo(this.stage);
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
@@ -232,6 +289,29 @@ export class RestGateway extends Construct {
    */
   public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigw.Method {
     return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+  }
+
+  /**
+   * Adds a usage plan for this gateway's stage: a throttle and quota per API key, and
+   * per-route throttles; add keys with `plan.addApiKey`.
+   */
+  public addUsagePlan(id: string, options: UsagePlanOptions = {}): UsagePlan {
+    const prop = `addUsagePlan('${id}')`;
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+      fail(this, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
+    }
+    if (this.usagePlans.some(p => p.planName === id)) {
+      fail(this, { code: 'InvalidUsagePlan', prop, rule: 'must name a new plan', value: id, fix: 'give each plan its own name' });
+    }
+    const plan = UsagePlan._create(this, `UsagePlan${id}`, {
+      api: this.api,
+      stage: this.stage,
+      stageThrottle: this.throttle,
+      route: routeKey => this.routes.get(routeKey),
+      keys: this.apiKeys,
+    }, options, id);
+    this.usagePlans.push(plan);
+    return plan;
   }
 
   /**
@@ -261,6 +341,8 @@ export class RestGateway extends Construct {
     const route = this.acceptRoute(prop, routeKey);
     throwIfProblems(this, routeOptionProblems(prop, route, options));
 
+    const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache);
+    throwIfProblems(this, cacheProblems);
     const ctx = this.routeContext(prop, route, options);
     const binding = integration._bindRest(ctx);
     const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
@@ -282,9 +364,13 @@ export class RestGateway extends Construct {
       apiKeyRequired: options.apiKeyRequired,
       requestValidator: this.requestValidator,
       requestModels,
-      requestParameters: requestParameters(route, options, binding.requestParameters),
+      requestParameters: requestParameters(route, options, binding.requestParameters, caching?.keyParameters),
       methodResponses: binding.methodResponses,
     });
+    if (caching?.enabled) {
+      this.methodSettings.cacheRoute(route, caching);
+      applyCacheKeys(method, caching.keyParameters);
+    }
 
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
@@ -341,7 +427,7 @@ export class RestGateway extends Construct {
   }
 
   private validateAtSynth(): string[] {
-    if (this.apiKeyRoutes.length > 0) {
+    if (this.apiKeyRoutes.length > 0 && this.usagePlans.length === 0) {
       warn(this, 'ApiKeyRouteWithoutUsagePlan',
         `routes ${this.apiKeyRoutes.join(', ')} require an API key but no usage plan grants one, so nobody can call them: add a usage plan with API keys`);
     }
@@ -358,6 +444,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 
 function propsProblems(props: RestGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
+  problems.push(...stageCacheProblems(props.cache), ...releaseProblems(props.canary, props.pinnedVersion));
   problems.push(...corsProblems(props.cors));
   const stageName = props.stageName;
   if (stageName !== undefined) {
@@ -430,9 +517,11 @@ function routeOptionProblems(prop: string, route: HttpRouteKey, options: RouteOp
 }
 
 function requestParameters(
-  route: HttpRouteKey, options: RouteOptions, fromIntegration: Record<string, boolean> = {},
+  route: HttpRouteKey, options: RouteOptions, fromIntegration: Record<string, boolean> = {}, cacheKeys: string[] = [],
 ): Record<string, boolean> | undefined {
   const params: Record<string, boolean> = { ...fromIntegration };
+  // Cache keys must be declared to vary the cache; declaring them does not make them required.
+  for (const key of cacheKeys) params[key] = params[key] ?? false;
   for (const name of pathParameterNames(route)) params[`method.request.path.${name}`] = true;
   for (const value of options.requiredParameters ?? []) params[value._restRequestParameter()!] = true;
   return Object.keys(params).length > 0 ? params : undefined;

@@ -1,21 +1,39 @@
 import { Lazy, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { RouteCaching } from './rest-cache';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { HttpRouteKey } from '../private/route-key';
+
+/** What a route sets apart from the stage-wide defaults. */
+interface RouteSettings {
+  readonly route: HttpRouteKey;
+  throttle?: ThrottleSettings;
+  caching?: RouteCaching;
+}
 
 /**
  * The stage's method settings: the stage-wide defaults (`/*` `/*`) and one entry per route
  * that overrides them. Rendered lazily so routes added after the stage still count, and
- * sorted so route order never changes the template.
+ * sorted so route order never changes the template. Caching is always written out (off
+ * where it is not wanted), so turning it off in code turns it off in the stage.
  */
 export class RestMethodSettings {
-  private readonly routeThrottles = new Map<string, { route: HttpRouteKey; throttle: ThrottleSettings }>();
+  private readonly routes = new Map<string, RouteSettings>();
 
   constructor(
-    private readonly defaults: { throttle: ThrottleSettings; loggingLevel: apigw.MethodLoggingLevel },
+    private readonly defaults: {
+      throttle: ThrottleSettings;
+      loggingLevel: apigw.MethodLoggingLevel;
+      /** The stage cache's TTL and encryption, when the stage has a cache. */
+      cache?: { ttlSeconds: number; encrypted: boolean };
+    },
   ) {}
 
   public throttleRoute(route: HttpRouteKey, throttle: ThrottleSettings): void {
-    this.routeThrottles.set(route.key, { route, throttle });
+    this.settingsOf(route).throttle = throttle;
+  }
+
+  public cacheRoute(route: HttpRouteKey, caching: RouteCaching): void {
+    this.settingsOf(route).caching = caching;
   }
 
   /** Installs the settings on the stage, replacing what aws-cdk-lib rendered from props. */
@@ -24,20 +42,32 @@ export class RestMethodSettings {
     cfnStage.methodSettings = Lazy.any({ produce: () => this.render() });
   }
 
+  private settingsOf(route: HttpRouteKey): RouteSettings {
+    let settings = this.routes.get(route.key);
+    if (!settings) {
+      settings = { route };
+      this.routes.set(route.key, settings);
+    }
+    return settings;
+  }
+
   private render(): apigw.CfnStage.MethodSettingProperty[] {
     const common = {
       loggingLevel: this.defaults.loggingLevel,
       dataTraceEnabled: false,
       metricsEnabled: true,
     };
-    const perRoute = [...this.routeThrottles.values()]
+    const cache = this.defaults.cache;
+    const perRoute = [...this.routes.values()]
       .sort((a, b) => (a.route.key < b.route.key ? -1 : 1))
-      .map(({ route, throttle }) => ({
+      .map(({ route, throttle, caching }) => ({
         ...common,
         resourcePath: methodSettingPath(route),
         httpMethod: route.method,
-        throttlingRateLimit: throttle.rateLimit,
-        throttlingBurstLimit: throttle.burstLimit,
+        throttlingRateLimit: (throttle ?? this.defaults.throttle).rateLimit,
+        throttlingBurstLimit: (throttle ?? this.defaults.throttle).burstLimit,
+        cachingEnabled: caching?.enabled ?? false,
+        ...(caching?.enabled && cache ? { cacheTtlInSeconds: caching.ttlSeconds, cacheDataEncrypted: cache.encrypted } : {}),
       }));
     return [
       {
@@ -46,6 +76,8 @@ export class RestMethodSettings {
         httpMethod: '*',
         throttlingRateLimit: this.defaults.throttle.rateLimit,
         throttlingBurstLimit: this.defaults.throttle.burstLimit,
+        cachingEnabled: false,
+        ...(cache ? { cacheTtlInSeconds: cache.ttlSeconds, cacheDataEncrypted: cache.encrypted } : {}),
       },
       ...perRoute,
     ];

@@ -33,7 +33,7 @@ describe('RestGateway', () => {
       t.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'prod', TracingEnabled: true });
     });
 
-    test('stage throttle is 1000 requests/s with a burst of 2000, execution logs ERROR, no data trace, metrics on', () => {
+    test('stage throttle is 1000 requests/s with a burst of 2000, execution logs ERROR, no data trace, metrics on, no caching', () => {
       expect(stageMethodSettings(t)).toEqual([{
         ResourcePath: '/*',
         HttpMethod: '*',
@@ -42,6 +42,7 @@ describe('RestGateway', () => {
         MetricsEnabled: true,
         ThrottlingRateLimit: 1000,
         ThrottlingBurstLimit: 2000,
+        CachingEnabled: false,
       }]);
     });
 
@@ -193,6 +194,7 @@ describe('RestGateway', () => {
         MetricsEnabled: true,
         ThrottlingRateLimit: 5,
         ThrottlingBurstLimit: 10,
+        CachingEnabled: false,
       });
     });
 

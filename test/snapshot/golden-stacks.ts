@@ -1,10 +1,10 @@
 import {
   App, Duration, Stack, Validations, aws_apigateway as apigw, aws_cognito as cognito, aws_dynamodb as dynamodb,
   aws_events as events, aws_iam as iam, aws_kinesis as kinesis, aws_kms as kms, aws_lambda as lambda,
-  aws_logs as logs, aws_sqs as sqs, aws_stepfunctions as sfn,
+  aws_logs as logs, aws_secretsmanager as secretsmanager, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition,
+  ApiKeyValue, Authorization, CacheSize, DynamoDbAction, Integration, QuotaPeriod, RequestValue, RestGateway, SortKeyCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 
@@ -132,6 +132,36 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     api.addRoute('POST /fulfil', Integration.stepFunctions(fulfil));
     api.addRoute('POST /events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderPlaced' }));
     api.addRoute('GET /orders/{id}', Integration.lambda(compliantFunction(stack, 'GetOrder')));
+    acknowledgeCommon(stack);
+    return stack;
+  },
+
+  trafficControls(app) {
+    const stack = testStack(app, 'TrafficControls');
+    const fn = compliantFunction(stack, 'Reports');
+    const api = new RestGateway(stack, 'Api', {
+      cache: { size: CacheSize.GB_0_5, ttl: Duration.minutes(5) },
+      canary: { stableVersion: '0123456789abcdef0123456789abcdef', trafficPercent: 10, stageVariableOverrides: { flag: 'on' } },
+      stageVariables: { flag: 'off' },
+    });
+    api.addRoute('GET /reports/{id}', Integration.lambda(fn), {
+      apiKeyRequired: true,
+      cache: { ttl: Duration.minutes(10), keyParameters: [RequestValue.pathParameter('id'), RequestValue.queryString('lang')] },
+    });
+    api.addRoute('GET /cart', Integration.lambda(fn), { cache: { enabled: false } });
+    api.addRoute('POST /reports', Integration.lambda(fn), { apiKeyRequired: true });
+    const gold = api.addUsagePlan('Gold', {
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      quota: { limit: 100_000, period: QuotaPeriod.MONTH },
+      routeThrottles: { 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } },
+    });
+    const acme = gold.addApiKey('AcmeCorp', { outputKeyId: true });
+    const partnerSecret = new secretsmanager.Secret(stack, 'PartnerKeySecret', {
+      generateSecretString: { passwordLength: 40, excludePunctuation: true },
+    });
+    Validations.of(partnerSecret).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'an API key value: rotating it would cut the partner off; it is rotated by agreement' });
+    gold.addApiKey('Partner', { value: ApiKeyValue.fromSecret(partnerSecret) });
+    api.addUsagePlan('Free', { quota: { limit: 1000, period: QuotaPeriod.DAY } }).addApiKey(acme);
     acknowledgeCommon(stack);
     return stack;
   },

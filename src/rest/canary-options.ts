@@ -1,0 +1,27 @@
+/**
+ * A canary release on a REST gateway's stage: the stage keeps serving the stable version
+ * and sends `trafficPercent` of requests to the latest definition of the API.
+ */
+export interface CanaryOptions {
+  /**
+   * The version the stage serves now and keeps serving to most clients: the
+   * `DeploymentVersion` output of the last deploy (also the suffix of the deployment's
+   * logical ID).
+   */
+  readonly stableVersion: string;
+
+  /** Share of requests the latest definition receives, 0 to 100. */
+  readonly trafficPercent: number;
+
+  /**
+   * Stage variables that differ for canary requests.
+   * @default - none
+   */
+  readonly stageVariableOverrides?: { [name: string]: string };
+
+  /**
+   * Canary requests may be answered from the stage cache (otherwise they bypass it).
+   * @default false
+   */
+  readonly useStageCache?: boolean;
+}

@@ -1,0 +1,21 @@
+/** The period a usage plan's quota counts requests over. */
+export enum QuotaPeriod {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+
+/** How many requests a key of a usage plan may make per period. */
+export interface QuotaSettings {
+  /** Requests allowed per period (a whole number >= 0). */
+  readonly limit: number;
+
+  /** The period the limit applies to. */
+  readonly period: QuotaPeriod;
+
+  /**
+   * Days the period starts after its natural start: 0 for DAY, 0–6 for WEEK, 0–27 for MONTH.
+   * @default 0
+   */
+  readonly offset?: number;
+}

@@ -1,0 +1,267 @@
+import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ApiKeyValue } from './api-key-value';
+import { QuotaPeriod, QuotaSettings } from './quota';
+import { ThrottleSettings } from '../common/throttle-settings';
+import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { HttpRouteKey } from '../private/route-key';
+import { throttleProblems } from '../private/validation';
+
+/** Options of `gateway.addUsagePlan`. */
+export interface UsagePlanOptions {
+  /**
+   * Throttle per API key (token bucket).
+   * @default - the stage's throttle only
+   */
+  readonly throttle?: ThrottleSettings;
+
+  /**
+   * Requests each key may make per day, week or month.
+   * @default - no quota
+   */
+  readonly quota?: QuotaSettings;
+
+  /**
+   * Throttles per key for single routes, by the route keys of the gateway, e.g.
+   * `{ 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } }`.
+   * @default - none
+   */
+  readonly routeThrottles?: { [routeKey: string]: ThrottleSettings };
+
+  /**
+   * Description of the plan.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Options of `plan.addApiKey` for a key the plan creates. */
+export interface ApiKeyOptions {
+  /**
+   * Where the key's value comes from (never plain text).
+   * @default ApiKeyValue.generate()
+   */
+  readonly value?: ApiKeyValue;
+
+  /**
+   * Description of the key.
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * Add a stack output with the key's ID (not its value), to fetch the value with
+   * `aws apigateway get-api-key --api-key <id> --include-value`.
+   * @default false
+   */
+  readonly outputKeyId?: boolean;
+}
+
+/** What a plan needs from its gateway. Not exported. */
+export interface UsagePlanHost {
+  readonly api: apigw.RestApi;
+  readonly stage: apigw.Stage;
+  readonly stageThrottle: ThrottleSettings;
+  /** The route with this key, if the gateway has it (looked up at synth). */
+  route(routeKey: string): HttpRouteKey | undefined;
+  /** The gateway's registry of keys, shared by its plans. */
+  readonly keys: ApiKeyRegistry;
+}
+
+/** API Gateway's limit of usage plans one key can be in. */
+const MAX_PLANS_PER_KEY = 10;
+
+/** Keys created or attached by a gateway's plans, with the plans each is in. */
+export class ApiKeyRegistry {
+  private readonly created = new Map<string, apigw.IApiKey>();
+  private readonly names = new Map<apigw.IApiKey, string>();
+  private readonly plansOf = new Map<apigw.IApiKey, string[]>();
+
+  constructor(private readonly scope: Construct) {
+    scope.node.addValidation({ validate: () => this.validate() });
+  }
+
+  public create(prop: string, name: string, options: ApiKeyOptions): apigw.IApiKey {
+    if (this.created.has(name)) {
+      fail(this.scope, {
+        code: 'DuplicateApiKey',
+        prop,
+        rule: 'must name a new key',
+        value: name,
+        fix: 'pass the key object that addApiKey returned to add the same key to another plan',
+      });
+    }
+    const key = new apigw.ApiKey(this.scope, `ApiKey${name}`, {
+      value: (options.value ?? ApiKeyValue.generate())._value,
+      description: options.description,
+      enabled: true,
+    });
+    if (options.outputKeyId) {
+      new CfnOutput(this.scope, `ApiKey${name}Id`, {
+        value: key.keyId,
+        description: `ID of API key ${name}; its value: aws apigateway get-api-key --api-key <id> --include-value`,
+      });
+    }
+    this.created.set(name, key);
+    this.names.set(key, name);
+    return key;
+  }
+
+  /** The name a key is known by: its name when a plan created it, else its construct ID. */
+  public nameOf(key: apigw.IApiKey): string {
+    return this.names.get(key) ?? key.node.id;
+  }
+
+  public attach(key: apigw.IApiKey, plan: string): void {
+    this.plansOf.set(key, [...(this.plansOf.get(key) ?? []), plan]);
+  }
+
+  private validate(): string[] {
+    return [...this.plansOf.entries()]
+      .filter(([, plans]) => plans.length > MAX_PLANS_PER_KEY)
+      .map(([key, plans]) =>
+        `[LimitExceeded] API key ${key.node.id} is in ${plans.length} usage plans (${plans.join(', ')}); API Gateway allows ${MAX_PLANS_PER_KEY} per key: use fewer plans or more keys`);
+  }
+}
+
+/**
+ * A usage plan of a REST gateway's stage: a throttle and quota per API key, and per-route
+ * throttles. Its logical IDs derive from its name and its keys' names, so adding or removing
+ * one plan or key changes nothing else.
+ */
+export class UsagePlan extends Construct {
+  /** The underlying CloudFormation usage plan (escape hatch). */
+  public readonly resource: apigw.CfnUsagePlan;
+
+  /** @internal Plans are made by `RestGateway.addUsagePlan`. */
+  public static _create(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, name: string): UsagePlan {
+    return new UsagePlan(scope, id, host, options, name);
+  }
+
+  private readonly keyNames = new Set<string>();
+  private readonly host: UsagePlanHost;
+
+  /** The plan's name, as given to `addUsagePlan`. */
+  public readonly planName: string;
+
+  private constructor(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, name: string) {
+    super(scope, id);
+    this.host = host;
+    this.planName = name;
+    const prop = `addUsagePlan('${name}')`;
+    throwIfProblems(this, planProblems(prop, options));
+    if (options.throttle && exceeds(options.throttle, host.stageThrottle)) {
+      warn(this, 'PlanThrottleAboveStage',
+        `usage plan ${name} throttle ${JSON.stringify(options.throttle)} is above the stage's ${JSON.stringify(host.stageThrottle)}: the stage's limit applies first`);
+    }
+    this.resource = new apigw.CfnUsagePlan(this, 'Resource', {
+      usagePlanName: name,
+      description: options.description,
+      throttle: options.throttle && toCfnThrottle(options.throttle),
+      quota: options.quota && { limit: options.quota.limit, period: options.quota.period, offset: options.quota.offset },
+      apiStages: [{
+        apiId: host.api.restApiId,
+        stage: host.stage.stageName,
+        throttle: options.routeThrottles && Lazy.any({ produce: () => this.routeThrottles(prop, options.routeThrottles!) }),
+      }],
+    });
+  }
+
+  /** The plan's ID, as API Gateway knows it. */
+  public get usagePlanId(): string {
+    return this.resource.ref;
+  }
+
+  /**
+   * Adds an API key to the plan: a new one by name (`addApiKey('AcmeCorp')`), or a key that
+   * exists already (one another plan returned, or `ApiKey.fromApiKeyId`).
+   * @returns the key
+   */
+  public addApiKey(nameOrKey: string | apigw.IApiKey, options: ApiKeyOptions = {}): apigw.IApiKey {
+    const isName = typeof nameOrKey === 'string';
+    const prop = `usage plan ${this.planName} addApiKey(${isName ? `'${nameOrKey}'` : nameOrKey.node.id})`;
+    if (isName && !/^[A-Za-z0-9]{1,64}$/.test(nameOrKey)) {
+      fail(this, { code: 'InvalidApiKey', prop, rule: 'names must be 1-64 letters or digits', value: nameOrKey, fix: "use e.g. 'AcmeCorp'" });
+    }
+    if (!isName && Object.keys(options).length > 0) {
+      fail(this, { code: 'InvalidApiKey', prop, rule: 'options only apply to a key the plan creates', value: Object.keys(options), fix: 'drop the options' });
+    }
+    const key = isName ? this.host.keys.create(prop, nameOrKey, options) : nameOrKey;
+    const keyName = this.host.keys.nameOf(key);
+    if (this.keyNames.has(keyName)) {
+      fail(this, { code: 'DuplicateApiKey', prop, rule: 'is already in this plan', value: keyName, fix: 'add each key once' });
+    }
+    this.keyNames.add(keyName);
+    this.host.keys.attach(key, this.planName);
+    new apigw.CfnUsagePlanKey(this, `Key${keyName}`, { keyId: key.keyId, keyType: 'API_KEY', usagePlanId: this.usagePlanId });
+    return key;
+  }
+
+  /** `/reports/{id}/GET` → throttle, for each route throttle; unknown routes fail synthesis. */
+  private routeThrottles(prop: string, byKey: { [routeKey: string]: ThrottleSettings }): Record<string, apigw.CfnUsagePlan.ThrottleSettingsProperty> {
+    const result: Record<string, apigw.CfnUsagePlan.ThrottleSettingsProperty> = {};
+    for (const routeKey of Object.keys(byKey).sort()) {
+      const route = this.host.route(routeKey);
+      if (!route) {
+        fail(this, {
+          code: 'UnknownRoute',
+          prop: `${prop}.routeThrottles`,
+          rule: 'must name routes of the gateway',
+          value: routeKey,
+          fix: 'add the route, or correct the route key (e.g. \'GET /reports/{id}\')',
+        });
+      }
+      result[`${route.path === '/' ? '/' : route.path}/${route.method}`] = toCfnThrottle(byKey[routeKey]);
+    }
+    return result;
+  }
+}
+
+function planProblems(prop: string, options: UsagePlanOptions): Problem[] {
+  const problems = throttleProblems(`${prop}.throttle`, options.throttle);
+  for (const [routeKey, throttle] of Object.entries(options.routeThrottles ?? {})) {
+    problems.push(...throttleProblems(`${prop}.routeThrottles['${routeKey}']`, throttle));
+    if (routeKey.startsWith('ANY ')) {
+      problems.push({
+        code: 'InvalidUsagePlan',
+        prop: `${prop}.routeThrottles`,
+        rule: 'cannot throttle an ANY route per method',
+        value: routeKey,
+        fix: 'add routes per method (GET, POST, …) to throttle them separately',
+      });
+    }
+  }
+  problems.push(...quotaProblems(`${prop}.quota`, options.quota));
+  return problems;
+}
+
+const MAX_OFFSET: Record<QuotaPeriod, number> = { [QuotaPeriod.DAY]: 0, [QuotaPeriod.WEEK]: 6, [QuotaPeriod.MONTH]: 27 };
+
+function quotaProblems(prop: string, quota: QuotaSettings | undefined): Problem[] {
+  if (!quota) return [];
+  const problems: Problem[] = [];
+  if (!Token.isUnresolved(quota.limit) && !(Number.isInteger(quota.limit) && quota.limit >= 0)) {
+    problems.push({ code: 'InvalidUsagePlan', prop: `${prop}.limit`, rule: 'must be a whole number >= 0', value: quota.limit, fix: 'use e.g. 100000' });
+  }
+  const offset = quota.offset ?? 0;
+  const max = MAX_OFFSET[quota.period];
+  if (!Token.isUnresolved(offset) && !(Number.isInteger(offset) && offset >= 0 && offset <= max)) {
+    problems.push({
+      code: 'InvalidUsagePlan',
+      prop: `${prop}.offset`,
+      rule: `must be a whole number from 0 to ${max} for period ${quota.period}`,
+      value: offset,
+      fix: 'use 0 to start the period at its natural start',
+    });
+  }
+  return problems;
+}
+
+function toCfnThrottle(throttle: ThrottleSettings): apigw.CfnUsagePlan.ThrottleSettingsProperty {
+  return { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit };
+}
+
+function exceeds(plan: ThrottleSettings, stage: ThrottleSettings): boolean {
+  return [plan.rateLimit, plan.burstLimit, stage.rateLimit, stage.burstLimit].every(v => !Token.isUnresolved(v))
+    && (plan.rateLimit > stage.rateLimit || plan.burstLimit > stage.burstLimit);
+}
