@@ -97,6 +97,8 @@ project.addTask('bench', {
   env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   exec: 'ts-node --project bench/tsconfig.json bench/lambda-routes.bench.ts',
 });
+// The same for HTTP APIs, against aws-cdk-lib's HttpApi with one HttpLambdaIntegration per route.
+project.tasks.tryFind('bench')!.exec('ts-node --project bench/tsconfig.json bench/http-routes.bench.ts');
 
 project.addTask('api-md:check', {
   description: 'Fail when API.md is not what jsii-docgen generates from the current source',

@@ -1,6 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { createChatApp } from './chat-api';
+import { createHttpApp } from './http-api';
 import { createOrdersApp } from './orders-api';
 import { createPartnerReportsApp } from './partner-reports';
+import { createPrivateAndPublicApp } from './private-and-public';
 import { createStorefrontApp } from './storefront-events';
 
 /**
@@ -8,5 +11,8 @@ import { createStorefrontApp } from './storefront-events';
  * the examples task), so a new example only has to be listed here.
  */
 export function addExampleStacks(app: App): Stack[] {
-  return [createOrdersApp(app), createStorefrontApp(app), createPartnerReportsApp(app)];
+  return [
+    createOrdersApp(app), createStorefrontApp(app), createPartnerReportsApp(app), createPrivateAndPublicApp(app),
+    createHttpApp(app), createChatApp(app),
+  ];
 }

@@ -5,8 +5,10 @@ import { JwtAuthorizationOptions, JwtStrategy } from './jwt-authorization';
 import {
   LambdaRequestAuthorizationOptions, LambdaRequestStrategy, LambdaTokenAuthorizationOptions, LambdaTokenStrategy,
 } from './lambda-authorization';
+import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
 import { fail } from '../private/errors';
 import { RestRouteContext } from '../rest/rest-binding';
+import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /**
  * Who may call a route. Every route requires IAM unless the route or gateway says
@@ -15,12 +17,22 @@ import { RestRouteContext } from '../rest/rest-binding';
 export class Authorization {
   /** Anyone may call the route. */
   public static none(): Authorization {
-    return new Authorization({ factory: 'Authorization.none', bindRest: () => ({ authorizationType: apigw.AuthorizationType.NONE }) });
+    return new Authorization({
+      factory: 'Authorization.none',
+      bindRest: () => ({ authorizationType: apigw.AuthorizationType.NONE }),
+      bindWebSocket: () => ({ authorizationType: 'NONE' }),
+      bindHttp: () => ({ authorizationType: 'NONE' }),
+    });
   }
 
   /** Callers sign requests with SigV4 and need `execute-api:Invoke` (see `grantInvoke`). */
   public static iam(): Authorization {
-    return new Authorization({ factory: 'Authorization.iam', bindRest: () => ({ authorizationType: apigw.AuthorizationType.IAM }) });
+    return new Authorization({
+      factory: 'Authorization.iam',
+      bindRest: () => ({ authorizationType: apigw.AuthorizationType.IAM }),
+      bindWebSocket: () => ({ authorizationType: 'AWS_IAM' }),
+      bindHttp: () => ({ authorizationType: 'AWS_IAM' }),
+    });
   }
 
   /** Callers present a token issued by a Cognito user pool. */
@@ -63,5 +75,35 @@ export class Authorization {
       });
     }
     return this.strategy.bindRest(ctx);
+  }
+
+  /** @internal */
+  public _bindWebSocket(ctx: WebSocketRouteContext): WebSocketRouteAuthorization {
+    if (!this.strategy.bindWebSocket) {
+      fail(ctx.scope, {
+        code: 'UnsupportedCombination',
+        prop: `${ctx.prop}.authorization`,
+        rule: `cannot use ${this.strategy.factory} on a WebSocketGateway (WebSocket APIs authorize with IAM or a Lambda request authorizer)`,
+        value: ctx.route.key,
+        fix: "use Authorization.lambdaRequest(fn, { identitySources: [RequestValue.queryString('token')] }) (browsers cannot set headers on WebSocket connections), Authorization.iam() or Authorization.none()",
+      });
+    }
+    return this.strategy.bindWebSocket(ctx);
+  }
+
+  /** @internal */
+  public _bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
+    if (!this.strategy.bindHttp) {
+      fail(ctx.scope, {
+        code: 'UnsupportedCombination',
+        prop: `${ctx.prop}.authorization`,
+        rule: `cannot use ${this.strategy.factory} on an HttpGateway`,
+        value: ctx.route.key,
+        fix: this.strategy.factory === 'Authorization.lambdaToken'
+          ? "use Authorization.lambdaRequest(fn, { identitySources: [RequestValue.header('Authorization')] }) (HTTP APIs have request authorizers only), or keep the route on RestGateway"
+          : 'keep the route on RestGateway, which supports it',
+      });
+    }
+    return this.strategy.bindHttp(ctx);
   }
 }

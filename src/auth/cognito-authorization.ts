@@ -1,6 +1,8 @@
 import { Duration, aws_apigateway as apigw, aws_cognito as cognito } from 'aws-cdk-lib';
 import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
 import { cacheTtlProblems } from './authorizer-cache-ttl';
+import { bindCognitoHttp } from '../http/auth/cognito-http';
+import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
 import { Problem, throwIfProblems } from '../private/errors';
 import { RestRouteContext } from '../rest/rest-binding';
 
@@ -18,6 +20,13 @@ export interface CognitoAuthorizationOptions {
    * @default Duration.minutes(5)
    */
   readonly cacheTtl?: Duration;
+
+  /**
+   * HTTP APIs: the app clients whose tokens the route accepts (the JWT authorizer checks the
+   * token's audience). REST user pool authorizers accept every client of the pool.
+   * @default - the clients added to the user pool with `addClient` (an error when there are none)
+   */
+  readonly userPoolClients?: cognito.IUserPoolClient[];
 }
 
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
@@ -41,6 +50,10 @@ export class CognitoStrategy implements AuthorizationStrategy {
       authorizer,
       authorizationScopes: scopes.length > 0 ? scopes : undefined,
     };
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
+    return bindCognitoHttp(ctx, this.userPool, this.options);
   }
 
   private scopeProblems(prop: string): Problem[] {

@@ -1,5 +1,7 @@
 import { AuthorizationStrategy } from './authorization-strategy';
 import { RequestValue } from '../common/request-value';
+import { bindJwtAuthorizer } from '../http/auth/jwt-http';
+import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
 
 /** Options for `Authorization.jwt`. */
 export interface JwtAuthorizationOptions {
@@ -26,4 +28,10 @@ export interface JwtAuthorizationOptions {
 export class JwtStrategy implements AuthorizationStrategy {
   public readonly factory = 'Authorization.jwt';
   constructor(public readonly options: JwtAuthorizationOptions) {}
+
+  public bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
+    return bindJwtAuthorizer(ctx, {
+      prop: `${ctx.prop}.authorization Authorization.jwt`, owner: this.options.issuer, kind: 'Jwt', ...this.options,
+    });
+  }
 }

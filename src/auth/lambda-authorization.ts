@@ -2,8 +2,12 @@ import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk
 import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
 import { cacheTtlProblems } from './authorizer-cache-ttl';
 import { RequestValue } from '../common/request-value';
+import { bindLambdaRequestHttp } from '../http/auth/lambda-request-http';
+import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
 import { Problem, throwIfProblems } from '../private/errors';
 import { RestRouteContext } from '../rest/rest-binding';
+import { webSocketRequestAuthorizer } from '../websocket/websocket-authorizer';
+import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Authorization.lambdaToken`. */
 export interface LambdaTokenAuthorizationOptions {
@@ -78,6 +82,10 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
 
   constructor(private readonly handler: lambda.IFunction, private readonly options: LambdaRequestAuthorizationOptions) {}
 
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketRouteAuthorization {
+    return webSocketRequestAuthorizer(ctx, this.handler, this.options);
+  }
+
   public bindRest(ctx: RestRouteContext): RestMethodAuthorization {
     const prop = `${ctx.prop}.authorization Authorization.lambdaRequest`;
     throwIfProblems(ctx.scope, this.problems(prop));
@@ -90,6 +98,10 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
         resultsCacheTtl: this.options.cacheTtl,
       }));
     return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer };
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
+    return bindLambdaRequestHttp(ctx, this.handler, this.options);
   }
 
   private problems(prop: string): Problem[] {

@@ -5,6 +5,7 @@ import { IntegrationTarget } from './integration-target';
 import { RouteValues } from './route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
 import { SortKeyCondition } from './sort-key-condition';
+import { webSocketDynamoDb } from './websocket-dynamodb';
 import { RequestValue } from '../common/request-value';
 import { Problem, throwIfProblems } from '../private/errors';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../private/vtl/dynamodb-templates';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.dynamoDb`. */
 export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
@@ -67,6 +69,13 @@ export class DynamoDbTarget implements IntegrationTarget {
     private readonly action: DynamoDbAction,
     private readonly options: DynamoDbIntegrationOptions,
   ) {}
+
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    const prop = `${ctx.prop} Integration.dynamoDb`;
+    const lookup = keySchemaOf(this.table, this.options.indexName);
+    const problems = [...this.optionProblems(prop), ...keyProblems(prop, this.action, this.options, lookup)];
+    return webSocketDynamoDb(ctx, this.table, this.action, this.options, lookup, problems);
+  }
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const prop = `${ctx.prop} Integration.dynamoDb`;

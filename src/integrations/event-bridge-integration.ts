@@ -2,11 +2,15 @@ import { Token, aws_apigateway as apigw, aws_events as events } from 'aws-cdk-li
 import { IntegrationTarget } from './integration-target';
 import { RouteValues } from './route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
+import { webSocketEventBridge } from './websocket-event-bridge';
 import { RequestValue } from '../common/request-value';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
+import { bindEventBridgeHttp } from '../http/integrations/event-bridge-http';
 import { Problem, throwIfProblems } from '../private/errors';
 import { putEventsRequest, putEventsResponse } from '../private/vtl/event-bridge-templates';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.eventBridge`. */
 export interface EventBridgeIntegrationOptions extends ServiceIntegrationOptions {
@@ -29,6 +33,10 @@ export class EventBridgeTarget implements IntegrationTarget {
   public readonly factory = 'Integration.eventBridge';
 
   constructor(private readonly bus: events.IEventBus, private readonly options: EventBridgeIntegrationOptions) {}
+
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    return webSocketEventBridge(ctx, this.bus, this.options, this.problems(`${ctx.prop} Integration.eventBridge`));
+  }
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const prop = `${ctx.prop} Integration.eventBridge`;
@@ -53,6 +61,10 @@ export class EventBridgeTarget implements IntegrationTarget {
       requestSchema: detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : values.requestSchema(),
       timeout: this.options.timeout,
     });
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    return bindEventBridgeHttp(ctx, this.bus, this.options, this.problems(`${ctx.prop} Integration.eventBridge`));
   }
 
   private problems(prop: string): Problem[] {

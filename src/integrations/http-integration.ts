@@ -1,9 +1,14 @@
 import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { IntegrationTarget } from './integration-target';
+import { webSocketHttpProxy } from './websocket-http';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
+import { bindHttpProxyHttp } from '../http/integrations/http-proxy-http';
 import { fail } from '../private/errors';
 import { pathParameterNames, ROUTE_METHODS } from '../private/route-key';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.http`. */
 export interface HttpIntegrationOptions {
@@ -28,6 +33,11 @@ export class HttpTarget implements IntegrationTarget {
   public readonly factory = 'Integration.http';
 
   constructor(private readonly url: string, private readonly options: HttpIntegrationOptions) {}
+
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    this.validate(ctx);
+    return webSocketHttpProxy(ctx, this.url, this.options);
+  }
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     this.validate(ctx);
@@ -57,7 +67,12 @@ export class HttpTarget implements IntegrationTarget {
     };
   }
 
-  private validate(ctx: RestRouteContext): void {
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    this.validate(ctx);
+    return bindHttpProxyHttp(ctx, this.url, this.options);
+  }
+
+  private validate(ctx: { readonly scope: Construct; readonly prop: string }): void {
     if (!Token.isUnresolved(this.url) && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(this.url)) {
       fail(ctx.scope, {
         code: 'InvalidIntegration',

@@ -1,6 +1,6 @@
 import {
-  aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_lambda as lambda, aws_sqs as sqs,
-  aws_stepfunctions as sfn,
+  aws_dynamodb as dynamodb, aws_elasticloadbalancingv2 as elbv2, aws_events as events, aws_kinesis as kinesis,
+  aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
 import { DynamoDbIntegrationOptions, DynamoDbTarget } from './dynamodb-integration';
@@ -10,10 +10,15 @@ import { IntegrationTarget } from './integration-target';
 import { KinesisIntegrationOptions, KinesisTarget } from './kinesis-integration';
 import { LambdaTarget, LambdaIntegrationOptions } from './lambda-integration';
 import { MockTarget, MockIntegrationOptions } from './mock-integration';
+import {
+  CloudMapTarget, PrivateAlbTarget, PrivateIntegrationOptions, PrivateNlbTarget,
+} from './private-integration';
 import { SqsIntegrationOptions, SqsTarget } from './sqs-integration';
 import { StepFunctionsIntegrationOptions, StepFunctionsTarget } from './step-functions-integration';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { fail } from '../private/errors';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /**
  * The backend a route sends requests to. The same object works on every gateway that can
@@ -69,6 +74,21 @@ export class Integration {
     return new Integration(new EventBridgeTarget(bus, options));
   }
 
+  /** A network load balancer in a VPC, through a VPC link shared per load balancer; the route's path is forwarded. */
+  public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions = {}): Integration {
+    return new Integration(new PrivateNlbTarget(loadBalancer, options));
+  }
+
+  /** An application load balancer's listener in a VPC, through a VPC link v2 shared per VPC; the route's path is forwarded. */
+  public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateIntegrationOptions = {}): Integration {
+    return new Integration(new PrivateAlbTarget(listener, options));
+  }
+
+  /** A Cloud Map service through a VPC link v2 (HttpGateway only). */
+  public static cloudMap(service: servicediscovery.IService, options: PrivateIntegrationOptions = {}): Integration {
+    return new Integration(new CloudMapTarget(service, options));
+  }
+
   private readonly target: IntegrationTarget;
 
   private constructor(target: IntegrationTarget) {
@@ -83,9 +103,37 @@ export class Integration {
         prop: ctx.prop,
         rule: `cannot use ${this.target.factory} on a RestGateway`,
         value: ctx.route.key,
-        fix: 'use a gateway that supports it',
+        fix: this.target.restAlternative ?? 'use a gateway that supports it',
       });
     }
     return this.target.bindRest(ctx);
+  }
+
+  /** @internal */
+  public _bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    if (!this.target.bindWebSocket) {
+      fail(ctx.scope, {
+        code: 'UnsupportedCombination',
+        prop: ctx.prop,
+        rule: `cannot use ${this.target.factory} on a WebSocketGateway`,
+        value: ctx.route.key,
+        fix: 'use Integration.lambda, .http, .mock, .sqs, .kinesis, .dynamoDb, .stepFunctions or .eventBridge on WebSocket routes, or move the route to a RestGateway',
+      });
+    }
+    return this.target.bindWebSocket(ctx);
+  }
+
+  /** @internal */
+  public _bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    if (!this.target.bindHttp) {
+      fail(ctx.scope, {
+        code: 'UnsupportedCombination',
+        prop: ctx.prop,
+        rule: `cannot use ${this.target.factory} on an HttpGateway (HTTP APIs have no such integration)`,
+        value: ctx.route.key,
+        fix: 'move the route to a RestGateway, which supports it',
+      });
+    }
+    return this.target.bindHttp(ctx);
   }
 }

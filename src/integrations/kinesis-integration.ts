@@ -2,11 +2,15 @@ import { aws_kinesis as kinesis } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
 import { RouteValues } from './route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
+import { webSocketKinesis } from './websocket-kinesis';
 import { RequestValue } from '../common/request-value';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
+import { bindKinesisHttp } from '../http/integrations/kinesis-http';
 import { throwIfProblems } from '../private/errors';
 import { putRecordRequest, putRecordResponse } from '../private/vtl/kinesis-templates';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.kinesis`. */
 export interface KinesisIntegrationOptions extends ServiceIntegrationOptions {
@@ -29,6 +33,10 @@ export class KinesisTarget implements IntegrationTarget {
 
   constructor(private readonly stream: kinesis.IStream, private readonly options: KinesisIntegrationOptions) {}
 
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    return webSocketKinesis(ctx, this.stream, this.options);
+  }
+
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const prop = `${ctx.prop} Integration.kinesis`;
     const values = new RouteValues(ctx);
@@ -50,5 +58,9 @@ export class KinesisTarget implements IntegrationTarget {
       requestSchema: values.requestSchema(),
       timeout: this.options.timeout,
     });
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    return bindKinesisHttp(ctx, this.stream, this.options);
   }
 }

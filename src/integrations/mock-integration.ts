@@ -1,9 +1,11 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
+import { webSocketMock } from './websocket-mock';
 import { Problem, throwIfProblems } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
 import { vtlDirectiveIn } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.mock`. */
 export interface MockIntegrationOptions {
@@ -32,6 +34,10 @@ export class MockTarget implements IntegrationTarget {
   public readonly factory = 'Integration.mock';
 
   constructor(private readonly options: MockIntegrationOptions) {}
+
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    return webSocketMock(ctx, this.options, this.problems(ctx.prop, this.options.statusCode ?? 200));
+  }
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const statusCode = this.options.statusCode ?? 200;

@@ -1,9 +1,20 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RequestValue } from '../common/request-value';
 import { Problem } from '../private/errors';
+import { RequestValueSource } from '../private/request-value-source';
 import { pathParameterNames } from '../private/route-key';
 import { TemplateValue, templateValue, templateValueProblems } from '../private/vtl/request-value-vtl';
 import { RestRouteContext } from '../rest/rest-binding';
+
+/**
+ * What a route offers its mapping templates, for gateways other than REST: the path
+ * parameters it has, and the sources its templates cannot read, each with why and what to
+ * use instead (a WebSocket message has no path, headers or query strings).
+ */
+export interface TemplateValueRules {
+  readonly pathParameters: readonly string[];
+  readonly unavailable: Partial<Record<RequestValueSource, { readonly rule: string; readonly fix: string }>>;
+}
 
 /**
  * The `RequestValue`s one route's mapping template reads: checks each against the route
@@ -16,10 +27,17 @@ export class RouteValues {
   /** Whether a value is read from the JSON body, which must then parse. */
   public readsJsonBody = false;
   private readonly pathParameters: Set<string>;
+  private readonly unavailable: TemplateValueRules['unavailable'] = {};
   private slots = 0;
 
-  constructor(ctx: RestRouteContext) {
-    this.pathParameters = new Set(pathParameterNames(ctx.route));
+  /** @param route a REST route, or the rules of another gateway's route */
+  constructor(route: RestRouteContext | TemplateValueRules) {
+    if ('pathParameters' in route) {
+      this.pathParameters = new Set(route.pathParameters);
+      this.unavailable = route.unavailable;
+    } else {
+      this.pathParameters = new Set(pathParameterNames(route.route));
+    }
   }
 
   /**
@@ -31,6 +49,11 @@ export class RouteValues {
     this.problems.push(...own);
     // A placeholder keeps building the template; the problems are thrown before it is used.
     if (own.length > 0) return templateValue(RequestValue.literal(''), '');
+    const unavailable = this.unavailable[value._source];
+    if (unavailable) {
+      this.problems.push({ code: 'InvalidRequestValue', prop, rule: unavailable.rule, value, fix: unavailable.fix });
+      return templateValue(RequestValue.literal(''), '');
+    }
     if (value._source === 'pathParameter' && !this.pathParameters.has(value._name)) {
       this.problems.push({
         code: 'InvalidRequestValue',

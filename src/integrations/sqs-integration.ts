@@ -2,11 +2,15 @@ import { Duration, Token, aws_sqs as sqs } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
 import { RouteValues } from './route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
+import { webSocketSqs } from './websocket-sqs';
 import { RequestValue } from '../common/request-value';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
+import { bindSqsHttp } from '../http/integrations/sqs-http';
 import { Problem, throwIfProblems } from '../private/errors';
 import { sendMessageRequest, sendMessageResponse } from '../private/vtl/sqs-templates';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.sqs`. */
 export interface SqsIntegrationOptions extends ServiceIntegrationOptions {
@@ -54,6 +58,11 @@ export class SqsTarget implements IntegrationTarget {
 
   constructor(private readonly queue: sqs.IQueue, private readonly options: SqsIntegrationOptions) {}
 
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    const prop = `${ctx.prop} Integration.sqs`;
+    return webSocketSqs(ctx, this.queue, this.options, ATTRIBUTE_NAME, [...this.fifoProblems(prop, this.queue.fifo), ...this.limitProblems(prop)]);
+  }
+
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const o = this.options;
     const prop = `${ctx.prop} Integration.sqs`;
@@ -100,6 +109,11 @@ export class SqsTarget implements IntegrationTarget {
       requestSchema: values.requestSchema(),
       timeout: o.timeout,
     });
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    const prop = `${ctx.prop} Integration.sqs`;
+    return bindSqsHttp(ctx, this.queue, this.options, [...this.fifoProblems(prop, this.queue.fifo), ...this.limitProblems(prop)]);
   }
 
   private fifoProblems(prop: string, fifo: boolean): Problem[] {

@@ -2,13 +2,18 @@ import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
 import { RouteValues } from './route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
+import { resolveStepFunctionsAction, StepFunctionsAction } from './step-functions-action';
+import { webSocketStepFunctions } from './websocket-step-functions';
 import { RequestValue } from '../common/request-value';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
+import { bindStepFunctionsHttp } from '../http/integrations/step-functions-http';
 import { Problem, throwIfProblems } from '../private/errors';
 import {
   startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
 } from '../private/vtl/step-functions-templates';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.stepFunctions`. */
 export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptions {
@@ -25,6 +30,19 @@ export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptio
    * @default RequestValue.body()
    */
   readonly input?: RequestValue;
+
+  /**
+   * What to do: start an execution, run one synchronously (the same as `sync: true`), or
+   * stop one (HttpGateway only).
+   * @default - StepFunctionsAction.START_SYNC_EXECUTION with `sync`, else START_EXECUTION
+   */
+  readonly action?: StepFunctionsAction;
+
+  /**
+   * `STOP_EXECUTION` only: the ARN of the execution to stop (an execution of this state machine).
+   * @default RequestValue.jsonPath('$.executionArn')
+   */
+  readonly executionArn?: RequestValue;
 }
 
 /** Step Functions StartExecution or StartSyncExecution. */
@@ -33,9 +51,15 @@ export class StepFunctionsTarget implements IntegrationTarget {
 
   constructor(private readonly machine: sfn.IStateMachine, private readonly options: StepFunctionsIntegrationOptions) {}
 
+  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
+    const prop = `${ctx.prop} Integration.stepFunctions`;
+    const sync = resolveStepFunctionsAction(ctx, prop, this.options, false) === StepFunctionsAction.START_SYNC_EXECUTION;
+    return webSocketStepFunctions(ctx, this.machine, this.options, sync, this.syncProblems(prop, sync));
+  }
+
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const prop = `${ctx.prop} Integration.stepFunctions`;
-    const sync = this.options.sync ?? false;
+    const sync = resolveStepFunctionsAction(ctx, prop, this.options, false) === StepFunctionsAction.START_SYNC_EXECUTION;
     const values = new RouteValues(ctx);
     const input = values.use(this.options.input ?? RequestValue.body(), `${prop} input`, false);
     throwIfProblems(ctx.scope, [...values.problems, ...this.syncProblems(prop, sync)]);
@@ -54,6 +78,13 @@ export class StepFunctionsTarget implements IntegrationTarget {
       requestSchema: values.requestSchema(),
       timeout: this.options.timeout,
     });
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    const prop = `${ctx.prop} Integration.stepFunctions`;
+    const action = resolveStepFunctionsAction(ctx, prop, this.options, true);
+    const problems = this.syncProblems(prop, action === StepFunctionsAction.START_SYNC_EXECUTION);
+    return bindStepFunctionsHttp(ctx, this.machine, this.options, action, problems);
   }
 
   private syncProblems(prop: string, sync: boolean): Problem[] {

@@ -1,4 +1,26 @@
-import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+
+/** Options of `Endpoint.private`: the VPC endpoints clients reach the API through. */
+export interface PrivateEndpointOptions {
+  /**
+   * Create an `execute-api` interface endpoint in this VPC (private DNS on, a security group
+   * allowing HTTPS from the VPC's CIDR) and allow it.
+   * @default - no endpoint is created
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * Subnets of the endpoint the gateway creates.
+   * @default - the VPC's private subnets
+   */
+  readonly subnets?: ec2.SubnetSelection;
+
+  /**
+   * Existing `execute-api` interface endpoints to allow.
+   * @default - none
+   */
+  readonly vpcEndpoints?: ec2.IInterfaceVpcEndpoint[];
+}
 
 /** How clients reach a REST API. */
 export class Endpoint {
@@ -12,10 +34,21 @@ export class Endpoint {
     return new Endpoint(apigw.EndpointType.EDGE);
   }
 
+  /**
+   * Reachable only from inside VPCs, through `execute-api` interface endpoints: the API's
+   * resource policy denies every request that does not come through them.
+   */
+  public static private(options: PrivateEndpointOptions): Endpoint {
+    return new Endpoint(apigw.EndpointType.PRIVATE, options);
+  }
+
   /** @internal */
   public readonly _type: apigw.EndpointType;
+  /** @internal */
+  public readonly _private?: PrivateEndpointOptions;
 
-  private constructor(type: apigw.EndpointType) {
+  private constructor(type: apigw.EndpointType, privateOptions?: PrivateEndpointOptions) {
     this._type = type;
+    this._private = privateOptions;
   }
 }

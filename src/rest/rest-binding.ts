@@ -48,4 +48,6 @@ export interface RestIntegrationBinding {
    * when the route sets no `requestSchema` of its own.
    */
   readonly requestSchema?: apigw.JsonSchema;
+  /** Changes to the method's L1 that aws-cdk-lib's integration classes cannot express. */
+  readonly patchMethod?: (method: apigw.Method) => void;
 }

@@ -1,9 +1,10 @@
 import {
-  Size, Token, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  Size, Stack, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { AccountLogsRole } from './account-logs-role';
+import { ApiAccess } from './api-access';
 import { CacheOptions, CacheSize } from './cache-options';
 import { CanaryOptions } from './canary-options';
 import { Endpoint } from './endpoint';
@@ -11,12 +12,17 @@ import { RestAuthorizers } from './rest-authorizers';
 import { RestRouteContext } from './rest-binding';
 import { applyCacheKeys, routeCaching, stageCacheProblems, ttlSeconds } from './rest-cache';
 import { addCorsGatewayResponses, corsHeaderValues, toApigwCors } from './rest-cors';
+import { domainProblems, mapRestDomain } from './rest-domain';
+import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
+import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
 import { RestMethodSettings } from './rest-stage';
 import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
+import { Waf } from './waf';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
 import { CorsOptions } from '../common/cors-options';
+import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
@@ -118,10 +124,31 @@ export interface RestGatewayProps {
   readonly minCompressionSize?: Size;
 
   /**
-   * Resource policy of the API.
+   * Resource policy statements of your own; the gateway adds those that enforce
+   * `allowOnly` and a private endpoint.
    * @default - none
    */
   readonly policy?: iam.PolicyDocument;
+
+  /**
+   * Restrictions every request must meet (source IPs, VPCs, VPC endpoints, an AWS
+   * organization), enforced by the resource policy whatever the route's authorization.
+   * @default - no restriction
+   */
+  readonly allowOnly?: ApiAccess[];
+
+  /**
+   * A custom domain: certificate (created when not given), the domain with TLS 1.2, the
+   * base path mapping and the alias record; the default `execute-api` endpoint is turned off.
+   * @default - the `execute-api` endpoint only
+   */
+  readonly domain?: DomainOptions;
+
+  /**
+   * A web application firewall on the stage.
+   * @default - none
+   */
+  readonly waf?: Waf;
 
   /**
    * A stage cache: GET routes are cached (keyed on their path parameters) unless a route
@@ -181,6 +208,12 @@ export class RestGateway extends Construct {
   public readonly accessLogGroup?: logs.ILogGroup;
   /** The request validator every method uses. */
   public readonly requestValidator: apigw.RequestValidator;
+  /** The `execute-api` interface endpoint the gateway created for `Endpoint.private({ vpc })`. */
+  public readonly vpcEndpoint?: ec2.InterfaceVpcEndpoint;
+  /** The custom domain, when `domain` is set (shared by the stack's gateways that name it). */
+  public readonly domainName?: apigw.DomainName;
+  /** The web ACL on the stage, when `waf` is set. */
+  public readonly webAclArn?: string;
   /**
    * The version of the latest definition (the digest ending the deployment's logical ID),
    * also a stack output: what `canary.stableVersion` and `pinnedVersion` take.
@@ -202,6 +235,7 @@ export class RestGateway extends Construct {
   private readonly usagePlans: UsagePlan[] = [];
   private readonly apiKeys: ApiKeyRegistry;
   private readonly throttle: ThrottleSettings;
+  private readonly customUrl?: string;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -214,7 +248,17 @@ export class RestGateway extends Construct {
     }
 
     this.stageName = props.stageName ?? 'prod';
-    this.endpointType = (props.endpoint ?? Endpoint.regional())._type;
+    const endpoint = props.endpoint ?? Endpoint.regional();
+    this.endpointType = endpoint._type;
+    throwIfProblems(this, [
+      ...privateEndpointProblems(endpoint),
+      ...accessProblems(props.allowOnly ?? [], endpoint._private !== undefined),
+      ...domainProblems(props.domain, this.endpointType, Stack.of(this).region),
+      ...(props.waf?._problems('waf') ?? []),
+    ]);
+    const privateEndpoints = endpoint._private && privateVpcEndpoints(this, endpoint._private);
+    this.vpcEndpoint = privateEndpoints?.created;
+    const policy = restResourcePolicy(props.policy, props.allowOnly ?? [], privateEndpoints?.ids);
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
     this.cache = props.cache;
@@ -222,10 +266,11 @@ export class RestGateway extends Construct {
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: props.apiName,
       description: props.description,
-      endpointTypes: [this.endpointType],
+      endpointConfiguration: { types: [this.endpointType], vpcEndpoints: privateEndpoints?.endpoints },
       binaryMediaTypes: props.binaryMediaTypes,
       minCompressionSize: props.minCompressionSize,
-      policy: props.policy,
+      policy,
+      disableExecuteApiEndpoint: props.domain !== undefined && !props.domain.keepExecuteApiEndpoint,
       apiKeySourceType: props.apiKeySource,
       deploy: false,
       cloudWatchRole: false,
@@ -262,6 +307,13 @@ export class RestGateway extends Construct {
     this.deploymentVersion = release.latestVersion;
     release.apply(this.api, this.stage, props.canary, props.pinnedVersion);
     this.apiKeys = new ApiKeyRegistry(this);
+    if (props.domain) {
+      const mapped = mapRestDomain(this, this.api, this.stage, this.endpointType, props.domain);
+      this.domainName = mapped.domain;
+      this.customUrl = mapped.url;
+    }
+    this.webAclArn = props.waf?._associate(this, this.stage);
+    if (policy) this.node.addValidation({ validate: () => { const p = policySizeProblem(this, policy); return p ? [p] : []; } });
     this.methodSettings = new RestMethodSettings({
       throttle,
       loggingLevel,
@@ -278,9 +330,9 @@ export class RestGateway extends Construct {
     }
   }
 
-  /** The invoke URL of the stage, ending in `/`. */
+  /** The URL clients call, ending in `/`: the custom domain's when there is one, else the stage's. */
   public get url(): string {
-    return this.stage.urlForPath('/');
+    return this.customUrl ?? this.stage.urlForPath('/');
   }
 
   /**
@@ -367,6 +419,7 @@ export class RestGateway extends Construct {
       requestParameters: requestParameters(route, options, binding.requestParameters, caching?.keyParameters),
       methodResponses: binding.methodResponses,
     });
+    binding.patchMethod?.(method);
     if (caching?.enabled) {
       this.methodSettings.cacheRoute(route, caching);
       applyCacheKeys(method, caching.keyParameters);

@@ -62,10 +62,10 @@ export interface UsagePlanHost {
   readonly api: apigw.RestApi;
   readonly stage: apigw.Stage;
   readonly stageThrottle: ThrottleSettings;
-  /** The route with this key, if the gateway has it (looked up at synth). */
-  route(routeKey: string): HttpRouteKey | undefined;
   /** The gateway's registry of keys, shared by its plans. */
   readonly keys: ApiKeyRegistry;
+  /** The route with this key, if the gateway has it (looked up at synth). */
+  route(routeKey: string): HttpRouteKey | undefined;
 }
 
 /** API Gateway's limit of usage plans one key can be in. */
@@ -130,13 +130,13 @@ export class ApiKeyRegistry {
  * one plan or key changes nothing else.
  */
 export class UsagePlan extends Construct {
-  /** The underlying CloudFormation usage plan (escape hatch). */
-  public readonly resource: apigw.CfnUsagePlan;
-
   /** @internal Plans are made by `RestGateway.addUsagePlan`. */
   public static _create(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, name: string): UsagePlan {
     return new UsagePlan(scope, id, host, options, name);
   }
+
+  /** The underlying CloudFormation usage plan (escape hatch). */
+  public readonly resource: apigw.CfnUsagePlan;
 
   private readonly keyNames = new Set<string>();
   private readonly host: UsagePlanHost;

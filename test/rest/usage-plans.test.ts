@@ -1,5 +1,5 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { aws_apigateway as apigw, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ApiKeyValue, Integration, QuotaPeriod, RestGateway } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';

@@ -6,6 +6,8 @@ const ASSET_HASH = /[0-9a-f]{64}(\.(zip|json|jar|tar\.gz))?/g;
 
 module.exports = {
   test: (value: unknown) => typeof value === 'string' && ASSET_HASH.test(value) && (ASSET_HASH.lastIndex = 0, true),
-  serialize: (value: string, _config: unknown, _indentation: string, _depth: number, _refs: unknown, printer: (v: unknown) => string) =>
-    printer(value.replace(ASSET_HASH, (_m, ext) => `[ASSET-HASH]${ext ?? ''}`)),
+  // The printer needs the same config, indentation, depth and refs it handed over.
+  serialize: (value: string, config: unknown, indentation: string, depth: number, refs: unknown,
+    printer: (v: unknown, config: unknown, indentation: string, depth: number, refs: unknown) => string) =>
+    printer(value.replace(ASSET_HASH, (_m, ext) => `[ASSET-HASH]${ext ?? ''}`), config, indentation, depth, refs),
 };

@@ -1,6 +1,6 @@
 import { attributeValueOf, plainItemOf } from './dynamodb-json';
 import { TemplateValue } from './request-value-vtl';
-import { errorBody } from './service-errors';
+import { errorBody, ErrorStatusStyle } from './service-errors';
 import { jsonString, jsonStringLiteral } from './vtl-text';
 
 /** One key attribute of the request: its name, its scalar type and where its value comes from. */
@@ -108,9 +108,9 @@ export function queryRequest(table: string, partitionKey: TemplateKeyPart, optio
 }
 
 /** GetItem: the item as plain JSON, or 404. */
-export function getItemResponse(): string {
+export function getItemResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($ghItem = $input.path(\'$.Item\'))'
-    + `#if("$!{ghItem}" == "")${errorBody(404)}#else${plainItemOf('ghItem')}#end`;
+    + `#if("$!{ghItem}" == "")${errorBody(404, style)}#else${plainItemOf('ghItem')}#end`;
 }
 
 /** Put, Update, Delete: the attributes DynamoDB returned (old or new), `{}` when none. */

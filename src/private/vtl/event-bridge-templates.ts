@@ -1,5 +1,5 @@
 import { TemplateValue } from './request-value-vtl';
-import { errorBody } from './service-errors';
+import { errorBody, ErrorStatusStyle } from './service-errors';
 import { jsonDocumentString, jsonString, jsonStringLiteral } from './vtl-text';
 
 export interface PutEventsTemplate {
@@ -20,12 +20,12 @@ export function putEventsRequest(t: PutEventsTemplate): string {
  * `{"eventId": …}`. PutEvents answers 200 even when it rejects the entry, so the template
  * reads the entry's error code: throttling 429, internal failures 502, anything else 400.
  */
-export function putEventsResponse(): string {
+export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($ghFailed = "$!{input.path(\'$.FailedEntryCount\')}")'
     + '#if($ghFailed == "0" || $ghFailed == "")'
     + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
     + '#else#set($ghCode = "$!{input.path(\'$.Entries[0].ErrorCode\')}")'
-    + `#if($ghCode.contains('Throttl'))${errorBody(429)}`
-    + `#elseif($ghCode.contains('InternalFailure'))${errorBody(502)}`
-    + `#else${errorBody(400)}#end#end`;
+    + `#if($ghCode.contains('Throttl'))${errorBody(429, style)}`
+    + `#elseif($ghCode.contains('InternalFailure'))${errorBody(502, style)}`
+    + `#else${errorBody(400, style)}#end#end`;
 }

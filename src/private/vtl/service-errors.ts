@@ -32,9 +32,23 @@ export const ERROR_MESSAGES = {
 
 export type ErrorStatus = keyof typeof ERROR_MESSAGES;
 
+/**
+ * How a template tells the client an error's status: REST answers with it as the HTTP
+ * status (`$context.responseOverride.status`); a WebSocket message has no status, so there
+ * it is a field of the body, `{"message":"not found","status":404}`.
+ */
+export type ErrorStatusStyle = 'httpStatus' | 'inBody';
+
 /** `{"message":"…"}` with the status set, for templates that detect an error themselves. */
-export function errorBody(status: ErrorStatus): string {
-  return `#set($context.responseOverride.status = ${status}){"message":"${ERROR_MESSAGES[status]}"}`;
+export function errorBody(status: ErrorStatus, style: ErrorStatusStyle = 'httpStatus'): string {
+  return statusMessage(status, ERROR_MESSAGES[status], style);
+}
+
+/** A `{"message":"…"}` body with `status`, in `style`; `message` is plain text without quotes. */
+export function statusMessage(status: number, message: string, style: ErrorStatusStyle = 'httpStatus'): string {
+  return style === 'inBody'
+    ? `{"message":"${message}","status":${status}}`
+    : `#set($context.responseOverride.status = ${status}){"message":"${message}"}`;
 }
 
 /** A VTL condition: the String variable `$ghErrorType` contains one of `fragments`. */
@@ -46,22 +60,22 @@ function containsAny(fragments: readonly string[]): string {
  * The template for a service's 4XX answer. A body that is not JSON (a proxy's HTML page)
  * counts as a bad request rather than failing the template.
  */
-export function clientErrorTemplate(): string {
+export function clientErrorTemplate(style: ErrorStatusStyle = 'httpStatus'): string {
   return [
     '#set($ghErrorType = "")',
     '#if($input.body.startsWith(\'{\'))',
     '#set($ghErrorType = "$!{input.path(\'$.__type\')}$!{input.path(\'$.Error.Code\')}$!{input.path(\'$.ErrorResponse.Error.Code\')}")',
     '#end',
-    `#if(${containsAny(THROTTLING)})${errorBody(429)}`,
-    `#elseif($ghErrorType.contains('ConditionalCheckFailed'))${errorBody(409)}`,
-    `#elseif(${containsAny(MISCONFIGURED)})${errorBody(500)}`,
-    `#else{"message":"${ERROR_MESSAGES[400]}"}#end`,
+    `#if(${containsAny(THROTTLING)})${errorBody(429, style)}`,
+    `#elseif($ghErrorType.contains('ConditionalCheckFailed'))${errorBody(409, style)}`,
+    `#elseif(${containsAny(MISCONFIGURED)})${errorBody(500, style)}`,
+    style === 'inBody' ? `#else${errorBody(400, style)}#end` : `#else{"message":"${ERROR_MESSAGES[400]}"}#end`,
   ].join('');
 }
 
 /** The body for a service's 5XX answer: the service failed, not the API. */
-export function serverErrorTemplate(): string {
-  return `{"message":"${ERROR_MESSAGES[502]}"}`;
+export function serverErrorTemplate(style: ErrorStatusStyle = 'httpStatus'): string {
+  return style === 'inBody' ? errorBody(502, style) : `{"message":"${ERROR_MESSAGES[502]}"}`;
 }
 
 /** Status codes the templates can answer with, so every one is a declared method response. */

@@ -1,5 +1,5 @@
 import { TemplateValue } from './request-value-vtl';
-import { ERROR_MESSAGES } from './service-errors';
+import { ERROR_MESSAGES, ErrorStatusStyle, statusMessage } from './service-errors';
 import { jsonDocumentString, jsonString } from './vtl-text';
 
 /**
@@ -21,9 +21,9 @@ export function startExecutionResponse(): string {
  * StartSyncExecution: the execution's output as the response body when it succeeded;
  * otherwise 500 (failed) or 504 (timed out), without the execution's error or cause.
  */
-export function startSyncExecutionResponse(): string {
+export function startSyncExecutionResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($ghStatus = "$!{input.path(\'$.status\')}")'
     + '#if($ghStatus == "SUCCEEDED")$!{input.path(\'$.output\')}'
-    + '#elseif($ghStatus == "TIMED_OUT")#set($context.responseOverride.status = 504){"message":"execution timed out"}'
-    + `#else#set($context.responseOverride.status = 500){"message":"${ERROR_MESSAGES[500]}"}#end`;
+    + `#elseif($ghStatus == "TIMED_OUT")${statusMessage(504, 'execution timed out', style)}`
+    + `#else${statusMessage(500, ERROR_MESSAGES[500], style)}#end`;
 }

@@ -4,6 +4,8 @@ import { VtlRequest } from '../../../src/vtl/vtl-request';
 import { catalogueStack } from '../catalogue-stack';
 import { HOSTILE_BODIES, HOSTILE_PARAM_MAPS, HOSTILE_PARAMS } from '../hostile-corpus';
 import { SERVICE_RESPONSES } from '../service-responses';
+import { webSocketCatalogueStack } from '../websocket-catalogue-stack';
+import { emittedWebSocketRoutes, webSocketContext } from '../websocket-emitted-templates';
 
 /** One template rendered against one request, by both engines. */
 export interface ConformanceCase {
@@ -188,7 +190,43 @@ export function libraryCases(): ConformanceCase[] {
   return cases;
 }
 
-/** All conformance cases: the probes and every template the library emits. */
+/**
+ * Every mapping template a WebSocket gateway emits, from the WebSocket catalogue stack:
+ * request templates rendered for every hostile body with a WebSocket `$context` (a message
+ * has no path, headers or query strings; the corpus's parameter values go into the context
+ * variables the templates read), response templates for every sample service response.
+ */
+export function webSocketLibraryCases(): ConformanceCase[] {
+  const routes = Object.values(emittedWebSocketRoutes(webSocketCatalogueStack()))
+    .sort((a, b) => (a.routeKey < b.routeKey ? -1 : a.routeKey > b.routeKey ? 1 : 0));
+  const requests: { name: string; request: VtlRequest }[] = [
+    ...HOSTILE_BODIES.map(({ name, body }) => ({ name: `body:${name}`, request: { body, context: webSocketContext() } })),
+    ...HOSTILE_PARAMS.map(({ name, value }) => ({
+      name: `context:${name}`,
+      request: {
+        body: PLAIN_BODY,
+        context: webSocketContext({ connectionId: value, routeKey: value, eventType: value, authorizer: { principalId: value } }),
+      },
+    })),
+  ];
+  const cases: ConformanceCase[] = [];
+  for (const route of routes) {
+    const template = route.request;
+    if (template !== undefined) {
+      for (const { name, request } of requests) {
+        cases.push({ name: `websocket ${route.routeKey} request × ${name}`, template, request });
+      }
+    }
+    for (const [key, response] of Object.entries(route.responses)) {
+      for (const { name, body } of SERVICE_RESPONSES) {
+        cases.push({ name: `websocket ${route.routeKey} response ${key} × ${name}`, template: response, request: { body, context: webSocketContext() } });
+      }
+    }
+  }
+  return cases;
+}
+
+/** All conformance cases: the probes and every template the library emits, REST and WebSocket. */
 export function buildCases(): ConformanceCase[] {
-  return [...probeCases(), ...libraryCases()];
+  return [...probeCases(), ...libraryCases(), ...webSocketLibraryCases()];
 }

@@ -1,0 +1,54 @@
+import { aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3 } from 'aws-cdk-lib';
+
+/** Mutual TLS: clients present certificates signed by a CA in the truststore. */
+export interface MutualTlsOptions {
+  /** The bucket holding the truststore (a PEM bundle of CA certificates). */
+  readonly bucket: s3.IBucket;
+  /** The truststore's object key. */
+  readonly key: string;
+  /**
+   * The object version, for a versioned bucket.
+   * @default - the latest version
+   */
+  readonly version?: string;
+}
+
+/**
+ * A custom domain for a gateway. Gateways of one stack that name the same domain share it,
+ * each under its own base path.
+ */
+export interface DomainOptions {
+  /** The domain, e.g. `api.example.com`. */
+  readonly domainName: string;
+
+  /**
+   * The certificate for the domain (in us-east-1 for an edge-optimized API).
+   * @default - a certificate created and validated by DNS in `hostedZone`
+   */
+  readonly certificate?: acm.ICertificate;
+
+  /**
+   * The hosted zone for the domain: the certificate's validation records and an alias
+   * record for the domain go there.
+   * @default - no DNS records (point the domain at the API yourself)
+   */
+  readonly hostedZone?: route53.IHostedZone;
+
+  /**
+   * The path under the domain the API is served at, e.g. `v1`.
+   * @default - the domain's root (then no other API can share the domain)
+   */
+  readonly basePath?: string;
+
+  /**
+   * Mutual TLS.
+   * @default - off
+   */
+  readonly mutualTls?: MutualTlsOptions;
+
+  /**
+   * Keep the default `execute-api` endpoint reachable next to the custom domain.
+   * @default false
+   */
+  readonly keepExecuteApiEndpoint?: boolean;
+}

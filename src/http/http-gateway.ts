@@ -1,0 +1,318 @@
+import {
+  ArnFormat, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+} from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { httpAccessLogFormat } from './http-access-log-format';
+import { HttpAuthorizers } from './http-authorizers';
+import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
+import { toHttpCors } from './http-cors';
+import { routeId } from './http-ids';
+import { HttpIntegrations } from './http-integrations';
+import { restOnlyPropProblems, restOnlyRouteOptionProblems } from './http-rest-only';
+import { DEFAULT_ROUTE_KEY, parseHttpApiRouteKey } from './http-route-key';
+import { HttpRouteSettings } from './http-route-settings';
+import { Authorization } from '../auth/authorization';
+import { AccessLogOptions } from '../common/access-log-options';
+import { CorsOptions } from '../common/cors-options';
+import { RouteOptions } from '../common/route-options';
+import { ThrottleSettings } from '../common/throttle-settings';
+import { Integration } from '../integrations/integration';
+import { corsProblems } from '../private/cors-validation';
+import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { conflictWith, HttpRouteKey } from '../private/route-key';
+import { ServiceRoles } from '../private/service-roles';
+import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+
+/** API Gateway's default quota of routes per HTTP API. */
+const MAX_ROUTES = 300;
+const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
+
+/** Properties of an `HttpGateway`. */
+export interface HttpGatewayProps {
+  /**
+   * Routes by route key (`'GET /orders/{id}'`, `'$default'`), with default route options;
+   * use `addRoute` for per-route options.
+   * @default - no routes
+   */
+  readonly routes?: { [routeKey: string]: Integration };
+
+  /**
+   * Authorization of routes that do not set their own.
+   * @default Authorization.iam()
+   */
+  readonly defaultAuthorization?: Authorization;
+
+  /**
+   * Stage-wide throttling (token bucket). Above the account defaults (10,000 / 5,000) a
+   * warning reminds you to raise the account quota.
+   * @default { rateLimit: 1000, burstLimit: 2000 }
+   */
+  readonly throttle?: ThrottleSettings;
+
+  /**
+   * Cross-origin resource sharing through the HTTP API's CORS configuration: API Gateway
+   * answers preflight requests itself, without authorization, and adds the CORS headers to
+   * every response.
+   * @default - no CORS
+   */
+  readonly cors?: CorsOptions;
+
+  /**
+   * Name of the stage. `$default` serves the API at the root of its URL; any other name
+   * becomes the URL's first path segment.
+   * @default '$default'
+   */
+  readonly stageName?: string;
+
+  /**
+   * Stage variables.
+   * @default - none
+   */
+  readonly stageVariables?: { [name: string]: string };
+
+  /**
+   * JSON access logs.
+   * @default - on, to a log group the gateway owns, kept one year
+   */
+  readonly accessLogs?: AccessLogOptions;
+
+  /**
+   * Name of the HTTP API.
+   * @default - the construct ID
+   */
+  readonly apiName?: string;
+
+  /**
+   * Description of the HTTP API.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * An HTTP API (API Gateway v2) with its auto-deployed stage, secure by default: IAM
+ * authorization on every route, throttling, JSON access logs, detailed metrics, one
+ * integration per target and one Lambda permission per function.
+ */
+export class HttpGateway extends Construct {
+  /** The underlying HTTP API (escape hatch). */
+  public readonly api: apigwv2.HttpApi;
+  /** The stage clients call; it deploys every change automatically. */
+  public readonly stage: apigwv2.HttpStage;
+  /** Where access logs go; undefined when they are off. */
+  public readonly accessLogGroup?: logs.ILogGroup;
+
+  private readonly stageName: string;
+  private readonly defaultAuthorization: Authorization;
+  private readonly cors?: CorsOptions;
+  private readonly routes = new Map<string, HttpRouteKey>();
+  private readonly routeScope: Construct;
+  private readonly routeSettings: HttpRouteSettings;
+  private readonly permissions: LambdaInvokePermissions;
+  private readonly serviceRoles = new ServiceRoles(this);
+  private readonly integrations: HttpIntegrations;
+  private readonly authorizers: HttpAuthorizers;
+
+  constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
+    super(scope, id);
+    const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    throwIfProblems(this, propsProblems(props));
+    if (exceedsAccountDefaults(throttle)) {
+      warn(this, 'ThrottleAboveAccountDefault',
+        `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
+    }
+
+    this.stageName = props.stageName ?? DEFAULT_ROUTE_KEY;
+    this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
+    this.cors = props.cors;
+
+    this.api = new apigwv2.HttpApi(this, 'Api', {
+      apiName: props.apiName,
+      description: props.description,
+      createDefaultStage: false,
+      corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
+    });
+    // `apiId/*` covers every stage, route and authorizer of this API, `$default` included.
+    const sourceArn = Stack.of(this).formatArn({
+      service: 'execute-api', resource: this.api.apiId, resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', sourceArn);
+    this.integrations = new HttpIntegrations(this, 'Integrations', this.api);
+    this.authorizers = new HttpAuthorizers(this, 'Authorizers');
+    this.routeScope = new Construct(this, 'Routes');
+
+    this.accessLogGroup = accessLogGroup(this, props.accessLogs);
+    this.stage = new apigwv2.HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      stageName: this.stageName,
+      autoDeploy: true,
+      throttle,
+      detailedMetricsEnabled: true,
+      stageVariables: props.stageVariables,
+      accessLogSettings: this.accessLogGroup
+        ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: httpAccessLogFormat() }
+        : undefined,
+    });
+    this.routeSettings = new HttpRouteSettings(this.stage.node.defaultChild as apigwv2.CfnStage);
+
+    for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
+      this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
+    }
+  }
+
+  /** The invoke URL of the stage, ending in `/`. */
+  public get url(): string {
+    // aws-cdk-lib ends the `$default` stage's URL with `/` but not a named stage's.
+    return this.stageName === DEFAULT_ROUTE_KEY ? this.stage.url : `${this.stage.url}/`;
+  }
+
+  /**
+   * Adds a route, e.g. `addRoute('GET /orders/{id}', Integration.lambda(fn))` or
+   * `addRoute('$default', Integration.http(url))`.
+   * @returns the route resource (escape hatch)
+   */
+  public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigwv2.CfnRoute {
+    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+  }
+
+  /**
+   * Allows `grantee` to call IAM-authorized routes (`execute-api:Invoke`): every route of
+   * the stage, or only `routeKey` (`$default`: every request the other routes do not match,
+   * which IAM can only name as the whole stage).
+   */
+  public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
+    if (routeKey !== undefined) {
+      const route = this.routes.get(routeKey);
+      if (!route) {
+        fail(this, {
+          code: 'UnknownRoute',
+          prop: 'grantInvoke routeKey',
+          rule: 'must be a route of this gateway',
+          value: routeKey,
+          fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
+        });
+      }
+      if (route.key !== DEFAULT_ROUTE_KEY) {
+        const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
+        arn = this.api.arnForExecuteApi(route.method, `/${path}`, this.stageName);
+      }
+    }
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
+  }
+
+  private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigwv2.CfnRoute {
+    const route = this.acceptRoute(prop, routeKey);
+    throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...restOnlyRouteOptionProblems(prop, options)]);
+
+    const ctx = this.routeContext(prop, route, options.timeout);
+    const binding = integration._bindHttp(ctx);
+    const auth = (options.authorization ?? this.defaultAuthorization)._bindHttp(ctx);
+    const cfnRoute = new apigwv2.CfnRoute(this.routeScope, routeId(route), {
+      apiId: this.api.apiId,
+      routeKey: route.key,
+      target: `integrations/${binding.integration.integrationId}`,
+      authorizationType: auth.authorizationType,
+      authorizerId: auth.authorizer?.authorizerId,
+      authorizationScopes: auth.authorizationScopes,
+    });
+    if (options.throttle) this.routeSettings.throttleRoute(route.key, options.throttle, cfnRoute);
+    return cfnRoute;
+  }
+
+  /** Parses the key and checks it against the routes already on the API. */
+  private acceptRoute(prop: string, routeKey: string): HttpRouteKey {
+    const parsed = parseHttpApiRouteKey(prop, routeKey);
+    if (Array.isArray(parsed)) throwIfProblems(this, parsed);
+    const route = parsed as HttpRouteKey;
+    if (this.routes.has(route.key)) {
+      fail(this, {
+        code: 'DuplicateRoute',
+        prop,
+        rule: 'must be unique, but the gateway already has it',
+        value: routeKey,
+        fix: 'remove one of the two routes',
+      });
+    }
+    const conflict = route.key === DEFAULT_ROUTE_KEY
+      ? undefined
+      : conflictWith(prop, route, [...this.routes.values()].filter(r => r.key !== DEFAULT_ROUTE_KEY));
+    if (conflict) throwIfProblems(this, [conflict]);
+    if (this.cors && route.method === 'OPTIONS') {
+      fail(this, {
+        code: 'DuplicateRoute',
+        prop,
+        rule: 'must not be an OPTIONS route while cors is set (API Gateway answers preflights)',
+        value: routeKey,
+        fix: 'remove the OPTIONS route or the cors option',
+      });
+    }
+    if (this.routes.size >= MAX_ROUTES) {
+      fail(this, {
+        code: 'LimitExceeded',
+        prop,
+        rule: `would be route ${MAX_ROUTES + 1}; an HTTP API allows ${MAX_ROUTES} by default`,
+        value: routeKey,
+        fix: 'split the API into several gateways (e.g. per domain), use a greedy {proxy+} route, or request a quota increase and use aws-cdk-lib directly',
+      });
+    }
+    this.routes.set(route.key, route);
+    return route;
+  }
+
+  private routeContext(prop: string, route: HttpRouteKey, routeTimeout: Duration | undefined): HttpRouteContext {
+    return {
+      scope: this,
+      api: this.api,
+      route,
+      prop,
+      routeTimeout,
+      grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
+      serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
+      integration: (owner: IConstruct | string, settings: HttpIntegrationSettings) => this.integrations.get(owner, settings),
+      sharedAuthorizer: (owner, kind, settings, create) => this.authorizers.get(owner, kind, settings, prop, create),
+    };
+  }
+}
+
+function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
+  if (options.enabled === false) return undefined;
+  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
+    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+  });
+}
+
+function propsProblems(props: HttpGatewayProps): Problem[] {
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors), ...restOnlyPropProblems(props)];
+  if (props.stageName !== undefined) {
+    const p = patternProblem('stageName', props.stageName, /^(\$default|[A-Za-z0-9_-]{1,128})$/,
+      'must be $default or 1-128 letters, digits, _ or -', "use e.g. '$default' or 'v1'", 'InvalidStage');
+    if (p) problems.push(p);
+  }
+  for (const name of Object.keys(props.stageVariables ?? {})) {
+    const p = patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/, 'names must be 1-64 letters, digits or _',
+      'rename the stage variable', 'InvalidStage');
+    if (p) problems.push(p);
+  }
+  const logsOptions = props.accessLogs ?? {};
+  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
+    problems.push({
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.retention',
+      rule: 'only applies to the log group the gateway creates',
+      value: logsOptions.retention,
+      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
+    });
+  }
+  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
+    problems.push({
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.enabled',
+      rule: 'is false, so logGroup and retention would be ignored',
+      value: false,
+      fix: 'remove logGroup/retention or turn access logs on',
+    });
+  }
+  return problems;
+}

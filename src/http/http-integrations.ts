@@ -1,0 +1,40 @@
+import { Names, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { HttpIntegrationSettings } from './http-binding';
+import { digest } from './http-ids';
+
+/**
+ * The API's integrations: one per target and settings, shared by every route that sends to
+ * the same function, URL, queue, … with the same settings (200 routes on one function: one
+ * integration). IDs come from the target and the settings, never from routes or order.
+ */
+export class HttpIntegrations extends Construct {
+  private readonly byKey = new Map<string, apigwv2.HttpIntegration>();
+
+  constructor(scope: Construct, id: string, private readonly api: apigwv2.IHttpApi) {
+    super(scope, id);
+  }
+
+  public get(owner: IConstruct | string, settings: HttpIntegrationSettings): apigwv2.HttpIntegration {
+    const rendered = JSON.stringify(Stack.of(this).resolve({
+      type: settings.integrationType,
+      subtype: settings.integrationSubtype,
+      uri: settings.integrationUri,
+      method: settings.method,
+      payloadFormatVersion: settings.payloadFormatVersion?.version,
+      timeout: settings.timeout?.toMilliseconds(),
+      parameters: settings.parameterMapping?.mappings,
+      credentials: settings.credentials?.credentialsArn,
+      connectionType: settings.connectionType,
+      connectionId: settings.connectionId,
+    }));
+    const name = typeof owner === 'string' ? 'Http' : Names.nodeUniqueId(owner.node);
+    const id = `${name}${digest(rendered)}`;
+    let integration = this.byKey.get(id);
+    if (!integration) {
+      integration = new apigwv2.HttpIntegration(this, id, { ...settings, httpApi: this.api });
+      this.byKey.set(id, integration);
+    }
+    return integration;
+  }
+}

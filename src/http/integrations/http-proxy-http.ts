@@ -1,0 +1,36 @@
+import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { HttpIntegrationOptions } from '../../integrations/http-integration';
+import { fail } from '../../private/errors';
+import { pathParameterNames } from '../../private/route-key';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
+import { httpIntegrationTimeout } from '../http-integration-timeout';
+
+const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)\+?\}/g;
+
+/**
+ * HTTP proxy on an HTTP API: `{name}` in the URL receives the route's path parameter of that
+ * name (API Gateway substitutes it). One integration per URL, method and timeout.
+ */
+export function bindHttpProxyHttp(ctx: HttpRouteContext, url: string, options: HttpIntegrationOptions): HttpIntegrationBinding {
+  const placeholders = Token.isUnresolved(url) ? [] : [...url.matchAll(PLACEHOLDER)].map(m => m[1]);
+  const received = pathParameterNames(ctx.route);
+  const unknown = placeholders.find(name => !received.includes(name));
+  if (unknown) {
+    fail(ctx.scope, {
+      code: 'InvalidIntegration',
+      prop: `${ctx.prop} Integration.http url`,
+      rule: `uses {${unknown}}, which the route does not receive`,
+      value: url,
+      fix: `use one of the route's path parameters (${received.map(n => `{${n}}`).join(', ') || 'none'})`,
+    });
+  }
+  return {
+    integration: ctx.integration(url, {
+      integrationType: apigwv2.HttpIntegrationType.HTTP_PROXY,
+      integrationUri: url,
+      method: (options.method ?? ctx.route.method) as apigwv2.HttpMethod,
+      payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_1_0,
+      timeout: httpIntegrationTimeout(ctx, options.timeout),
+    }),
+  };
+}

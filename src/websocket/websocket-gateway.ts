@@ -1,0 +1,436 @@
+import {
+  ArnFormat, Names, Stack, Validations, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam,
+  aws_lambda as lambda, aws_logs as logs,
+} from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { modelSchema } from './request-model-schema';
+import { webSocketAccessLogFormat } from './websocket-access-log-format';
+import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
+import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
+import { WebSocketRouteOptions } from './websocket-route-options';
+import { WebSocketRouteSettings } from './websocket-route-settings';
+import { Authorization } from '../auth/authorization';
+import { AccessLogOptions } from '../common/access-log-options';
+import { ThrottleSettings } from '../common/throttle-settings';
+import { Integration } from '../integrations/integration';
+import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { ServiceRoles } from '../private/service-roles';
+import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+import { AccountLogsRole } from '../rest/account-logs-role';
+
+/** API Gateway's default quota of routes per WebSocket API. */
+const MAX_ROUTES = 300;
+const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
+const DEFAULT_ROUTE_SELECTION = '$request.body.action';
+/** `$request.body.<path>`, or a text of `${request.body.<path>}` parts and literals. */
+const BODY_PATH = '[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*';
+const ROUTE_SELECTION = new RegExp(`^(\\$request\\.body\\.${BODY_PATH}|([A-Za-z0-9_.:-]*\\$\\{request\\.body\\.${BODY_PATH}\\})+[A-Za-z0-9_.:-]*)$`);
+
+/**
+ * Properties of a `WebSocketGateway`.
+ *
+ * API Gateway's limits apply to every WebSocket API: a frame is at most 32 KB and a message
+ * at most 128 KB; idle connections close after 10 minutes and every connection after 2 hours.
+ */
+export interface WebSocketGatewayProps {
+  /**
+   * The `$connect` route: runs when a client opens a connection, after `authorization`; a
+   * Lambda function can refuse the connection by failing or answering a non-2XX status.
+   * @default - API Gateway accepts every authorized connection itself (a mock `$connect`
+   * route, so that `authorization` still applies)
+   */
+  readonly connect?: Integration;
+
+  /**
+   * The `$disconnect` route: runs (best effort) when a connection closes, from either side.
+   * @default - none
+   */
+  readonly disconnect?: Integration;
+
+  /**
+   * The `$default` route: messages whose route selection matches no route, and messages
+   * that are not JSON.
+   * @default - none: such messages are answered with an error
+   */
+  readonly defaultRoute?: Integration;
+
+  /**
+   * Message routes by route key (the value the route selection expression reads from a
+   * message, e.g. `sendMessage` for `{"action":"sendMessage"}`); use `addRoute` for route
+   * options. A message is at most 128 KB (frames of 32 KB).
+   * @default - no routes
+   */
+  readonly routes?: { [routeKey: string]: Integration };
+
+  /**
+   * Who may connect: checked on `$connect` only, as API Gateway does (messages on an open
+   * connection are not authorized again). IAM, a Lambda request authorizer reading query
+   * strings or headers, or `Authorization.none()`.
+   * @default Authorization.iam()
+   */
+  readonly authorization?: Authorization;
+
+  /**
+   * Where the route key is read from each message: `$request.body.<field>`, or a text of
+   * `${request.body.<field>}` parts.
+   * @default '$request.body.action'
+   */
+  readonly routeSelectionExpression?: string;
+
+  /**
+   * Stage-wide throttling of messages and connections (token bucket). Above the account
+   * defaults (10,000 / 5,000) a warning reminds you to raise the account quota.
+   * @default { rateLimit: 1000, burstLimit: 2000 }
+   */
+  readonly throttle?: ThrottleSettings;
+
+  /**
+   * Name of the stage, the last path segment of the URLs.
+   * @default 'prod'
+   */
+  readonly stageName?: string;
+
+  /**
+   * Stage variables.
+   * @default - none
+   */
+  readonly stageVariables?: { [name: string]: string };
+
+  /**
+   * JSON access logs, one line per connect, message and disconnect, with the connection
+   * ID, event type and route key.
+   * @default - on, to a log group the gateway owns, kept one year
+   */
+  readonly accessLogs?: AccessLogOptions;
+
+  /**
+   * Execution logging level of every route (data tracing stays off: it logs messages).
+   * @default apigw.MethodLoggingLevel.ERROR
+   */
+  readonly executionLogLevel?: apigw.MethodLoggingLevel;
+
+  /**
+   * Set API Gateway's account-level CloudWatch Logs role when none is set in the account
+   * and region (needed by execution logging). Turn off where a platform team owns that
+   * setting. Never overwrites a role already set, and is kept when the stack is deleted.
+   * @default true
+   */
+  readonly manageAccountLogsRole?: boolean;
+
+  /**
+   * Name of the WebSocket API.
+   * @default - the gateway's construct ID
+   */
+  readonly apiName?: string;
+
+  /**
+   * Description of the WebSocket API.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A WebSocket API (API Gateway v2) and its auto-deployed stage, secure by default: every
+ * connection authorized (IAM unless you say otherwise), throttling, JSON access logs with
+ * the connection ID, execution logs, detailed metrics, and one Lambda permission per
+ * function.
+ *
+ * API Gateway's limits: frames of at most 32 KB, messages of at most 128 KB, idle
+ * connections closed after 10 minutes, every connection after 2 hours.
+ */
+export class WebSocketGateway extends Construct {
+  /** The underlying WebSocket API (escape hatch). */
+  public readonly api: apigwv2.WebSocketApi;
+  /** The stage clients connect to; it deploys every change automatically. */
+  public readonly stage: apigwv2.WebSocketStage;
+  /** Where access logs go; undefined when they are off. */
+  public readonly accessLogGroup?: logs.ILogGroup;
+
+  private readonly authorization: Authorization;
+  private readonly routes = new Map<string, WebSocketRouteKey>();
+  /** Every route's resources live under this scope; the stage depends on all of them. */
+  private readonly routesScope: Construct;
+  private readonly routeSettings: WebSocketRouteSettings;
+  private readonly permissions: LambdaInvokePermissions;
+  private readonly serviceRoles = new ServiceRoles(this);
+
+  constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
+    super(scope, id);
+    const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    throwIfProblems(this, propsProblems(props));
+    if (exceedsAccountDefaults(throttle)) {
+      warn(this, 'ThrottleAboveAccountDefault',
+        `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
+    }
+    this.authorization = props.authorization ?? Authorization.iam();
+
+    this.api = new apigwv2.WebSocketApi(this, 'Api', {
+      apiName: props.apiName ?? id,
+      description: props.description,
+      routeSelectionExpression: props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION,
+    });
+    // Routes and authorizers alike: `apiId/*` covers `apiId/<stage>/<route>` and `apiId/authorizers/<id>`.
+    const sourceArn = Stack.of(this).formatArn({
+      service: 'execute-api', resource: this.api.apiId, resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', sourceArn);
+    this.routesScope = new Construct(this, 'Routes');
+
+    const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
+    this.accessLogGroup = accessLogGroup(this, props.accessLogs);
+    this.stage = new apigwv2.WebSocketStage(this, 'Stage', {
+      webSocketApi: this.api,
+      stageName: props.stageName ?? 'prod',
+      autoDeploy: true,
+      stageVariables: props.stageVariables,
+      accessLogSettings: this.accessLogGroup
+        ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: webSocketAccessLogFormat() }
+        : undefined,
+    });
+    this.routeSettings = new WebSocketRouteSettings({ throttle, loggingLevel });
+    this.routeSettings.applyTo(this.stage);
+    // Route settings name routes, which must exist first.
+    this.stage.node.addDependency(this.routesScope);
+    if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
+      this.stage.node.addDependency(AccountLogsRole.of(this).resource);
+    }
+
+    const declared: [string, string, Integration | undefined][] = [
+      ['connect', '$connect', props.connect],
+      ['disconnect', '$disconnect', props.disconnect],
+      ['defaultRoute', '$default', props.defaultRoute],
+    ];
+    for (const [prop, routeKey, integration] of declared) {
+      if (integration) this.bindRoute(prop, routeKey, integration, {});
+    }
+    for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
+      this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
+    }
+    if (!this.routes.has('$connect')) {
+      // Without a $connect route API Gateway accepts every connection unauthorized.
+      this.bindRoute('connect', '$connect', Integration.mock(), {});
+    }
+  }
+
+  /** The URL clients connect to: `wss://{api}.execute-api.{region}.amazonaws.com/{stage}`. */
+  public get url(): string {
+    return this.stage.url;
+  }
+
+  /**
+   * The URL backends post to (`@connections` API): `https://{api}.execute-api.{region}.amazonaws.com/{stage}`,
+   * the endpoint of an `ApiGatewayManagementApiClient`.
+   */
+  public get callbackUrl(): string {
+    return this.stage.callbackUrl;
+  }
+
+  /**
+   * Adds a message route, e.g. `addRoute('sendMessage', Integration.lambda(fn))`.
+   * `$connect`, `$disconnect` and `$default` are set with the `connect`, `disconnect` and
+   * `defaultRoute` props.
+   * @returns the route (escape hatch)
+   */
+  public addRoute(routeKey: string, integration: Integration, options: WebSocketRouteOptions = {}): apigwv2.CfnRoute {
+    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+  }
+
+  /**
+   * Allows `grantee` to send messages to, read and close this stage's connections
+   * (`execute-api:ManageConnections` on `{stage}/*\/@connections/*` of this API only).
+   * Post to `callbackUrl`.
+   */
+  public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
+    return this.stage.grantManagementApiAccess(grantee);
+  }
+
+  private bindRoute(prop: string, routeKey: string, integration: Integration, options: WebSocketRouteOptions): apigwv2.CfnRoute {
+    const route = this.acceptRoute(prop, routeKey);
+    throwIfProblems(this, routeOptionProblems(prop, route, options));
+    const returnResponse = options.returnResponse ?? false;
+    const ctx = this.routeContext(prop, route, options);
+    const binding = integration._bindWebSocket(ctx);
+    // The gateway's authorization guards the connection, whichever prop set $connect.
+    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, prop: 'props' }) : undefined;
+
+    // A construct per route, named by its key: logical IDs never depend on route order.
+    const routeScope = new Construct(this.routesScope, routeKey);
+    const cfnIntegration = new apigwv2.CfnIntegration(routeScope, 'Integration', { apiId: this.api.apiId, ...binding.integration });
+    const schema = hasMessageBody(route) ? options.requestSchema ?? binding.requestSchema : undefined;
+    const model = schema && new apigwv2.CfnModel(routeScope, 'RequestModel', {
+      apiId: this.api.apiId,
+      contentType: 'application/json',
+      name: Names.nodeUniqueId(routeScope.node),
+      schema: modelSchema(schema),
+    });
+    const cfnRoute = new apigwv2.CfnRoute(routeScope, 'Route', {
+      apiId: this.api.apiId,
+      routeKey,
+      target: `integrations/${cfnIntegration.ref}`,
+      authorizationType: auth?.authorizationType ?? 'NONE',
+      authorizerId: auth?.authorizer?.ref,
+      routeResponseSelectionExpression: returnResponse ? '$default' : undefined,
+      modelSelectionExpression: model ? DEFAULT_TEMPLATE_SELECTION : undefined,
+      requestModels: model ? { [DEFAULT_TEMPLATE_KEY]: model.name } : undefined,
+    });
+    if (model) cfnRoute.node.addDependency(model);
+    if (route.kind !== 'connect') {
+      Validations.of(cfnRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'API Gateway authorizes a WebSocket connection on $connect only; messages arrive on a connection the gateway\'s authorization already admitted',
+      });
+    }
+    if (returnResponse) {
+      new apigwv2.CfnRouteResponse(routeScope, 'RouteResponse', {
+        apiId: this.api.apiId, routeId: cfnRoute.ref, routeResponseKey: '$default',
+      });
+      for (const response of binding.responses ?? []) {
+        new apigwv2.CfnIntegrationResponse(routeScope, response.id, {
+          apiId: this.api.apiId,
+          integrationId: cfnIntegration.ref,
+          integrationResponseKey: response.key,
+          templateSelectionExpression: response.template !== undefined ? DEFAULT_TEMPLATE_SELECTION : undefined,
+          responseTemplates: response.template !== undefined ? { [DEFAULT_TEMPLATE_KEY]: response.template } : undefined,
+        });
+      }
+    }
+    if (options.throttle) this.routeSettings.throttleRoute(routeKey, options.throttle);
+    return cfnRoute;
+  }
+
+  /** Parses the key and checks it against the routes already on the API. */
+  private acceptRoute(prop: string, routeKey: string): WebSocketRouteKey {
+    const parsed = parseWebSocketRouteKey(prop, routeKey);
+    if ('code' in parsed) throwIfProblems(this, [parsed]);
+    const route = parsed as WebSocketRouteKey;
+    if (this.routes.has(routeKey)) {
+      fail(this, {
+        code: 'DuplicateRoute',
+        prop,
+        rule: route.kind === 'message' || route.kind === 'default'
+          ? 'must be unique, but the gateway already has this route'
+          : `must be unique, but the gateway already has ${routeKey} (from props: ${routeKey === '$connect' ? 'connect, or the one it adds so that authorization applies' : 'disconnect'})`,
+        value: routeKey,
+        fix: routeKey === '$connect' ? 'pass the $connect integration as the connect prop'
+          : routeKey === '$disconnect' ? 'pass the $disconnect integration as the disconnect prop'
+            : 'remove one of the two routes or rename it',
+      });
+    }
+    if (this.routes.size >= MAX_ROUTES) {
+      fail(this, {
+        code: 'LimitExceeded',
+        prop,
+        rule: `would be route ${MAX_ROUTES + 1}; a WebSocket API allows ${MAX_ROUTES} by default`,
+        value: routeKey,
+        fix: 'route several actions to one integration (e.g. the $default route), or request a quota increase',
+      });
+    }
+    this.routes.set(routeKey, route);
+    return route;
+  }
+
+  private routeContext(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions): WebSocketRouteContext {
+    return {
+      scope: this,
+      api: this.api,
+      route,
+      prop,
+      routeTimeout: options.timeout,
+      returnResponse: options.returnResponse ?? false,
+      grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
+      serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
+    };
+  }
+}
+
+function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
+  if (options.enabled === false) return undefined;
+  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
+    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+  });
+}
+
+function propsProblems(props: WebSocketGatewayProps): Problem[] {
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
+  const checks = [
+    props.stageName !== undefined && patternProblem('stageName', props.stageName, /^[A-Za-z0-9_]{1,128}$/,
+      'must be 1-128 letters, digits or _', "use e.g. 'prod' or 'v1'", 'InvalidStage'),
+    ...Object.keys(props.stageVariables ?? {}).map(name => patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/,
+      'names must be 1-64 letters, digits or _', 'rename the stage variable', 'InvalidStage')),
+    props.routeSelectionExpression !== undefined && patternProblem('routeSelectionExpression', props.routeSelectionExpression,
+      ROUTE_SELECTION, 'must be $request.body.<field> or a text of ${request.body.<field>} parts',
+      "use e.g. '$request.body.action' or '${request.body.type}.${request.body.action}'", 'InvalidRouteSelectionExpression'),
+  ];
+  for (const check of checks) if (check) problems.push(check);
+  const logsOptions = props.accessLogs ?? {};
+  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
+    problems.push({
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.retention',
+      rule: 'only applies to the log group the gateway creates, not to accessLogs.logGroup',
+      value: logsOptions.retention,
+      fix: 'set the retention on your own log group, or drop logGroup',
+    });
+  }
+  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
+    problems.push({
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs',
+      rule: 'must not set logGroup or retention while enabled is false',
+      value: 'enabled: false',
+      fix: 'remove logGroup and retention, or turn access logs on',
+    });
+  }
+  return problems;
+}
+
+/** What WebSocket routes cannot take of the shared route options, and two-way where there is no client to answer. */
+function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions): Problem[] {
+  const problems = throttleProblems(`${prop}.throttle`, options.throttle);
+  if (options.authorization) {
+    problems.push({
+      code: 'UnsupportedCombination',
+      prop: `${prop}.authorization`,
+      rule: 'cannot be set on a WebSocket route: API Gateway authorizes a WebSocket connection once, on $connect',
+      value: route.key,
+      fix: "set the gateway's authorization prop; it applies to $connect",
+    });
+  }
+  const restOnly: [keyof WebSocketRouteOptions, string][] = [
+    ['apiKeyRequired', 'API keys and usage plans are a RestGateway feature here'],
+    ['requiredParameters', 'WebSocket messages have no query strings or headers to require'],
+    ['cache', 'response caching is a RestGateway feature'],
+  ];
+  for (const [name, why] of restOnly) {
+    if (options[name] !== undefined && options[name] !== false) {
+      problems.push({
+        code: 'UnsupportedCombination',
+        prop: `${prop}.${name}`,
+        rule: `cannot be set on a WebSocket route (${why})`,
+        value: route.key,
+        fix: `remove ${name}`,
+      });
+    }
+  }
+  if (options.returnResponse && !hasMessageBody(route)) {
+    problems.push({
+      code: 'UnsupportedCombination',
+      prop: `${prop}.returnResponse`,
+      rule: `cannot be set on ${route.key}: there is no open connection to answer on`,
+      value: route.key,
+      fix: 'remove returnResponse',
+    });
+  }
+  if (options.requestSchema && !hasMessageBody(route)) {
+    problems.push({
+      code: 'InvalidSchema',
+      prop: `${prop}.requestSchema`,
+      rule: `cannot be set on ${route.key}: it has no message body`,
+      value: route.key,
+      fix: 'set it on a message route',
+    });
+  }
+  return problems;
+}

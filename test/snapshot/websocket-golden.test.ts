@@ -1,0 +1,103 @@
+import { App, Duration, Stack, Validations, aws_dynamodb as dynamodb, aws_kms as kms, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
+import { Authorization, DynamoDbAction, Integration, RequestValue, WebSocketGateway } from '../../src';
+import { testApp, testStack } from '../support/app';
+import { addNagChecks } from '../support/nag';
+
+/**
+ * The WebSocket golden stacks, in a file of their own: synthesized with CDK's CloudFormation
+ * validator in strict mode and cdk-nag failing on any unacknowledged finding, and their
+ * templates snapshot-tested.
+ */
+const WEBSOCKET_GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
+  minimal(app) {
+    const stack = testStack(app, 'WebSocketMinimal');
+    new WebSocketGateway(stack, 'Chat', { defaultRoute: Integration.lambda(compliantFunction(stack, 'OnMessage')) });
+    return stack;
+  },
+
+  chat(app) {
+    const stack = testStack(app, 'WebSocketChat');
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    const connections = new dynamodb.Table(stack, 'Connections', {
+      partitionKey: { name: 'connectionId', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    });
+    const deadLetters = new sqs.Queue(stack, 'DeadLetters', { fifo: true, encryptionMasterKey: key, enforceSSL: true });
+    Validations.of(deadLetters).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'this is the dead-letter queue' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'this is the dead-letter queue' },
+    );
+    const ingest = new sqs.Queue(stack, 'Ingest', {
+      fifo: true, encryptionMasterKey: key, enforceSSL: true, deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+    });
+    const authorizer = compliantFunction(stack, 'Authorizer');
+    const onMessage = compliantFunction(stack, 'OnMessage');
+    const connection = { connectionId: RequestValue.context('connectionId') };
+    const ws = new WebSocketGateway(stack, 'Chat', {
+      connect: Integration.dynamoDb(connections, DynamoDbAction.PUT_ITEM, { key: connection }),
+      disconnect: Integration.dynamoDb(connections, DynamoDbAction.DELETE_ITEM, { key: connection }),
+      routes: { sendMessage: Integration.lambda(onMessage) },
+      authorization: Authorization.lambdaRequest(authorizer, { identitySources: [RequestValue.queryString('token')] }),
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      stageName: 'live',
+      routeSelectionExpression: '$request.body.action',
+    });
+    ws.addRoute('ingest', Integration.sqs(ingest, { messageGroupId: RequestValue.context('connectionId') }), {
+      returnResponse: true, throttle: { rateLimit: 50, burstLimit: 100 }, timeout: Duration.seconds(5),
+    });
+    ws.addRoute('$default', Integration.mock({ body: '{"message":"unknown action"}' }), { returnResponse: true });
+    ws.addRoute('ping', Integration.mock({ body: '{"pong":true}' }), { returnResponse: true });
+    ws.grantManageConnections(onMessage);
+    Validations.of(onMessage).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:aws:execute-api:eu-west-1:111111111111:<ChatApi86739009>/live/*/@connections/*]',
+      reason: 'connection IDs exist only at run time: the grant covers this stage\'s @connections, nothing else',
+    });
+    return stack;
+  },
+};
+
+describe.each(Object.entries(WEBSOCKET_GOLDEN_STACKS))('WebSocket golden stack %s', (name, build) => {
+  let template: Record<string, unknown>;
+
+  beforeAll(() => {
+    const app = testApp({ strictValidation: true });
+    addNagChecks(app);
+    const stack = build(app);
+    template = app.synth().getStackByName(stack.stackName).template;
+  });
+
+  test('passes the strict CloudFormation validator and cdk-nag', () => {
+    // Synthesis in beforeAll throws on any validator error or unacknowledged finding.
+    expect(Object.keys(template.Resources as object).length).toBeGreaterThan(0);
+  });
+
+  test('template matches its snapshot', () => {
+    expect(template).toMatchSnapshot(name);
+  });
+});
+
+/** A function that meets the Serverless and AWS Solutions rules, as a careful user writes it. */
+function compliantFunction(stack: Stack, id: string): lambda.Function {
+  const fn = new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    tracing: lambda.Tracing.ACTIVE,
+  });
+  Validations.of(fn).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'the minimal policy for writing the function\'s own logs',
+    },
+    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray accepts trace segments only on *' },
+    { id: 'AwsSolutions-L1', reason: 'pinned to an LTS Node.js runtime on purpose' },
+    { id: 'Serverless-LambdaLatestVersion', reason: 'pinned to an LTS Node.js runtime on purpose' },
+    { id: 'Serverless-LambdaDLQ', reason: 'invoked synchronously by API Gateway; a DLQ applies to asynchronous invocations only' },
+  );
+  return fn;
+}
