@@ -72,7 +72,7 @@ function report(stack: CloudFormationStackArtifact): number {
   return messages.filter(m => m.entry.type === 'aws:cdk:error').length;
 }
 
-/** Every method of every REST API in the template, sorted by path then method. */
+/** Every route of every API in the template (REST methods, HTTP and WebSocket routes), sorted by path then method. */
 function routesByApi(resources: Record<string, TemplateResource>): Map<string, Route[]> {
   const byApi = new Map<string, Route[]>();
   for (const [id, resource] of Object.entries(resources)) {
@@ -92,10 +92,36 @@ function routesByApi(resources: Record<string, TemplateResource>): Map<string, R
       authorization: String(props.AuthorizationType ?? 'NONE') + (scopes ? ` [${scopes.join(' ')}]` : ''),
     });
   }
+  addV2Routes(resources, byApi);
   for (const routes of byApi.values()) {
     routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   }
   return byApi;
+}
+
+/**
+ * HTTP and WebSocket APIs (API Gateway v2): each AWS::ApiGatewayV2::Route names its key,
+ * `GET /orders/{id}` or `$connect`, and its authorization.
+ */
+function addV2Routes(resources: Record<string, TemplateResource>, byApi: Map<string, Route[]>): void {
+  for (const [id, resource] of Object.entries(resources)) {
+    if (resource.Type === 'AWS::ApiGatewayV2::Api') byApi.set(id, []);
+  }
+  for (const [id, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::ApiGatewayV2::Route') continue;
+    const props = resource.Properties ?? {};
+    const apiId = refOf(props.ApiId);
+    const routes = apiId === undefined ? undefined : byApi.get(apiId);
+    if (!routes) throw new Error(`route ${id}: ApiId ${JSON.stringify(props.ApiId)} is not an API of this template`);
+    const key = String(props.RouteKey);
+    const space = key.indexOf(' ');
+    const scopes = props.AuthorizationScopes as string[] | undefined;
+    routes.push({
+      method: space > 0 ? key.slice(0, space) : '',
+      path: space > 0 ? key.slice(space + 1) : key,
+      authorization: String(props.AuthorizationType ?? 'NONE') + (scopes ? ` [${scopes.join(' ')}]` : ''),
+    });
+  }
 }
 
 /**
