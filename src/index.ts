@@ -27,6 +27,7 @@ export type { DomainOptions, MutualTlsOptions } from './common/domain-options';
 export type { PrivateIntegrationOptions } from './integrations/private-integration';
 export * from './rest/rest-gateway';
 export { CacheSize } from './rest/cache-options';
+export { UnauthorizedInvalidation } from './rest/cache-invalidation';
 export type { CacheOptions, RouteCacheOptions } from './rest/cache-options';
 export type { CanaryOptions } from './rest/canary-options';
 export { QuotaPeriod } from './rest/quota';

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { UnauthorizedInvalidation } from './cache-invalidation';
 import { RequestValue } from '../common/request-value';
 
 /** The stage cache sizes API Gateway offers, in GB. */
@@ -32,6 +33,14 @@ export interface CacheOptions {
    * @default true
    */
   readonly encrypted?: boolean;
+
+  /**
+   * What happens to a per-key invalidation (`Cache-Control: max-age=0`) from a caller without
+   * `execute-api:InvalidateCache` (see `grantInvalidateCache`). Other than the default, a
+   * custom resource sets it, because CloudFormation cannot.
+   * @default UnauthorizedInvalidation.SUCCEED_WITH_RESPONSE_HEADER (authorization required)
+   */
+  readonly unauthorizedInvalidation?: UnauthorizedInvalidation;
 }
 
 /**

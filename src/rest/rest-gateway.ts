@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { AccountLogsRole } from './account-logs-role';
 import { ApiAccess } from './api-access';
+import { applyInvalidationPolicy, UnauthorizedInvalidation } from './cache-invalidation';
 import { CacheOptions, CacheSize } from './cache-options';
 import { CanaryOptions } from './canary-options';
 import { Endpoint } from './endpoint';
@@ -320,6 +321,10 @@ export class RestGateway extends Construct {
       cache: this.cache && { ttlSeconds: ttlSeconds(this.cache.ttl), encrypted: this.cache.encrypted ?? true },
     });
     this.methodSettings.applyTo(this.stage);
+    const invalidation = this.cache?.unauthorizedInvalidation;
+    if (invalidation && invalidation !== UnauthorizedInvalidation.SUCCEED_WITH_RESPONSE_HEADER) {
+      applyInvalidationPolicy(this, this.api, this.stage, invalidation, () => this.methodSettings.cachedPaths());
+    }
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
@@ -371,22 +376,34 @@ export class RestGateway extends Construct {
    * the stage, or only `routeKey`.
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
-    let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
-    if (routeKey !== undefined) {
-      const route = this.routes.get(routeKey);
-      if (!route) {
-        fail(this, {
-          code: 'UnknownRoute',
-          prop: 'grantInvoke routeKey',
-          rule: 'must be a route of this gateway',
-          value: routeKey,
-          fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
-        });
-      }
-      const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
-      arn = this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stageName);
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke')] });
+  }
+
+  /**
+   * Allows `grantee` to invalidate cached responses (`Cache-Control: max-age=0`) of every
+   * route of the stage, or only `routeKey`'s.
+   */
+  public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [this.routeArn(routeKey, 'grantInvalidateCache')],
+    });
+  }
+
+  /** The execute-api ARN of the stage's routes, or of one route (path parameters as `*`). */
+  private routeArn(routeKey: string | undefined, method: string): string {
+    if (routeKey === undefined) return this.api.arnForExecuteApi('*', '/*', this.stageName);
+    const route = this.routes.get(routeKey);
+    if (!route) {
+      fail(this, {
+        code: 'UnknownRoute',
+        prop: `${method} routeKey`,
+        rule: 'must be a route of this gateway',
+        value: routeKey,
+        fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
+      });
     }
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
+    const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
+    return this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stageName);
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigw.Method {

@@ -36,6 +36,14 @@ export class RestMethodSettings {
     this.settingsOf(route).caching = caching;
   }
 
+  /** Method-setting paths of the cached routes (`/~1products~1{id}/GET`), sorted. */
+  public cachedPaths(): string[] {
+    return [...this.routes.values()]
+      .filter(r => r.caching?.enabled)
+      .map(r => `${methodSettingPath(r.route)}/${r.route.method}`)
+      .sort();
+  }
+
   /** Installs the settings on the stage, replacing what aws-cdk-lib rendered from props. */
   public applyTo(stage: apigw.Stage): void {
     const cfnStage = stage.node.defaultChild as apigw.CfnStage;

@@ -1,6 +1,6 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, aws_iam as iam } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CacheSize, Integration, RequestValue, RestGateway, RestGatewayProps } from '../../src';
+import { CacheSize, Integration, RequestValue, RestGateway, RestGatewayProps, UnauthorizedInvalidation } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
 
@@ -166,5 +166,58 @@ describe('canary releases', () => {
   test('a canary of the very version the stage serves is refused at synth', () => {
     const latest = deployments(release({}, ['GET /a']))[0].slice(PREFIX.length);
     expect(() => release({ pinnedVersion: latest }, ['GET /a'])).toThrow(/\[InvalidCanary\] pinnedVersion is the latest version .*nothing has changed/);
+  });
+});
+
+describe('cache invalidation', () => {
+  test('API Gateway\'s default needs no custom resource', () => {
+    const template = synth({ cache: {} }, (api, fn) => api.addRoute('GET /a', Integration.lambda(fn)));
+    template.resourceCountIs('Custom::ApiGatewayCacheInvalidationPolicy', 0);
+  });
+
+  test('another policy is patched onto the stage-wide and every cached route\'s settings', () => {
+    const template = synth({ cache: { unauthorizedInvalidation: UnauthorizedInvalidation.FAIL_WITH_403 } }, (api, fn) => {
+      api.addRoute('GET /products/{id}', Integration.lambda(fn));
+      api.addRoute('POST /orders', Integration.lambda(fn));
+    });
+    const resource = Object.values(template.findResources('Custom::ApiGatewayCacheInvalidationPolicy'))[0] as any;
+    const create = (resource.Properties.Create['Fn::Join'][1] as unknown[]).filter(p => typeof p === 'string').join('');
+    for (const path of ['/*/*', '/~1products~1{id}/GET']) {
+      expect(create).toContain(`{"op":"replace","path":"${path}/caching/requireAuthorizationForCacheControl","value":"true"}`);
+      expect(create).toContain(`{"op":"replace","path":"${path}/caching/unauthorizedCacheControlHeaderStrategy","value":"FAIL_WITH_403"}`);
+    }
+    expect(create).not.toContain('orders');
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'apigateway:PATCH', Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/restapis/')])] } })] },
+    });
+  });
+
+  test('the policy is applied again whenever the method settings change', () => {
+    const physicalId = (ttl: number) => {
+      const template = synth({ cache: { unauthorizedInvalidation: UnauthorizedInvalidation.ALLOW } }, (api, fn) =>
+        api.addRoute('GET /a', Integration.lambda(fn), { cache: { ttl: Duration.seconds(ttl) } }));
+      const resource = Object.values(template.findResources('Custom::ApiGatewayCacheInvalidationPolicy'))[0] as any;
+      return JSON.stringify(resource.Properties.Update).match(/cache-invalidation-[0-9a-f]+/)![0];
+    };
+    expect(physicalId(60)).not.toEqual(physicalId(120));
+    expect(physicalId(60)).toEqual(physicalId(60));
+  });
+
+  test('grantInvalidateCache: execute-api:InvalidateCache on the stage or one route', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { cache: {} });
+    api.addRoute('GET /products/{id}', Integration.mock());
+    const role = new iam.Role(stack, 'Ops', { assumedBy: new iam.AccountRootPrincipal() });
+    api.grantInvalidateCache(role, 'GET /products/{id}');
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Action: 'execute-api:InvalidateCache',
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/prod/GET/products/\\*$')])] },
+        }],
+      },
+    });
+    expect(() => api.grantInvalidateCache(role, 'GET /nope')).toThrow(/\[UnknownRoute\] grantInvalidateCache routeKey must be a route of this gateway/);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import {
   ApiAccess, ApiKeyValue, Authorization, CacheSize, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue,
-  RestGateway, SortKeyCondition, Waf,
+  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf,
 } from '../../src';
 import { testStack } from '../support/app';
 
@@ -142,7 +142,7 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const stack = testStack(app, 'TrafficControls');
     const fn = compliantFunction(stack, 'Reports');
     const api = new RestGateway(stack, 'Api', {
-      cache: { size: CacheSize.GB_0_5, ttl: Duration.minutes(5) },
+      cache: { size: CacheSize.GB_0_5, ttl: Duration.minutes(5), unauthorizedInvalidation: UnauthorizedInvalidation.FAIL_WITH_403 },
       canary: { stableVersion: '0123456789abcdef0123456789abcdef', trafficPercent: 10, stageVariableOverrides: { flag: 'on' } },
       stageVariables: { flag: 'off' },
     });
