@@ -6,6 +6,7 @@ import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
 import { toHttpCors } from './http-cors';
+import { httpDomainProblems, mapHttpDomain } from './http-domain';
 import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
 import { restOnlyPropProblems, restOnlyRouteOptionProblems } from './http-rest-only';
@@ -14,6 +15,7 @@ import { HttpRouteSettings } from './http-route-settings';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
 import { CorsOptions } from '../common/cors-options';
+import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
@@ -78,6 +80,15 @@ export interface HttpGatewayProps {
   readonly accessLogs?: AccessLogOptions;
 
   /**
+   * A custom domain: certificate (created and validated by DNS when not given), the regional
+   * domain with TLS 1.2, the API mapping of the stage (under `basePath`) and the alias
+   * record; the default `execute-api` endpoint is turned off. HttpGateways of one stack that
+   * name the same domain share it.
+   * @default - the `execute-api` endpoint only
+   */
+  readonly domain?: DomainOptions;
+
+  /**
    * Name of the HTTP API.
    * @default - the construct ID
    */
@@ -102,8 +113,11 @@ export class HttpGateway extends Construct {
   public readonly stage: apigwv2.HttpStage;
   /** Where access logs go; undefined when they are off. */
   public readonly accessLogGroup?: logs.ILogGroup;
+  /** The custom domain, when `domain` is set (shared by the stack's HttpGateways that name it). */
+  public readonly domainName?: apigwv2.DomainName;
 
   private readonly stageName: string;
+  private readonly customUrl?: string;
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
   private readonly routes = new Map<string, HttpRouteKey>();
@@ -117,7 +131,7 @@ export class HttpGateway extends Construct {
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
-    throwIfProblems(this, propsProblems(props));
+    throwIfProblems(this, [...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region)]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -132,6 +146,7 @@ export class HttpGateway extends Construct {
       description: props.description,
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
+      disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
     });
     // `apiId/*` covers every stage, route and authorizer of this API, `$default` included.
     const sourceArn = Stack.of(this).formatArn({
@@ -155,14 +170,20 @@ export class HttpGateway extends Construct {
         : undefined,
     });
     this.routeSettings = new HttpRouteSettings(this.stage.node.defaultChild as apigwv2.CfnStage);
+    if (props.domain) {
+      const mapped = mapHttpDomain(this, this.api, this.stage, props.domain);
+      this.domainName = mapped.domain;
+      this.customUrl = mapped.url;
+    }
 
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
       this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
     }
   }
 
-  /** The invoke URL of the stage, ending in `/`. */
+  /** The URL clients call, ending in `/`: the custom domain's when there is one, else the stage's. */
   public get url(): string {
+    if (this.customUrl) return this.customUrl;
     // aws-cdk-lib ends the `$default` stage's URL with `/` but not a named stage's.
     return this.stageName === DEFAULT_ROUTE_KEY ? this.stage.url : `${this.stage.url}/`;
   }

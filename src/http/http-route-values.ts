@@ -1,6 +1,7 @@
 import { HttpRouteContext } from './http-binding';
 import { RequestValue } from '../common/request-value';
 import { Problem } from '../private/errors';
+import { unknownPathParameter } from '../private/path-parameters';
 import { pathParameterNames } from '../private/route-key';
 
 /**
@@ -20,15 +21,8 @@ export class HttpRouteValues {
     const own = value._httpMappingProblems(prop);
     this.problems.push(...own);
     if (own.length > 0) return '';
-    if (value._source === 'pathParameter' && !this.pathParameters.has(value._name)) {
-      this.problems.push({
-        code: 'InvalidRequestValue',
-        prop,
-        rule: 'must name a path parameter of the route',
-        value: value._name,
-        fix: `use one of: ${[...this.pathParameters].join(', ') || '(the route has none)'}, or add {${value._name}} to the route's path`,
-      });
-    }
+    const unknown = unknownPathParameter(prop, value, this.pathParameters);
+    if (unknown) this.problems.push(unknown);
     return value._httpMappingValue()!;
   }
 }

@@ -1,6 +1,7 @@
-import { aws_apigateway as apigw, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
-import { KeyAttribute, KeySchemaLookup, keySchemaOf, KeyType } from './dynamodb-key-schema';
+import { dynamoDbCall, grantDynamoDbCall } from './dynamodb-call';
+import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
 import { IntegrationTarget } from './integration-target';
 import { RouteValues } from './route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
@@ -8,10 +9,6 @@ import { SortKeyCondition } from './sort-key-condition';
 import { webSocketDynamoDb } from './websocket-dynamodb';
 import { RequestValue } from '../common/request-value';
 import { Problem, throwIfProblems } from '../private/errors';
-import {
-  attributesResponse, deleteItemRequest, getItemRequest, getItemResponse, putItemRequest, queryRequest,
-  queryResponse, TemplateKeyPart, updateItemRequest,
-} from '../private/vtl/dynamodb-templates';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -52,13 +49,6 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
 /** Attribute names the templates quote as they are. */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
 
-const ACTIONS: Record<DynamoDbAction, { reads: boolean }> = {
-  [DynamoDbAction.PUT_ITEM]: { reads: false },
-  [DynamoDbAction.GET_ITEM]: { reads: true },
-  [DynamoDbAction.QUERY]: { reads: true },
-  [DynamoDbAction.UPDATE_ITEM]: { reads: false },
-  [DynamoDbAction.DELETE_ITEM]: { reads: false },
-};
 
 /** DynamoDB item reads and writes with plain JSON in and out. */
 export class DynamoDbTarget implements IntegrationTarget {
@@ -82,53 +72,21 @@ export class DynamoDbTarget implements IntegrationTarget {
     const o = this.options;
     const values = new RouteValues(ctx);
     const lookup = keySchemaOf(this.table, o.indexName);
-    const problems = [...this.optionProblems(prop), ...keyProblems(prop, this.action, o, lookup)];
-    const typeOf = (name: string): KeyType => {
-      if (lookup.kind !== 'known') return 'S';
-      const { partitionKey, sortKey } = lookup.schema;
-      return [partitionKey, sortKey].find(a => a?.name === name)?.type ?? 'S';
-    };
-    const key: TemplateKeyPart[] = Object.entries(o.key ?? {}).map(([name, value]) => ({
-      name, type: typeOf(name), value: values.use(value, `${prop} key['${name}']`, true),
-    }));
-    const condition = o.sortKeyCondition;
-    const sortCondition = condition && {
-      name: condition._attribute,
-      type: typeOf(condition._attribute),
-      expression: condition._expression,
-      values: condition._values.map((v, i) => values.use(v, `${prop} sortKeyCondition value ${i + 1}`, true)),
-    };
-    throwIfProblems(ctx.scope, [...problems, ...values.problems]);
+    const call = dynamoDbCall(prop, this.table, this.action, o, values, lookup);
+    throwIfProblems(ctx.scope, [...this.optionProblems(prop), ...keyProblems(prop, this.action, o, lookup), ...values.problems]);
 
-    const table = this.table.tableName;
     const role = ctx.serviceRole(this.table, 'Lets API Gateway read and write items of this table');
-    const resource = o.indexName ? `${this.table.tableArn}/index/${o.indexName}` : this.table.tableArn;
-    role.allow([`dynamodb:${this.action}`], resource);
-    if (this.table.encryptionKey) {
-      const kms = ACTIONS[this.action].reads ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'];
-      role.allow(kms, this.table.encryptionKey.keyArn);
-    }
-    const templates = {
-      [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(table, key), attributesResponse()],
-      [DynamoDbAction.GET_ITEM]: () => [getItemRequest(table, key), getItemResponse()],
-      [DynamoDbAction.QUERY]: () => [queryRequest(table, key[0], { ...o, sortCondition }), queryResponse()],
-      [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(table, key), attributesResponse()],
-      [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(table, key), attributesResponse()],
-    }[this.action];
-    const [requestTemplate, responseTemplate] = templates();
-    const writesBody = this.action === DynamoDbAction.PUT_ITEM || this.action === DynamoDbAction.UPDATE_ITEM;
+    grantDynamoDbCall(role, this.table, this.action, o.indexName);
     return restServiceIntegration(ctx, {
       service: 'dynamodb',
       action: this.action,
       role,
-      headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `DynamoDB_20120810.${this.action}` },
-      requestTemplate,
-      responseTemplate,
+      headers: call.headers,
+      requestTemplate: call.requestTemplate,
+      responseTemplate: call.responseTemplate,
       requestParameters: values.requestParameters,
       // The body's attributes become the item: the validator refuses anything but an object.
-      requestSchema: writesBody
-        ? { type: apigw.JsonSchemaType.OBJECT, minProperties: this.action === DynamoDbAction.UPDATE_ITEM ? 1 : 0 }
-        : values.requestSchema(),
+      requestSchema: call.bodySchema ?? values.requestSchema(),
       timeout: o.timeout,
     });
   }

@@ -1,18 +1,23 @@
-import { createHash } from 'crypto';
 import {
-  Duration, Names, Stack, Token, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2,
-  aws_elasticloadbalancingv2 as elbv2, aws_servicediscovery as servicediscovery,
+  Duration, aws_apigateway as apigw, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_servicediscovery as servicediscovery,
 } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
+import { bindCloudMapHttp } from '../http/integrations/cloud-map-http';
+import { bindPrivateAlbHttp } from '../http/integrations/private-alb-http';
+import { bindPrivateNlbHttp } from '../http/integrations/private-nlb-http';
 import { fail } from '../private/errors';
 import { HttpRouteKey } from '../private/route-key';
+import { checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 
 /** Options of the private integrations (`privateNlb`, `privateAlb`, `cloudMap`). */
 export interface PrivateIntegrationOptions {
   /**
-   * The backend port.
+   * The backend port. `privateNlb`: the port requests go to (on an HttpGateway, the port of
+   * the load balancer's listener they go through). `privateAlb` on an HttpGateway must match
+   * the listener's port when set. Not used by `cloudMap` (the service's instances say).
    * @default 80 (the listener's port for `privateAlb`)
    */
   readonly port?: number;
@@ -30,13 +35,30 @@ export interface PrivateIntegrationOptions {
   readonly timeout?: Duration;
 
   /**
-   * `privateAlb` with an imported listener: the load balancer's VPC (the VPC link goes there).
-   * @default - the VPC of the listener's load balancer
+   * The VPC the VPC link v2 goes into: needed for `privateAlb` with an imported listener,
+   * `privateNlb` on an HttpGateway with an imported load balancer, and `cloudMap` (whose
+   * service does not name its VPC).
+   * @default - the load balancer's VPC; none for `cloudMap`
    */
   readonly vpc?: ec2.IVpc;
 
   /**
-   * `privateAlb` with an imported listener: the host name requests are sent with.
+   * The subnets of the VPC link v2 (`privateAlb`; `privateNlb` and `cloudMap` on an
+   * HttpGateway). Routes naming the same VPC and subnets share one link.
+   * @default - the VPC's private subnets, else its isolated ones
+   */
+  readonly subnets?: ec2.SubnetSelection;
+
+  /**
+   * `privateNlb` on an HttpGateway: the listener requests go through (HTTP APIs send to a
+   * listener, not to a DNS name and port). A RestGateway refuses it: set `port` instead.
+   * @default - the load balancer's listener on `port`
+   */
+  readonly networkListener?: elbv2.INetworkListener;
+
+  /**
+   * `privateAlb` on a RestGateway with an imported listener: the host name requests are
+   * sent with. HTTP APIs send to the listener itself and do not use it.
    * @default - the load balancer's DNS name
    */
   readonly host?: string;
@@ -54,45 +76,6 @@ export function forwardedPath(route: HttpRouteKey): { path: string; requestParam
     return `{${segment.name}}`;
   }).join('/');
   return { path: `/${path}`, requestParameters };
-}
-
-/** One VPC link (v1) per network load balancer per stack, shared by every route and API. */
-export function restVpcLink(scope: RestRouteContext['scope'], nlb: elbv2.INetworkLoadBalancer): apigw.VpcLink {
-  const stack = Stack.of(scope);
-  const id = `GatehouseVpcLink${Names.nodeUniqueId(nlb.node)}`;
-  return (stack.node.tryFindChild(id) as apigw.VpcLink | undefined) ?? new apigw.VpcLink(stack, id, {
-    targets: [nlb],
-    description: `cdk-gatehouse: API Gateway to ${nlb.node.path}`,
-  });
-}
-
-/** One VPC link (v2) per VPC and subnet set per stack, shared by every route and API. */
-export function vpcLinkV2(scope: RestRouteContext['scope'], vpc: ec2.IVpc, subnets?: ec2.SubnetSelection): apigwv2.VpcLink {
-  const stack = Stack.of(scope);
-  // The VPC's default selection: private subnets, else isolated ones.
-  const selected = vpc.selectSubnets(subnets);
-  const subnetSet = selected.subnets.map(subnet => Names.nodeUniqueId(subnet.node)).sort().join(',');
-  const id = `GatehouseVpcLinkV2${Names.nodeUniqueId(vpc.node)}${subnets ? hash(subnetSet) : ''}`;
-  return (stack.node.tryFindChild(id) as apigwv2.VpcLink | undefined) ?? new apigwv2.VpcLink(stack, id, {
-    vpc,
-    subnets: { subnets: selected.subnets },
-  });
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
-}
-
-function checkPort(ctx: { scope: RestRouteContext['scope']; prop: string }, factory: string, port: number | undefined): void {
-  if (port !== undefined && !Token.isUnresolved(port) && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-    fail(ctx.scope, {
-      code: 'InvalidIntegration',
-      prop: `${ctx.prop} ${factory} port`,
-      rule: 'must be a whole number from 1 to 65535',
-      value: port,
-      fix: 'use the port the backend listens on, e.g. 8080',
-    });
-  }
 }
 
 function privateHttpIntegration(
@@ -113,7 +96,7 @@ function privateHttpIntegration(
   });
 }
 
-/** A network load balancer in a VPC, through a VPC link. */
+/** A network load balancer in a VPC, through a VPC link (v1 on REST, v2 on HTTP). */
 export class PrivateNlbTarget implements IntegrationTarget {
   public readonly factory = 'Integration.privateNlb';
 
@@ -121,9 +104,22 @@ export class PrivateNlbTarget implements IntegrationTarget {
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     checkPort(ctx, this.factory, this.options.port);
+    if (this.options.networkListener) {
+      fail(ctx.scope, {
+        code: 'UnsupportedCombination',
+        prop: `${ctx.prop} ${this.factory} networkListener`,
+        rule: 'only applies on an HttpGateway (REST APIs reach the load balancer by its DNS name and port)',
+        value: this.options.networkListener.node.path,
+        fix: "remove it and set port to the listener's port",
+      });
+    }
     const { path } = forwardedPath(ctx.route);
     const uri = `http://${this.nlb.loadBalancerDnsName}:${this.options.port ?? 80}${path}`;
     return { integration: privateHttpIntegration(ctx, uri, restVpcLink(ctx.scope, this.nlb), this.options) };
+  }
+
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    return bindPrivateNlbHttp(ctx, this.factory, this.nlb, this.options);
   }
 }
 
@@ -137,12 +133,12 @@ export class PrivateAlbTarget implements IntegrationTarget {
   constructor(public readonly listener: elbv2.IApplicationListener, public readonly options: PrivateIntegrationOptions) {}
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
-    checkPort(ctx, this.factory, this.options.port);
+    this.checkOptions(ctx);
     const vpc = this.vpc(ctx);
     const { path } = forwardedPath(ctx.route);
     const host = this.options.host ?? this.loadBalancer()?.loadBalancerDnsName ?? this.missing(ctx, 'host');
     const uri = `http://${host}${this.options.port !== undefined ? `:${this.options.port}` : ''}${path}`;
-    const link = vpcLinkV2(ctx.scope, vpc);
+    const link = vpcLinkV2(ctx.scope, vpc, this.options.subnets);
     const integration = privateHttpIntegration(ctx, uri, undefined, this.options);
     return {
       integration,
@@ -160,15 +156,25 @@ export class PrivateAlbTarget implements IntegrationTarget {
     };
   }
 
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    this.checkOptions(ctx);
+    return bindPrivateAlbHttp(ctx, this.factory, this.listener, this.vpc(ctx), this.options);
+  }
+
+  private checkOptions(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }): void {
+    checkPort(ctx, this.factory, this.options.port);
+    refuseOption(ctx, this.factory, 'networkListener', this.options.networkListener, 'the listener is the one passed to Integration.privateAlb');
+  }
+
   private loadBalancer(): elbv2.IApplicationLoadBalancer | undefined {
     return this.listener instanceof elbv2.ApplicationListener ? this.listener.loadBalancer : undefined;
   }
 
-  private vpc(ctx: RestRouteContext): ec2.IVpc {
+  private vpc(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }): ec2.IVpc {
     return this.options.vpc ?? this.loadBalancer()?.vpc ?? this.missing(ctx, 'vpc');
   }
 
-  private missing(ctx: RestRouteContext, option: 'vpc' | 'host'): never {
+  private missing(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }, option: 'vpc' | 'host'): never {
     return fail(ctx.scope, {
       code: 'InvalidIntegration',
       prop: `${ctx.prop} Integration.privateAlb ${option}`,
@@ -179,10 +185,14 @@ export class PrivateAlbTarget implements IntegrationTarget {
   }
 }
 
-/** A Cloud Map service (HTTP APIs only). */
+/** A Cloud Map service through a VPC link v2 (HTTP APIs only). */
 export class CloudMapTarget implements IntegrationTarget {
   public readonly factory = 'Integration.cloudMap';
   public readonly restAlternative = 'REST APIs cannot reach Cloud Map services: use an HttpGateway, or Integration.privateNlb / .privateAlb in front of the service';
 
   constructor(public readonly service: servicediscovery.IService, public readonly options: PrivateIntegrationOptions) {}
+
+  public bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
+    return bindCloudMapHttp(ctx, this.factory, this.service, this.options);
+  }
 }

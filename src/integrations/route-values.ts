@@ -1,6 +1,7 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RequestValue } from '../common/request-value';
 import { Problem } from '../private/errors';
+import { unknownPathParameter } from '../private/path-parameters';
 import { RequestValueSource } from '../private/request-value-source';
 import { pathParameterNames } from '../private/route-key';
 import { TemplateValue, templateValue, templateValueProblems } from '../private/vtl/request-value-vtl';
@@ -54,15 +55,8 @@ export class RouteValues {
       this.problems.push({ code: 'InvalidRequestValue', prop, rule: unavailable.rule, value, fix: unavailable.fix });
       return templateValue(RequestValue.literal(''), '');
     }
-    if (value._source === 'pathParameter' && !this.pathParameters.has(value._name)) {
-      this.problems.push({
-        code: 'InvalidRequestValue',
-        prop,
-        rule: 'must name a path parameter of the route',
-        value: value._name,
-        fix: `use one of: ${[...this.pathParameters].join(', ') || '(the route has none)'}, or add {${value._name}} to the route's path`,
-      });
-    }
+    const unknown = unknownPathParameter(prop, value, this.pathParameters);
+    if (unknown) this.problems.push(unknown);
     if (value._source === 'jsonPath') this.readsJsonBody = true;
     const parameter = value._restRequestParameter();
     if (parameter) this.requestParameters[parameter] = this.requestParameters[parameter] || required;

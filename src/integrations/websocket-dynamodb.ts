@@ -1,18 +1,13 @@
-import { aws_apigateway as apigw, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
+import { dynamoDbCall, grantDynamoDbCall } from './dynamodb-call';
 import { DynamoDbIntegrationOptions } from './dynamodb-integration';
-import { KeySchemaLookup, KeyType } from './dynamodb-key-schema';
+import { KeySchemaLookup } from './dynamodb-key-schema';
 import { Problem, throwIfProblems } from '../private/errors';
-import {
-  attributesResponse, deleteItemRequest, getItemRequest, getItemResponse, putItemRequest, queryRequest,
-  queryResponse, TemplateKeyPart, updateItemRequest,
-} from '../private/vtl/dynamodb-templates';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 import { hasMessageBody } from '../websocket/websocket-route-key';
 import { webSocketServiceIntegration } from '../websocket/websocket-service-integration';
 import { webSocketRouteValues } from '../websocket/websocket-template-values';
-
-const READS = new Set<DynamoDbAction>([DynamoDbAction.GET_ITEM, DynamoDbAction.QUERY]);
 
 /**
  * DynamoDB from a WebSocket route with the same templates as on REST: typically the
@@ -27,22 +22,7 @@ export function webSocketDynamoDb(
 ): WebSocketIntegrationBinding {
   const prop = `${ctx.prop} Integration.dynamoDb`;
   const values = webSocketRouteValues(ctx.route);
-  const typeOf = (name: string): KeyType => {
-    if (lookup.kind !== 'known') return 'S';
-    const { partitionKey, sortKey } = lookup.schema;
-    return [partitionKey, sortKey].find(a => a?.name === name)?.type ?? 'S';
-  };
-  const key: TemplateKeyPart[] = Object.entries(o.key ?? {}).map(([name, value]) => ({
-    name, type: typeOf(name), value: values.use(value, `${prop} key['${name}']`, true),
-  }));
-  const condition = o.sortKeyCondition;
-  const sortCondition = condition && {
-    name: condition._attribute,
-    type: typeOf(condition._attribute),
-    expression: condition._expression,
-    values: condition._values.map((v, i) => values.use(v, `${prop} sortKeyCondition value ${i + 1}`, true)),
-  };
-  const writesBody = action === DynamoDbAction.PUT_ITEM || action === DynamoDbAction.UPDATE_ITEM;
+  const call = dynamoDbCall(prop, table, action, o, values, lookup, 'inBody');
   const problems = [...optionProblems];
   if (action === DynamoDbAction.UPDATE_ITEM && !hasMessageBody(ctx.route)) {
     problems.push({
@@ -55,31 +35,17 @@ export function webSocketDynamoDb(
   }
   throwIfProblems(ctx.scope, [...problems, ...values.problems]);
 
-  const tableName = table.tableName;
   const role = ctx.serviceRole(table, 'Lets API Gateway read and write items of this table');
-  role.allow([`dynamodb:${action}`], o.indexName ? `${table.tableArn}/index/${o.indexName}` : table.tableArn);
-  if (table.encryptionKey) {
-    role.allow(READS.has(action) ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], table.encryptionKey.keyArn);
-  }
-  const templates: Record<DynamoDbAction, () => [string, string]> = {
-    [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(tableName, key), attributesResponse()],
-    [DynamoDbAction.GET_ITEM]: () => [getItemRequest(tableName, key), getItemResponse('inBody')],
-    [DynamoDbAction.QUERY]: () => [queryRequest(tableName, key[0], { ...o, sortCondition }), queryResponse()],
-    [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(tableName, key), attributesResponse()],
-    [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(tableName, key), attributesResponse()],
-  };
-  const [requestTemplate, responseTemplate] = templates[action]();
+  grantDynamoDbCall(role, table, action, o.indexName);
   return webSocketServiceIntegration(ctx, {
     service: 'dynamodb',
     action,
     role,
-    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `DynamoDB_20120810.${action}` },
-    requestTemplate,
-    responseTemplate,
+    headers: call.headers,
+    requestTemplate: call.requestTemplate,
+    responseTemplate: call.responseTemplate,
     // The message's attributes become the item: API Gateway refuses anything but an object.
-    requestSchema: writesBody && hasMessageBody(ctx.route)
-      ? { type: apigw.JsonSchemaType.OBJECT, minProperties: action === DynamoDbAction.UPDATE_ITEM ? 1 : 0 }
-      : values.requestSchema(),
+    requestSchema: (hasMessageBody(ctx.route) ? call.bodySchema : undefined) ?? values.requestSchema(),
     timeout: o.timeout,
   });
 }

@@ -47,3 +47,17 @@ export function checkPort(ctx: { readonly scope: Construct; readonly prop: strin
     });
   }
 }
+
+/** Refuses an option the integration has no use for, so a value is never silently ignored. */
+export function refuseOption(
+  ctx: { readonly scope: Construct; readonly prop: string }, factory: string, option: string, value: unknown, why: string,
+): void {
+  if (value === undefined) return;
+  fail(ctx.scope, {
+    code: 'InvalidIntegration',
+    prop: `${ctx.prop} ${factory} ${option}`,
+    rule: `is not used by ${factory} (${why})`,
+    value: value instanceof Construct ? value.node.path : value,
+    fix: `remove ${option}`,
+  });
+}

@@ -1,26 +1,15 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { COMMON_ACCESS_LOG_FIELDS } from '../common/access-log-fields';
 
 /**
  * One JSON object per request. Field names are stable: dashboards and queries depend on
  * them. Values are strings as API Gateway substitutes them (`-` when absent).
  */
 export const REST_ACCESS_LOG_FIELDS: Record<string, string> = {
-  requestId: '$context.requestId',
-  extendedRequestId: '$context.extendedRequestId',
-  sourceIp: '$context.identity.sourceIp',
-  caller: '$context.identity.caller',
-  user: '$context.identity.user',
-  requestTime: '$context.requestTime',
+  ...COMMON_ACCESS_LOG_FIELDS,
   httpMethod: '$context.httpMethod',
   resourcePath: '$context.resourcePath',
   route: '$context.httpMethod $context.resourcePath',
-  status: '$context.status',
-  protocol: '$context.protocol',
-  responseLength: '$context.responseLength',
-  integrationLatency: '$context.integration.latency',
-  integrationStatus: '$context.integration.status',
-  errorMessage: '$context.error.message',
-  authorizerError: '$context.authorizer.error',
 };
 
 export function restAccessLogFormat(): apigw.AccessLogFormat {

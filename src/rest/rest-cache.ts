@@ -2,6 +2,7 @@ import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { CacheOptions, RouteCacheOptions } from './cache-options';
 import { RequestValue } from '../common/request-value';
 import { Problem } from '../private/errors';
+import { unknownPathParameter } from '../private/path-parameters';
 import { HttpRouteKey, pathParameterNames } from '../private/route-key';
 
 const DEFAULT_TTL = Duration.minutes(5);
@@ -89,14 +90,9 @@ function keyProblems(prop: string, key: RequestValue, pathParameters: string[]):
       value: key,
       fix: "use e.g. RequestValue.queryString('lang')",
     });
-  } else if (key._source === 'pathParameter' && !pathParameters.includes(key._name)) {
-    problems.push({
-      code: 'InvalidCache',
-      prop,
-      rule: 'must be a path parameter the route receives',
-      value: key._name,
-      fix: `use one of: ${pathParameters.join(', ') || '(the route has none)'}`,
-    });
+  } else {
+    const unknown = unknownPathParameter(prop, key, pathParameters);
+    if (unknown) problems.push(unknown);
   }
   return problems;
 }

@@ -83,7 +83,7 @@ describe('stage cache', () => {
       /\[InvalidCache\] addRoute\('GET \/a'\)\.cache needs a stage cache/],
     ['a key parameter the route does not receive', { cache: {} }, (api, fn) => api.addRoute('GET /a/{id}', Integration.lambda(fn), {
       cache: { keyParameters: [RequestValue.pathParameter('sku')] },
-    }), /cache\.keyParameters\[0\] must be a path parameter the route receives, got "sku"; use one of: id/],
+    }), /\[InvalidRequestValue\] .*cache\.keyParameters\[0\] must name a path parameter of the route, got "sku"; use one of: id/],
     ['a body cache key', { cache: {} }, (api, fn) => api.addRoute('GET /a', Integration.lambda(fn), { cache: { keyParameters: [RequestValue.jsonPath('$.x')] } }),
       /must be a path parameter, query string or header/],
     ['key parameters on an uncached POST', { cache: {} }, (api, fn) => api.addRoute('POST /a', Integration.lambda(fn), { cache: { keyParameters: [RequestValue.queryString('q')] } }),

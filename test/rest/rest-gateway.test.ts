@@ -51,9 +51,9 @@ describe('RestGateway', () => {
       const stage = Object.values(t.findResources('AWS::ApiGateway::Stage'))[0];
       const format = JSON.parse(stage.Properties.AccessLogSetting.Format);
       expect(Object.keys(format)).toEqual([
-        'requestId', 'extendedRequestId', 'sourceIp', 'caller', 'user', 'requestTime', 'httpMethod', 'resourcePath',
-        'route', 'status', 'protocol', 'responseLength', 'integrationLatency', 'integrationStatus', 'errorMessage',
-        'authorizerError',
+        'requestId', 'extendedRequestId', 'sourceIp', 'caller', 'user', 'requestTime', 'status', 'protocol',
+        'responseLength', 'integrationLatency', 'integrationStatus', 'errorMessage', 'authorizerError',
+        'httpMethod', 'resourcePath', 'route',
       ]);
       expect(format.requestId).toBe('$context.requestId');
       expect(format.authorizerError).toBe('$context.authorizer.error');

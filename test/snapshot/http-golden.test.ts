@@ -1,6 +1,7 @@
 import {
-  App, Duration, Stack, Validations, aws_cognito as cognito, aws_events as events, aws_iam as iam, aws_kinesis as kinesis,
-  aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_sqs as sqs, aws_stepfunctions as sfn,
+  App, Duration, Stack, Validations, aws_cognito as cognito, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_events as events,
+  aws_iam as iam, aws_kinesis as kinesis, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_route53 as route53,
+  aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { Authorization, HttpGateway, Integration, RequestValue, StepFunctionsAction } from '../../src';
 import { testApp, testStack } from '../support/app';
@@ -35,6 +36,8 @@ function httpEverything(app: App): Stack {
   const checkout = compliantStateMachine(stack, 'Checkout', sfn.StateMachineType.EXPRESS);
   const fulfil = compliantStateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD);
   const bus = new events.EventBus(stack, 'Shop');
+  const backends = privateBackends(stack);
+  const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABC', zoneName: 'example.com' });
 
   const api = new HttpGateway(stack, 'Api', {
     defaultAuthorization: Authorization.jwt({ issuer: 'https://issuer.example.com', audiences: ['orders'] }),
@@ -43,6 +46,7 @@ function httpEverything(app: App): Stack {
     stageVariables: { backend: 'blue' },
     apiName: 'http-everything',
     description: 'Every HttpGateway option and integration',
+    domain: { domainName: 'shop.example.com', hostedZone: zone, basePath: 'v1' },
     routes: { 'GET /orders': Integration.lambda(orders) },
   });
   api.addRoute('GET /orders/{id}', Integration.lambda(orders, { timeout: Duration.seconds(10) }), { throttle: { rateLimit: 50, burstLimit: 100 } });
@@ -58,6 +62,9 @@ function httpEverything(app: App): Stack {
   api.addRoute('ANY /legacy/{proxy+}', Integration.http('https://legacy.example.com/{proxy}'));
   const health = api.addRoute('GET /health', Integration.http('https://status.example.com/health'), { authorization: Authorization.none() });
   api.addRoute('$default', Integration.lambda(orders));
+  api.addRoute('ANY /legacy-shop/{proxy+}', Integration.privateAlb(backends.listener, { timeout: Duration.seconds(10) }));
+  api.addRoute('GET /inventory/{sku}', Integration.privateNlb(backends.nlb, { port: 8080 }));
+  api.addRoute('GET /stock/{sku}', Integration.cloudMap(backends.stock, { vpc: backends.vpc }));
   const backOffice = new iam.Role(stack, 'BackOffice', { assumedBy: new iam.AccountRootPrincipal() });
   api.grantInvoke(backOffice, 'POST /clicks');
 
@@ -67,6 +74,33 @@ function httpEverything(app: App): Stack {
     reason: 'StopExecution acts on executions, whose ARNs exist only at run time: every execution of this one state machine',
   });
   return stack;
+}
+
+/**
+ * Services in a VPC that the HTTP API reaches through one VPC link v2: an internal ALB, an
+ * NLB and a Cloud Map service.
+ */
+function privateBackends(stack: Stack) {
+  const cidr = '10.20.0.0/16';
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    ipAddresses: ec2.IpAddresses.cidr(cidr), maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  const flowLogs = new logs.LogGroup(stack, 'FlowLogs', { retention: logs.RetentionDays.ONE_YEAR });
+  vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
+  const alb = new elbv2.ApplicationLoadBalancer(stack, 'LegacyShop', { vpc, internetFacing: false });
+  const listener = alb.addListener('Http', { port: 80, open: false, defaultAction: elbv2.ListenerAction.fixedResponse(200) });
+  listener.connections.allowDefaultPortFrom(ec2.Peer.ipv4(cidr), 'the VPC link v2 in this VPC');
+  const nlb = new elbv2.NetworkLoadBalancer(stack, 'Inventory', { vpc });
+  nlb.addListener('Tcp8080', {
+    port: 8080,
+    defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, 'InventoryTargets', { vpc, port: 8080, targetType: elbv2.TargetType.IP })],
+  });
+  for (const lb of [alb, nlb]) {
+    Validations.of(lb).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'access logs need an S3 bucket outside the scope of this stack' });
+  }
+  const namespace = new servicediscovery.PrivateDnsNamespace(stack, 'Services', { name: 'shop.internal', vpc });
+  const stock = namespace.createService('Stock');
+  return { vpc, listener, nlb, stock };
 }
 
 /** A state machine with logs and tracing, as a careful user writes it. */

@@ -1,0 +1,38 @@
+import { aws_apigatewayv2 as apigwv2, aws_route53_targets as targets } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DomainOptions } from '../common/domain-options';
+import { domainOptionProblems, SharedDomain } from '../private/custom-domain';
+import { Problem } from '../private/errors';
+
+/** An HTTP API's domain is regional: its certificate must be in the stack's region. */
+export function httpDomainProblems(domain: DomainOptions | undefined, region: string): Problem[] {
+  return domain ? domainOptionProblems(domain, region) : [];
+}
+
+/**
+ * Maps `stage` of `api` under the custom domain the stack's HTTP gateways share (regional,
+ * TLS 1.2), with `basePath` as the API mapping key; returns the API's URL there.
+ */
+export function mapHttpDomain(
+  gateway: Construct, api: apigwv2.HttpApi, stage: apigwv2.HttpStage, options: DomainOptions,
+): { url: string; domain: apigwv2.DomainName } {
+  const shared = SharedDomain.of(gateway, options, 'HttpGateway', (scope, certificate) => {
+    const domain = new apigwv2.DomainName(scope, 'Domain', {
+      domainName: options.domainName,
+      certificate,
+      endpointType: apigwv2.EndpointType.REGIONAL,
+      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+      mtls: options.mutualTls,
+    });
+    return { domain, aliasTarget: new targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId) };
+  });
+  const basePath = options.basePath ?? '';
+  const url = shared.claim(gateway, basePath);
+  new apigwv2.ApiMapping(gateway, 'ApiMapping', {
+    api,
+    domainName: shared.domain,
+    stage,
+    apiMappingKey: basePath || undefined,
+  });
+  return { url, domain: shared.domain };
+}
