@@ -15,6 +15,7 @@ import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
 import { ServiceRoles } from '../private/service-roles';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 import { AccountLogsRole } from '../rest/account-logs-role';
@@ -353,7 +354,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 }
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
-  const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...restOnlyWebSocketPropProblems(props)];
   const checks = [
     props.stageName !== undefined && patternProblem('stageName', props.stageName, /^[A-Za-z0-9_]{1,128}$/,
       'must be 1-128 letters, digits or _', "use e.g. 'prod' or 'v1'", 'InvalidStage'),

@@ -291,6 +291,12 @@ describe('WebSocketGateway', () => {
 
   describe('throws when', () => {
     const fnIn = (stack: any) => handler(stack, 'Fn');
+
+    test('REST-only props (WAF, cache, canary) are passed, as JavaScript callers can', () => {
+      const props = { waf: {}, cache: {}, connect: Integration.mock() } as unknown as WebSocketGatewayProps;
+      expect(() => new WebSocketGateway(testStack(), 'Ws', props)).toThrow(
+        /\[UnsupportedCombination\] cache is not available on a WebSocketGateway \(WebSocket APIs have no stage caching\)[\s\S]*\[UnsupportedCombination\] waf is not available on a WebSocketGateway \(WebSocket APIs have no WAF\)/);
+    });
     test.each<[string, string, RegExp]>([
       ['a reserved-looking key', '$join', /\[InvalidRouteKey\] addRoute\('\$join'\) must be \$connect, \$disconnect, \$default or a custom key without \$.*got "\$join"; use one of the reserved keys, or drop the \$: 'join'/],
       ['an HTTP route key', 'GET /orders', /\[InvalidRouteKey\] .*must be a message action, not METHOD \/path/],

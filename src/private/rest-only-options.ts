@@ -1,4 +1,4 @@
-import { Problem } from '../private/errors';
+import { Problem } from './errors';
 
 /** Route options that only REST APIs have, with what they are called in messages. */
 const REST_ONLY_ROUTE_OPTIONS: Record<string, string> = {
@@ -9,8 +9,8 @@ const REST_ONLY_ROUTE_OPTIONS: Record<string, string> = {
 };
 
 /**
- * Gateway props of RestGateway that an HTTP API cannot honour. TypeScript users get a
- * compile error; JavaScript users and props objects shared between gateways get this one.
+ * Gateway props of RestGateway that an HTTP or WebSocket API cannot honour. TypeScript users
+ * get a compile error; JavaScript users and props objects shared between gateways get this one.
  */
 const REST_ONLY_PROPS: Record<string, string> = {
   endpoint: 'edge and private endpoints',
@@ -30,12 +30,12 @@ function isSet(value: unknown): boolean {
   return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
 }
 
-function problems(table: Record<string, string>, object: object, prefix: string): Problem[] {
+function problems(table: Record<string, string>, object: object, prefix: string, gateway = 'an HttpGateway', apiType = 'HTTP APIs'): Problem[] {
   const given = object as Record<string, unknown>;
   return Object.keys(table).filter(name => isSet(given[name])).map(name => ({
     code: 'UnsupportedCombination' as const,
     prop: `${prefix}${name}`,
-    rule: `is not available on an HttpGateway (HTTP APIs have no ${table[name]})`,
+    rule: `is not available on ${gateway} (${apiType} have no ${table[name]})`,
     value: typeof given[name] === 'object' && !Array.isArray(given[name]) ? '(set)' : given[name],
     fix: 'remove it, or use a RestGateway, which supports it',
   }));
@@ -47,4 +47,11 @@ export function restOnlyRouteOptionProblems(prop: string, options: object): Prob
 
 export function restOnlyPropProblems(props: object): Problem[] {
   return problems(REST_ONLY_PROPS, props, '');
+}
+
+/** The same for a WebSocketGateway (which has execution logs of its own). */
+export function restOnlyWebSocketPropProblems(props: object): Problem[] {
+  const table = Object.fromEntries(Object.entries(REST_ONLY_PROPS)
+    .filter(([name]) => !['executionLogLevel', 'manageAccountLogsRole', 'tracing'].includes(name)));
+  return problems(table, props, '', 'a WebSocketGateway', 'WebSocket APIs');
 }
