@@ -1,7 +1,7 @@
 import {
   App, Duration, Stack, Validations, aws_apigateway as apigw, aws_cognito as cognito, aws_dynamodb as dynamodb,
   aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_events as events, aws_iam as iam, aws_kinesis as kinesis,
-  aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_route53 as route53, aws_secretsmanager as secretsmanager,
+  aws_kms as kms, aws_logs as logs, aws_route53 as route53, aws_secretsmanager as secretsmanager,
   aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
@@ -9,6 +9,7 @@ import {
   RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf,
 } from '../../src';
 import { testStack } from '../support/app';
+import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
 
 /**
  * The golden stacks: what users typically build, synthesized with the strict
@@ -228,42 +229,4 @@ function acknowledgeCommon(stack: Stack, options: { waf?: boolean } = {}): void 
       reason: 'these stacks show other features; WAF (Waf.managed) is on in the publicEdge golden stack, where this finding is not acknowledged',
     });
   }
-}
-
-/** A state machine of one Pass state with logs and tracing, as a careful user writes it. */
-function compliantStateMachine(stack: Stack, id: string, type: sfn.StateMachineType): sfn.StateMachine {
-  const machine = new sfn.StateMachine(stack, id, {
-    stateMachineType: type,
-    definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, `${id}Pass`)),
-    tracingEnabled: true,
-    logs: { destination: new logs.LogGroup(stack, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR }), level: sfn.LogLevel.ALL },
-  });
-  Validations.of(machine).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray and CloudWatch Logs delivery accept only * (the state machine\'s own role, not the gateway\'s)',
-  });
-  return machine;
-}
-
-/** A function that meets the Serverless and AWS Solutions rules, as a careful user writes it. */
-function compliantFunction(stack: Stack, id: string): lambda.Function {
-  const fn = new lambda.Function(stack, id, {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
-    memorySize: 512,
-    timeout: Duration.seconds(10),
-    tracing: lambda.Tracing.ACTIVE,
-  });
-  Validations.of(fn).acknowledge(
-    {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'the minimal policy for writing the function\'s own logs',
-    },
-    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray accepts trace segments only on *' },
-    { id: 'AwsSolutions-L1', reason: 'pinned to an LTS Node.js runtime on purpose' },
-    { id: 'Serverless-LambdaLatestVersion', reason: 'pinned to an LTS Node.js runtime on purpose' },
-    { id: 'Serverless-LambdaDLQ', reason: 'invoked synchronously by API Gateway; a DLQ applies to asynchronous invocations only' },
-  );
-  return fn;
 }

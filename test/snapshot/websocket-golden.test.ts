@@ -1,6 +1,7 @@
-import { App, Duration, Stack, Validations, aws_dynamodb as dynamodb, aws_kms as kms, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
+import { App, Duration, Stack, Validations, aws_dynamodb as dynamodb, aws_kms as kms, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Authorization, DynamoDbAction, Integration, RequestValue, WebSocketGateway } from '../../src';
 import { testApp, testStack } from '../support/app';
+import { compliantFunction } from '../support/compliant-fixtures';
 import { addNagChecks } from '../support/nag';
 
 /**
@@ -78,26 +79,3 @@ describe.each(Object.entries(WEBSOCKET_GOLDEN_STACKS))('WebSocket golden stack %
     expect(template).toMatchSnapshot(name);
   });
 });
-
-/** A function that meets the Serverless and AWS Solutions rules, as a careful user writes it. */
-function compliantFunction(stack: Stack, id: string): lambda.Function {
-  const fn = new lambda.Function(stack, id, {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
-    memorySize: 512,
-    timeout: Duration.seconds(10),
-    tracing: lambda.Tracing.ACTIVE,
-  });
-  Validations.of(fn).acknowledge(
-    {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'the minimal policy for writing the function\'s own logs',
-    },
-    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray accepts trace segments only on *' },
-    { id: 'AwsSolutions-L1', reason: 'pinned to an LTS Node.js runtime on purpose' },
-    { id: 'Serverless-LambdaLatestVersion', reason: 'pinned to an LTS Node.js runtime on purpose' },
-    { id: 'Serverless-LambdaDLQ', reason: 'invoked synchronously by API Gateway; a DLQ applies to asynchronous invocations only' },
-  );
-  return fn;
-}
