@@ -36,8 +36,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, IncomingMessage, request, Server, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KinesisClient } from '@aws-sdk/client-kinesis';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { CreateStreamCommand, KinesisClient } from '@aws-sdk/client-kinesis';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createRequestHandler } from 'local-aws-sqs';
 
 interface KinesaliteOptions {
@@ -402,4 +402,14 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
     }
   }
   return flat;
+}
+
+/**
+ * The queues and stream of the catalogue stacks (`test/vtl`), named as their templates
+ * resolve them (the logical ID; FIFO queues end in `.fifo`).
+ */
+export async function createCatalogueQueuesAndStream(emulators: Emulators): Promise<void> {
+  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersA9B65338' }));
+  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6.fifo', Attributes: { FifoQueue: 'true' } }));
+  await emulators.kinesis.send(new CreateStreamCommand({ StreamName: 'Clicks81B5095A', ShardCount: 1 }));
 }

@@ -1,6 +1,6 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
-import { CreateQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalogueStack } from './catalogue-stack';
 import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES } from './hostile-corpus';
@@ -8,7 +8,9 @@ import { attributeNesting, jsonObject, plain } from './service-formats';
 import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
 import { renderVtl } from '../../src/vtl/render';
 import { VtlRequest } from '../../src/vtl/vtl-request';
-import { EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson } from '../support/emulators';
+import {
+  createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
+} from '../support/emulators';
 
 /**
  * Client → mapping template → service → mapping template → client, with the services
@@ -21,9 +23,7 @@ let requestCount = 0;
 
 beforeAll(async () => {
   emulators = await startEmulators();
-  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersA9B65338' }));
-  await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6.fifo', Attributes: { FifoQueue: 'true' } }));
-  await emulators.kinesis.send(new CreateStreamCommand({ StreamName: 'Clicks81B5095A', ShardCount: 1 }));
+  await createCatalogueQueuesAndStream(emulators);
   await emulators.dynamodb.send(new CreateTableCommand({
     TableName: 'Items5C12978B',
     KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],

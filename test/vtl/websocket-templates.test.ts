@@ -1,6 +1,6 @@
 import { CreateTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
-import { CreateQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
 import { attributeNesting, formMessageAttributes, jsonObject, numbersByValue, parseForm, plain, toAttributeValue } from './service-formats';
 import { PLAIN_ITEM, SERVICE_RESPONSES, TYPED_ITEM } from './service-responses';
@@ -8,7 +8,9 @@ import { webSocketCatalogueStack } from './websocket-catalogue-stack';
 import { emittedWebSocketRoutes, responseKeyFor, webSocketContext } from './websocket-emitted-templates';
 import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
 import { renderVtl } from '../../src/vtl/render';
-import { EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson } from '../support/emulators';
+import {
+  createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
+} from '../support/emulators';
 
 /**
  * The mapping templates of a WebSocket API, rendered as API Gateway renders them for a
@@ -138,9 +140,7 @@ describe('WebSocket round trips through the emulated services', () => {
 
   beforeAll(async () => {
     emulators = await startEmulators();
-    await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersA9B65338' }));
-    await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6.fifo', Attributes: { FifoQueue: 'true' } }));
-    await emulators.kinesis.send(new CreateStreamCommand({ StreamName: 'Clicks81B5095A', ShardCount: 1 }));
+    await createCatalogueQueuesAndStream(emulators);
     await emulators.dynamodb.send(new CreateTableCommand({
       TableName: 'Connections827CEF2F',
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
