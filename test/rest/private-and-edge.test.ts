@@ -126,12 +126,12 @@ describe('custom domains', () => {
       .toThrow(/\[InvalidDomain\] domain.basePath is taken on .* by Test\/Users/);
   });
 
-  test('mutual TLS, an own certificate, and keeping the default endpoint', () => {
+  test('mutual TLS and an own certificate; the default endpoint stays off', () => {
     const stack = testStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
     const bucket = s3.Bucket.fromBucketName(stack, 'Trust', 'truststore-bucket');
     new RestGateway(stack, 'Api', {
-      domain: { domainName: 'mtls.example.com', certificate, mutualTls: { bucket, key: 'ca.pem' }, keepExecuteApiEndpoint: true },
+      domain: { domainName: 'mtls.example.com', certificate, mutualTls: { bucket, key: 'ca.pem' } },
     }).addRoute('GET /a', Integration.mock());
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGateway::DomainName', {
@@ -139,7 +139,14 @@ describe('custom domains', () => {
       RegionalCertificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc',
     });
     t.resourceCountIs('AWS::Route53::RecordSet', 0);
-    t.hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: false });
+    t.hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: true });
+  });
+
+  test('keeping the default endpoint', () => {
+    const stack = testStack();
+    new RestGateway(stack, 'Api', { domain: { domainName: 'api.example.com', hostedZone: zoneIn(stack), keepExecuteApiEndpoint: true } })
+      .addRoute('GET /a', Integration.mock());
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: false });
   });
 
   test.each<[string, (stack: Stack) => void, RegExp]>([
@@ -148,7 +155,7 @@ describe('custom domains', () => {
     ['no certificate and no zone', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api.example.com' } }), /needs a certificate, or a hostedZone/],
     ['a nested base path', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api.example.com', hostedZone: zoneIn(stack), basePath: 'v1/orders' } }),
       /domain.basePath must be one path segment/],
-    ['a bad domain name', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api_example', hostedZone: zoneIn(stack) } }), /domain.domainName must be a DNS name/],
+    ['a bad domain name', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api_example', hostedZone: zoneIn(stack) } }), /domain.domainName must be a lower-case DNS name/],
   ])('refuses %s', (_name, build, message) => {
     expect(() => build(testStack())).toThrow(message);
   });
