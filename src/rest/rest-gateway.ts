@@ -260,7 +260,7 @@ export class RestGateway extends Construct {
       ...privateEndpointProblems(endpoint),
       ...accessProblems(props.allowOnly ?? [], this.endpointType),
       ...domainProblems(props.domain, this.endpointType, Stack.of(this).region),
-      ...(props.waf?._problems('waf') ?? []),
+      ...(props.waf?._problems('waf', Stack.of(this).region) ?? []),
     ]);
     const privateEndpoints = endpoint._private && privateVpcEndpoints(this, endpoint._private);
     this.vpcEndpoint = privateEndpoints?.created;

@@ -3,7 +3,7 @@ import {
   aws_route53 as route53, aws_s3 as s3, aws_servicediscovery as servicediscovery,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ApiAccess, Endpoint, Integration, RestGateway, Waf } from '../../src';
+import { ApiAccess, Endpoint, Integration, RestGateway } from '../../src';
 import { testApp, testStack } from '../support/app';
 
 function vpcIn(stack: Stack): ec2.Vpc {
@@ -56,39 +56,6 @@ describe('private endpoints', () => {
     const stack = testStack();
     expect(() => new RestGateway(stack, 'B', { endpoint: Endpoint.private({ vpc: vpcIn(stack) }), allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24'])] }))
       .toThrow(/\[InvalidPolicy\] allowOnly\[0\] cannot restrict a private API by source IP/);
-  });
-});
-
-describe('WAF', () => {
-  test('Waf.managed: a regional web ACL of the managed rule groups plus a rate rule, associated with the stage', () => {
-    const stack = testStack();
-    new RestGateway(stack, 'Api', { waf: Waf.managed({ rateLimitPerFiveMinutes: 2000 }) }).addRoute('GET /a', Integration.mock());
-    const t = Template.fromStack(stack);
-    const acl = (Object.values(t.findResources('AWS::WAFv2::WebACL'))[0] as any).Properties;
-    expect(acl.Scope).toBe('REGIONAL');
-    expect(acl.DefaultAction).toEqual({ Allow: {} });
-    expect(acl.Rules.map((r: any) => r.Statement.ManagedRuleGroupStatement?.Name ?? `rate ${r.Statement.RateBasedStatement.Limit}`)).toEqual([
-      'AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet', 'rate 2000',
-    ]);
-    expect(acl.Rules.every((r: any) => r.VisibilityConfig.CloudWatchMetricsEnabled)).toBe(true);
-    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
-      ResourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/restapis/'), '/stages/', { Ref: Match.stringLikeRegexp('^ApiStage') }])] },
-      WebACLArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiWebAcl'), 'Arn'] },
-    });
-  });
-
-  test('Waf.fromWebAclArn associates an existing one', () => {
-    const stack = testStack();
-    const arn = 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/shared/abc';
-    new RestGateway(stack, 'Api', { waf: Waf.fromWebAclArn(arn) }).addRoute('GET /a', Integration.mock());
-    const t = Template.fromStack(stack);
-    t.resourceCountIs('AWS::WAFv2::WebACL', 0);
-    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: arn });
-  });
-
-  test('refuses a rate limit below 10', () => {
-    expect(() => new RestGateway(testStack(), 'Api', { waf: Waf.managed({ rateLimitPerFiveMinutes: 5 }) }))
-      .toThrow(/\[InvalidWaf\] waf.rateLimitPerFiveMinutes must be a whole number from 10 to 2,000,000,000, got 5/);
   });
 });
 
