@@ -6,7 +6,8 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { bindCloudMapHttp } from '../http/integrations/cloud-map-http';
 import { bindPrivateAlbHttp } from '../http/integrations/private-alb-http';
 import { bindPrivateNlbHttp } from '../http/integrations/private-nlb-http';
-import { fail } from '../private/errors';
+import { fail, throwIfProblems } from '../private/errors';
+import { hostProblems } from '../private/integration-url';
 import { HttpRouteKey } from '../private/route-key';
 import { checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
@@ -163,6 +164,7 @@ export class PrivateAlbTarget implements IntegrationTarget {
 
   private checkOptions(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }): void {
     checkPort(ctx, this.factory, this.options.port);
+    if (this.options.host !== undefined) throwIfProblems(ctx.scope, hostProblems(`${ctx.prop} ${this.factory} host`, this.options.host));
     refuseOption(ctx, this.factory, 'networkListener', this.options.networkListener, 'the listener is the one passed to Integration.privateAlb');
   }
 

@@ -179,6 +179,16 @@ describe('private integrations', () => {
     });
   });
 
+  test.each(['user:pw@internal.example.com', 'internal.example.com/path', 'internal example', ''])('privateAlb throws on the host %j, which is not a host name', host => {
+    const stack = testStack();
+    const listener = elbv2.ApplicationListener.fromApplicationListenerAttributes(stack, 'L', {
+      listenerArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/alb/1234567890abcdef/1234567890abcdef',
+      securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-12345678'),
+    });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateAlb(listener, { vpc: vpcIn(stack), host })))
+      .toThrow(/\[InvalidIntegration\] addRoute\('GET \/a'\) Integration.privateAlb host must be a host name \(DNS labels of letters, digits, _ and inner hyphens\) or an IP address/);
+  });
+
   test('cloudMap on a RestGateway names HttpGateway', () => {
     const stack = testStack();
     const namespace = new servicediscovery.PrivateDnsNamespace(stack, 'Ns', { name: 'svc.local', vpc: vpcIn(stack) });
