@@ -135,9 +135,33 @@ describe('custom domains', () => {
 });
 
 describe('private integrations', () => {
-  function nlbIn(stack: Stack, id = 'Nlb') {
-    return new elbv2.NetworkLoadBalancer(stack, id, { vpc: (stack.node.tryFindChild('Vpc') as ec2.Vpc) ?? vpcIn(stack) });
+  /** A network load balancer with a TCP listener on each of `ports`. */
+  function nlbIn(stack: Stack, ports: number[] = [80, 8080], id = 'Nlb') {
+    const vpc = (stack.node.tryFindChild('Vpc') as ec2.Vpc) ?? vpcIn(stack);
+    const nlb = new elbv2.NetworkLoadBalancer(stack, id, { vpc });
+    for (const port of ports) {
+      nlb.addListener(`Tcp${port}`, { port, defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, `${id}Targets${port}`, { vpc, port, targetType: elbv2.TargetType.IP })] });
+    }
+    return nlb;
   }
+
+  test('privateNlb throws on a port with no listener on the load balancer (the same check as on an HttpGateway)', () => {
+    const stack = testStack();
+    const nlb = nlbIn(stack, [8080]);
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb)))
+      .toThrow(/\[InvalidIntegration\] addRoute\('GET \/a'\) Integration.privateNlb port must be the port of a listener of Test\/Nlb \(it has listeners on 8080\), got 80; set port to a listener's port, or add the listener with nlb.addListener before the route/);
+    expect(() => new RestGateway(stack, 'Other').addRoute('GET /a', Integration.privateNlb(nlbIn(stack, [], 'Bare'), { port: 8080 })))
+      .toThrow(/Integration.privateNlb port must be the port of a listener of Test\/Bare \(it has no listeners this app added\), got 8080/);
+  });
+
+  test('privateNlb on an imported load balancer takes the port as given', () => {
+    const stack = testStack();
+    const nlb = elbv2.NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, 'Imported', {
+      loadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/inventory/1234567890abcdef',
+      loadBalancerDnsName: 'inventory-1234567890abcdef.elb.eu-west-1.amazonaws.com',
+    });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb, { port: 9000 }))).not.toThrow();
+  });
 
   test('privateNlb: one VPC link per load balancer for every route and API; the path and {proxy+} are forwarded', () => {
     const stack = testStack();

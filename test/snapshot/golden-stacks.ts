@@ -177,6 +177,10 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const flowLogs = new logs.LogGroup(stack, 'FlowLogs', { retention: logs.RetentionDays.ONE_YEAR });
     vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
     const nlb = new elbv2.NetworkLoadBalancer(stack, 'Inventory', { vpc });
+    nlb.addListener('Tcp8080', {
+      port: 8080,
+      defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, 'InventoryTargets', { vpc, port: 8080, targetType: elbv2.TargetType.IP })],
+    });
     Validations.of(nlb).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'access logs need an S3 bucket outside the scope of this stack' });
     const api = new RestGateway(stack, 'Api', {
       endpoint: Endpoint.private({ vpc }),
