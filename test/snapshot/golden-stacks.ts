@@ -6,7 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import {
   ApiAccess, ApiKeyValue, Authorization, CacheSize, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue,
-  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf,
+  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride,
 } from '../../src';
 import { testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
@@ -196,10 +196,11 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const stack = testStack(app, 'PublicEdge');
     const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABC', zoneName: 'example.com' });
     const fn = compliantFunction(stack, 'Catalog');
+    const wafLogs = new logs.LogGroup(stack, 'WafLogs', { logGroupName: 'aws-waf-logs-catalog', retention: logs.RetentionDays.ONE_YEAR });
     const v1 = new RestGateway(stack, 'CatalogV1', {
       domain: { domainName: 'api.example.com', hostedZone: zone, basePath: 'v1' },
-      waf: Waf.managed({ rateLimitPerFiveMinutes: 2000 }),
-      allowOnly: [ApiAccess.fromSourceIps(['0.0.0.0/0'])],
+      waf: Waf.managed({ rateLimitPerFiveMinutes: 2000, ruleOverrides: [WafRuleOverride.allowLargeBodies()], logging: WafLogging.toLogGroup(wafLogs) }),
+      allowOnly: [ApiAccess.fromSourceIps(['0.0.0.0/0']), ApiAccess.fromAccounts(['222222222222'])],
     });
     v1.addRoute('GET /products/{id}', Integration.lambda(fn));
     const v2 = new RestGateway(stack, 'CatalogV2', {
