@@ -10,7 +10,9 @@ const VERSION_ID = /^\S{1,1024}$/;
 /**
  * Mutual TLS checks every gateway shares. API Gateway checks client certificates on the custom
  * domain only, so a reachable `execute-api` endpoint would let clients skip the check (its
- * guide tells to disable the default endpoint); and the truststore must be an S3 object URI.
+ * developer guide, "mutual TLS authentication for REST APIs", says to disable the default
+ * endpoint and lists a regional custom domain as a prerequisite); and the truststore must be
+ * an S3 object URI.
  */
 export function mutualTlsProblems(domain: DomainOptions): Problem[] {
   const mtls = domain.mutualTls;
@@ -31,7 +33,7 @@ export function mutualTlsProblems(domain: DomainOptions): Problem[] {
 
 function truststoreProblems(mtls: MutualTlsOptions): Problem[] {
   const problems: Problem[] = [];
-  if (!Token.isUnresolved(mtls.key) && !OBJECT_KEY.test(mtls.key)) {
+  if (typeof mtls.key !== 'string' || (!Token.isUnresolved(mtls.key) && !OBJECT_KEY.test(mtls.key))) {
     problems.push({
       code: 'InvalidDomain',
       prop: 'domain.mutualTls.key',
@@ -48,6 +50,12 @@ function truststoreProblems(mtls: MutualTlsOptions): Problem[] {
       value: mtls.version,
       fix: 'leave version out for the latest, or copy the ID from the object\'s versions',
     });
+  }
+  if (!mtls.bucket) {
+    problems.push({
+      code: 'InvalidDomain', prop: 'domain.mutualTls.bucket', rule: 'must be an S3 bucket (e.g. Bucket.fromBucketName)', value: mtls.bucket, fix: "pass the truststore's bucket",
+    });
+    return problems;
   }
   const bucketName = mtls.bucket.bucketName;
   const bucketProblem = Token.isUnresolved(bucketName) ? undefined : bucketNameProblem(bucketName);
@@ -91,7 +99,7 @@ export function hostedZoneProblems(domain: DomainOptions): Problem[] {
     }];
   }
   const name = domain.domainName;
-  if (zoneName === undefined || Token.isUnresolved(name)) return [];
+  if (zoneName === undefined || typeof name !== 'string' || Token.isUnresolved(name)) return [];
   const apex = zoneName.toLowerCase().replace(/\.$/, '');
   const bare = name.replace(/^\*\./, '').toLowerCase();
   if (bare === apex || bare.endsWith(`.${apex}`)) return [];

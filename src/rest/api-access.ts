@@ -76,12 +76,15 @@ export class ApiAccess {
 
   /** @internal Problems with its values (tokens are skipped). */
   public _problems(prop: string): Problem[] {
+    if (!Array.isArray(this._values)) {
+      return [{ code: 'InvalidPolicy', prop, rule: `ApiAccess.${this._factory} values must be a list of strings`, value: this._values, fix: 'pass an array' }];
+    }
     if (this._values.length === 0) {
       return [{ code: 'InvalidPolicy', prop, rule: 'must list at least one value', value: this._factory, fix: 'pass the allowed values' }];
     }
     const { valid, rule, fix } = VALUES[this._factory];
     return this._values
-      .filter(value => !Token.isUnresolved(value) && !valid(value))
+      .filter(value => typeof value !== 'string' || (!Token.isUnresolved(value) && !valid(value)))
       .map((value): Problem => ({ code: 'InvalidPolicy', prop, rule: `ApiAccess.${this._factory} values must be ${rule}`, value, fix }));
   }
 

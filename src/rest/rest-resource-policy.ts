@@ -19,7 +19,10 @@ const REFERENCE_CHARACTERS = 64;
  * 5. requests that do not meet a source restriction (IPs, VPCs, VPC endpoints) are denied;
  * 6. then the user's own statements.
  *
- * What API Gateway documents and this relies on:
+ * What this relies on, from the API Gateway developer guide ("How API Gateway resource policies
+ * affect authorization workflow", "AWS condition keys that can be used in API Gateway resource
+ * policies", "Use VPC endpoint policies for private APIs") and the IAM user guide ("Condition
+ * operators", "Conditions with multiple context keys or values"):
  * - Once an API has a resource policy, a caller that is not IAM-authenticated gets in only if a
  *   statement allows it explicitly; a Lambda authorizer's caller is first checked against the
  *   policy's denies.

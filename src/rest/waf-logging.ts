@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Problem } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
 
-/** WAF delivers logs only to destinations whose name starts with this. */
+/** WAF delivers logs only to destinations whose name starts with this (WAFV2 API, LoggingConfiguration). */
 const NAME_PREFIX = 'aws-waf-logs-';
 /** Headers that carry credentials: bearer tokens, signatures, session cookies, API keys. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'x-api-key'];
@@ -67,8 +67,12 @@ export class WafLogging {
         fix: `name it e.g. '${NAME_PREFIX}orders'`,
       });
     }
-    (this.options.redactedHeaders ?? []).forEach((header, i) => {
-      if (Token.isUnresolved(header) || HEADER_NAME.test(header)) return;
+    const headers = this.options.redactedHeaders ?? [];
+    if (!Array.isArray(headers)) {
+      return [...problems, { code: 'InvalidWaf', prop: `${prop} redactedHeaders`, rule: 'must be a list of HTTP header names', value: headers, fix: "pass e.g. ['authorization']" }];
+    }
+    headers.forEach((header, i) => {
+      if (typeof header === 'string' && (Token.isUnresolved(header) || HEADER_NAME.test(header))) return;
       problems.push({ code: 'InvalidWaf', prop: `${prop} redactedHeaders[${i}]`, rule: 'must be an HTTP header name', value: header, fix: "write e.g. 'authorization'" });
     });
     return problems;

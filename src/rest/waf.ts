@@ -7,8 +7,9 @@ import { Problem, warn } from '../private/errors';
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {
   /**
-   * Block a client IP after this many requests in five minutes (10 to 2,000,000,000, WAF's
-   * bounds for a rate-based rule).
+   * Block a client IP after this many requests in five minutes (10 to 2,000,000,000: the WAF
+   * developer guide gives 10 as the lowest limit, and the WAFV2 API
+   * 2,000,000,000 as the highest).
    * @default - no rate-based rule
    */
   readonly rateLimitPerFiveMinutes?: number;
@@ -74,8 +75,12 @@ export class Waf {
         fix: 'use e.g. 2000 requests per five minutes per IP',
       });
     }
+    const overrides = this.options.ruleOverrides ?? [];
+    if (!Array.isArray(overrides)) {
+      return [...problems, { code: 'InvalidWaf', prop: `${prop}.ruleOverrides`, rule: 'must be a list of WafRuleOverride', value: overrides, fix: 'pass e.g. [WafRuleOverride.allowLargeBodies()]' }];
+    }
     const seen = new Set<string>();
-    (this.options.ruleOverrides ?? []).forEach((override, i) => {
+    overrides.forEach((override, i) => {
       const at = `${prop}.ruleOverrides[${i}]`;
       problems.push(...override._problems(at));
       if (seen.has(override._key)) {

@@ -189,3 +189,19 @@ describe('Waf', () => {
     });
   });
 });
+
+describe('Waf from JavaScript', () => {
+  test.each<[string, ManagedWafOptions, RegExp]>([
+    ['ruleOverrides that is not a list', { ruleOverrides: 'allowLargeBodies' as any }, /\[InvalidWaf\] waf.ruleOverrides must be a list of WafRuleOverride, got "allowLargeBodies"/],
+    ['a rate limit given as a string', { rateLimitPerFiveMinutes: '2000' as any }, /\[InvalidWaf\] waf.rateLimitPerFiveMinutes must be a whole number from 10 to 2,000,000,000, got "2000"/],
+  ])('throws on %s', (_name, options, message) => {
+    expect(() => new RestGateway(testStack(), 'Api', { waf: Waf.managed(options) })).toThrow(message);
+  });
+
+  test('throws on redactedHeaders that is not a list', () => {
+    const stack = testStack();
+    const logging = WafLogging.toLogGroup(logs.LogGroup.fromLogGroupName(stack, 'G', 'aws-waf-logs-x'), { redactedHeaders: 'authorization' as any });
+    expect(() => new RestGateway(stack, 'Api', { waf: Waf.managed({ logging }) }))
+      .toThrow(/\[InvalidWaf\] waf.logging redactedHeaders must be a list of HTTP header names, got "authorization"/);
+  });
+});
