@@ -1,10 +1,14 @@
 import { aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3 } from 'aws-cdk-lib';
 
-/** Mutual TLS: clients present certificates signed by a CA in the truststore. */
+/**
+ * Mutual TLS: clients present certificates signed by a CA in the truststore. API Gateway
+ * offers it on regional custom domains (not edge-optimized ones) and checks certificates on
+ * the domain only, so the gateway's `execute-api` endpoint stays off.
+ */
 export interface MutualTlsOptions {
   /** The bucket holding the truststore (a PEM bundle of CA certificates). */
   readonly bucket: s3.IBucket;
-  /** The truststore's object key. */
+  /** The truststore's object key, e.g. `truststore.pem` (no leading `/`). */
   readonly key: string;
   /**
    * The object version, for a versioned bucket.
@@ -18,7 +22,10 @@ export interface MutualTlsOptions {
  * each under its own base path.
  */
 export interface DomainOptions {
-  /** The domain, e.g. `api.example.com`. */
+  /**
+   * The domain, e.g. `api.example.com` or `*.example.com`: lower case (API Gateway refuses
+   * upper-case names), and inside `hostedZone` when one is given.
+   */
   readonly domainName: string;
 
   /**
@@ -35,7 +42,8 @@ export interface DomainOptions {
   readonly hostedZone?: route53.IHostedZone;
 
   /**
-   * The path under the domain the API is served at, e.g. `v1`.
+   * The path under the domain the API is served at, e.g. `v1`: one segment of letters,
+   * digits and `$ - _ . + ! * ' ( )`.
    * @default - the domain's root (then no other API can share the domain)
    */
   readonly basePath?: string;
@@ -47,7 +55,8 @@ export interface DomainOptions {
   readonly mutualTls?: MutualTlsOptions;
 
   /**
-   * Keep the default `execute-api` endpoint reachable next to the custom domain.
+   * Keep the default `execute-api` endpoint reachable next to the custom domain. Not with
+   * mutual TLS on the domain (clients would skip the certificate check there).
    * @default false
    */
   readonly keepExecuteApiEndpoint?: boolean;

@@ -4,7 +4,8 @@ import { IntegrationTarget } from './integration-target';
 import { webSocketHttpProxy } from './websocket-http';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { bindHttpProxyHttp } from '../http/integrations/http-proxy-http';
-import { fail } from '../private/errors';
+import { fail, throwIfProblems } from '../private/errors';
+import { integrationUrlProblems, URL_PLACEHOLDER, warnOnPlainHttp } from '../private/integration-url';
 import { pathParameterNames, ROUTE_METHODS } from '../private/route-key';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
@@ -26,8 +27,6 @@ export interface HttpIntegrationOptions {
   readonly timeout?: Duration;
 }
 
-const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)\+?\}/g;
-
 /** HTTP proxy: the request goes to the URL as it came, the response comes back as it is. */
 export class HttpTarget implements IntegrationTarget {
   public readonly factory = 'Integration.http';
@@ -41,7 +40,7 @@ export class HttpTarget implements IntegrationTarget {
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     this.validate(ctx);
-    const placeholders = Token.isUnresolved(this.url) ? [] : [...this.url.matchAll(PLACEHOLDER)].map(m => m[1]);
+    const placeholders = Token.isUnresolved(this.url) ? [] : [...this.url.matchAll(URL_PLACEHOLDER)].map(m => m[1]);
     const received = pathParameterNames(ctx.route);
     const unknown = placeholders.find(name => !received.includes(name));
     if (unknown) {
@@ -73,15 +72,8 @@ export class HttpTarget implements IntegrationTarget {
   }
 
   private validate(ctx: { readonly scope: Construct; readonly prop: string }): void {
-    if (!Token.isUnresolved(this.url) && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(this.url)) {
-      fail(ctx.scope, {
-        code: 'InvalidIntegration',
-        prop: `${ctx.prop} Integration.http url`,
-        rule: 'must be an absolute http:// or https:// URL',
-        value: this.url,
-        fix: "pass e.g. 'https://backend.example.com/orders/{id}'",
-      });
-    }
+    throwIfProblems(ctx.scope, integrationUrlProblems(`${ctx.prop} Integration.http url`, this.url));
+    warnOnPlainHttp(ctx.scope, ctx.prop, this.url);
     const method = this.options.method;
     if (method !== undefined && !(ROUTE_METHODS as readonly string[]).includes(method)) {
       fail(ctx.scope, {

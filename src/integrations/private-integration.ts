@@ -6,7 +6,9 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { bindCloudMapHttp } from '../http/integrations/cloud-map-http';
 import { bindPrivateAlbHttp } from '../http/integrations/private-alb-http';
 import { bindPrivateNlbHttp } from '../http/integrations/private-nlb-http';
-import { fail } from '../private/errors';
+import { fail, throwIfProblems } from '../private/errors';
+import { hostProblems } from '../private/integration-url';
+import { nlbListenerOnPort } from '../private/nlb-listeners';
 import { HttpRouteKey } from '../private/route-key';
 import { checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
@@ -15,9 +17,10 @@ import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 /** Options of the private integrations (`privateNlb`, `privateAlb`, `cloudMap`). */
 export interface PrivateIntegrationOptions {
   /**
-   * The backend port. `privateNlb`: the port requests go to (on an HttpGateway, the port of
-   * the load balancer's listener they go through). `privateAlb` on an HttpGateway must match
-   * the listener's port when set. Not used by `cloudMap` (the service's instances say).
+   * The backend port. `privateNlb`: the port of the load balancer's listener requests go
+   * through (for a load balancer this app defines, a listener added with `nlb.addListener`
+   * must exist on it). `privateAlb` on an HttpGateway must match the listener's port when
+   * set. Not used by `cloudMap` (the service's instances say).
    * @default 80 (the listener's port for `privateAlb`)
    */
   readonly port?: number;
@@ -113,8 +116,11 @@ export class PrivateNlbTarget implements IntegrationTarget {
         fix: "remove it and set port to the listener's port",
       });
     }
+    const port = this.options.port ?? 80;
+    // REST APIs send to the load balancer's DNS name and port: a port without a listener would answer nothing.
+    if (this.nlb instanceof elbv2.NetworkLoadBalancer) nlbListenerOnPort(ctx, this.factory, this.nlb, port);
     const { path } = forwardedPath(ctx.route);
-    const uri = `http://${this.nlb.loadBalancerDnsName}:${this.options.port ?? 80}${path}`;
+    const uri = `http://${this.nlb.loadBalancerDnsName}:${port}${path}`;
     return { integration: privateHttpIntegration(ctx, uri, restVpcLink(ctx.scope, this.nlb), this.options) };
   }
 
@@ -163,6 +169,7 @@ export class PrivateAlbTarget implements IntegrationTarget {
 
   private checkOptions(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }): void {
     checkPort(ctx, this.factory, this.options.port);
+    if (this.options.host !== undefined) throwIfProblems(ctx.scope, hostProblems(`${ctx.prop} ${this.factory} host`, this.options.host));
     refuseOption(ctx, this.factory, 'networkListener', this.options.networkListener, 'the listener is the one passed to Integration.privateAlb');
   }
 

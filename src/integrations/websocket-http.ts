@@ -1,17 +1,16 @@
 import { Token } from 'aws-cdk-lib';
 import { HttpIntegrationOptions } from './http-integration';
 import { fail } from '../private/errors';
+import { URL_PLACEHOLDER } from '../private/integration-url';
 import { webSocketIntegrationTimeout } from '../websocket/integration-timeout';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
-
-const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)\+?\}/;
 
 /**
  * HTTP proxy on a WebSocket route: each message is sent to the URL as the request body
  * (POST unless `method` says otherwise); on a two-way route the answer's body goes back.
  */
 export function webSocketHttpProxy(ctx: WebSocketRouteContext, url: string, options: HttpIntegrationOptions): WebSocketIntegrationBinding {
-  const placeholder = Token.isUnresolved(url) ? null : PLACEHOLDER.exec(url);
+  const placeholder = Token.isUnresolved(url) ? undefined : [...url.matchAll(URL_PLACEHOLDER)][0];
   if (placeholder) {
     fail(ctx.scope, {
       code: 'InvalidIntegration',

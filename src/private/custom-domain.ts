@@ -1,10 +1,13 @@
 import { Stack, Token, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { hostedZoneProblems, mutualTlsProblems } from './domain-checks';
 import { fail, Problem } from './errors';
 import { DomainOptions } from '../common/domain-options';
 
-const DOMAIN = /^(?=.{1,253}$)(\*\.)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-const BASE_PATH = /^[A-Za-z0-9._~-]+$/;
+/** RFC 1035 labels, lower case (API Gateway refuses upper-case names), a letter-led top label (punycode too). */
+const DOMAIN = /^(?=.{1,253}$)(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** The characters API Gateway takes in a base path; one level (multi-level mappings are not supported here). */
+const BASE_PATH = /^[A-Za-z0-9$_.+!*'()-]+$/;
 
 /**
  * What every gateway checks in `domain`: a DNS name, a one-segment base path, a certificate
@@ -12,14 +15,20 @@ const BASE_PATH = /^[A-Za-z0-9._~-]+$/;
  */
 export function domainOptionProblems(domain: DomainOptions, certificateRegion: string): Problem[] {
   const problems: Problem[] = [];
-  if (!Token.isUnresolved(domain.domainName) && !DOMAIN.test(domain.domainName)) {
-    problems.push({ code: 'InvalidDomain', prop: 'domain.domainName', rule: 'must be a DNS name', value: domain.domainName, fix: "use e.g. 'api.example.com'" });
+  if (typeof domain.domainName !== 'string' || (!Token.isUnresolved(domain.domainName) && !DOMAIN.test(domain.domainName))) {
+    problems.push({
+      code: 'InvalidDomain',
+      prop: 'domain.domainName',
+      rule: 'must be a lower-case DNS name (labels of letters, digits and inner hyphens, up to 63 characters each and 253 in all; a leading *. for a wildcard)',
+      value: domain.domainName,
+      fix: "use e.g. 'api.example.com'",
+    });
   }
   if (domain.basePath !== undefined && !Token.isUnresolved(domain.basePath) && !BASE_PATH.test(domain.basePath)) {
     problems.push({
       code: 'InvalidDomain',
       prop: 'domain.basePath',
-      rule: 'must be one path segment of letters, digits, . _ ~ or -',
+      rule: "must be one path segment of letters, digits and $ - _ . + ! * ' ( ) (API Gateway's characters; this library maps one level)",
       value: domain.basePath,
       fix: "use e.g. 'v1' (no slashes)",
     });
@@ -33,6 +42,7 @@ export function domainOptionProblems(domain: DomainOptions, certificateRegion: s
       fix: 'pass certificate or hostedZone',
     });
   }
+  problems.push(...hostedZoneProblems(domain), ...mutualTlsProblems(domain));
   const arn = domain.certificate?.certificateArn;
   // arn:<partition>:acm:<region>:<account>:certificate/<id>
   const region = arn && !Token.isUnresolved(arn) ? arn.split(':')[3] : undefined;
@@ -151,6 +161,15 @@ export class SharedDomain<D extends IConstruct> extends Construct {
         rule: `must be the truststore ${owner} set for this shared domain (mutual TLS belongs to the domain, not to one gateway)`,
         value: mtls.key,
         fix: 'pass the same mutualTls to both gateways, or omit it on the second',
+      });
+    }
+    if (own && options.keepExecuteApiEndpoint) {
+      fail(gateway, {
+        code: 'InvalidDomain',
+        prop: 'domain.keepExecuteApiEndpoint',
+        rule: `must be false on ${options.domainName}, which has mutual TLS (set by ${owner}): clients could call this gateway's execute-api endpoint without a certificate`,
+        value: true,
+        fix: 'remove keepExecuteApiEndpoint, or give this gateway a domain without mutual TLS',
       });
     }
   }

@@ -84,7 +84,9 @@ export type WarningId =
   | 'TimeoutNeedsQuotaIncrease'
   | 'ApiKeyRouteWithoutUsagePlan'
   | 'PlanThrottleAboveStage'
-  | 'ExecutionLogsNeedAccountRole';
+  | 'ExecutionLogsNeedAccountRole'
+  | 'WafRuleNotInGroup'
+  | 'PlainHttpIntegration';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
   Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);

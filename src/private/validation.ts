@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { Duration, Token } from 'aws-cdk-lib';
 import { Problem } from './errors';
 import { ThrottleSettings } from '../common/throttle-settings';
@@ -55,4 +56,16 @@ export function patternProblem(
 ): Problem | undefined {
   if (Token.isUnresolved(value) || pattern.test(value)) return undefined;
   return { code, prop, rule, value, fix };
+}
+
+/**
+ * True for an IPv4 or IPv6 address, alone or as a CIDR range (`203.0.113.0/24`,
+ * `2001:db8::/32`): what IAM's `IpAddress` operator compares `aws:SourceIp` with.
+ */
+export function isIpOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const version = address.includes('%') ? 0 : isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

@@ -1,53 +1,103 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
+import { Token, aws_iam as iam } from 'aws-cdk-lib';
+import { Problem } from '../private/errors';
+import { isIpOrCidr } from '../private/validation';
+
+/** What each factory accepts, for the synth-time check of its values. */
+const VALUES: Record<string, { readonly valid: (value: string) => boolean; readonly rule: string; readonly fix: string }> = {
+  fromSourceIps: { valid: isIpOrCidr, rule: 'IPv4 or IPv6 addresses or CIDR ranges', fix: "write e.g. '203.0.113.0/24' or '2001:db8::/32'" },
+  fromVpcs: { valid: v => /^vpc-[0-9a-f]{8,17}$/.test(v), rule: 'VPC IDs (vpc- and hex digits)', fix: "pass e.g. vpc.vpcId or 'vpc-0123456789abcdef0'" },
+  fromVpcEndpoints: {
+    valid: v => /^vpce-[0-9a-f]{8,17}$/.test(v), rule: 'VPC endpoint IDs (vpce- and hex digits)', fix: "pass e.g. endpoint.vpcEndpointId or 'vpce-0123456789abcdef0'",
+  },
+  fromAccounts: { valid: v => /^\d{12}$/.test(v), rule: '12-digit AWS account IDs', fix: "write e.g. '123456789012'" },
+  fromOrganization: {
+    valid: v => /^o-[a-z0-9]{10,32}$/.test(v), rule: 'AWS organization IDs (o- and 10 to 32 lower-case letters or digits)', fix: "write e.g. 'o-a1b2c3d4e5'",
+  },
+};
 
 /**
- * A restriction on who may call a REST API, enforced by its resource policy: requests that
- * do not meet it are denied, whatever their authorization. Several restrictions must all hold.
+ * Who may call a REST API, enforced by its resource policy whatever the route's authorization.
+ *
+ * Restrictions on where requests come from (`fromSourceIps`, `fromVpcs`, `fromVpcEndpoints`)
+ * each hold for every caller. Restrictions on who signs (`fromAccounts`, `fromOrganization`)
+ * name the callers of IAM-authorized routes besides the API's own account: a signed request
+ * must come from one of them. Callers of routes without IAM authorization (none, Cognito,
+ * Lambda authorizers) do not sign and are left to their authorizer.
  */
 export class ApiAccess {
-  /** Only requests from these public source IP ranges (CIDR); not seen through VPC endpoints. */
+  /** Only requests from these public source IP ranges (IPv4 or IPv6 CIDR); not seen through VPC endpoints. */
   public static fromSourceIps(cidrs: string[]): ApiAccess {
-    return new ApiAccess('fromSourceIps', 'NotIpAddress', 'aws:SourceIp', cidrs);
+    return new ApiAccess('fromSourceIps', 'aws:SourceIp', cidrs);
   }
 
-  /** Only requests through VPC endpoints in these VPCs. */
+  /** Only requests through execute-api VPC endpoints in these VPCs (private APIs). */
   public static fromVpcs(vpcIds: string[]): ApiAccess {
-    return new ApiAccess('fromVpcs', 'StringNotEquals', 'aws:SourceVpc', vpcIds);
+    return new ApiAccess('fromVpcs', 'aws:SourceVpc', vpcIds);
   }
 
-  /** Only requests through these VPC endpoints. */
+  /** Only requests through these execute-api VPC endpoints (private APIs). */
   public static fromVpcEndpoints(vpcEndpointIds: string[]): ApiAccess {
-    return new ApiAccess('fromVpcEndpoints', 'StringNotEquals', 'aws:SourceVpce', vpcEndpointIds);
+    return new ApiAccess('fromVpcEndpoints', 'aws:SourceVpce', vpcEndpointIds);
   }
 
-  /** Only signed requests by principals of this AWS organization (IAM-authorized routes). */
+  /**
+   * Signed requests (IAM-authorized routes) by principals of these AWS accounts, besides the
+   * API's own. Their principals still need an identity policy allowing `execute-api:Invoke`
+   * in their own account.
+   */
+  public static fromAccounts(accountIds: string[]): ApiAccess {
+    return new ApiAccess('fromAccounts', 'aws:PrincipalAccount', accountIds);
+  }
+
+  /**
+   * Signed requests (IAM-authorized routes) by principals of this AWS organization's accounts,
+   * besides the API's own account. Their principals still need an identity policy allowing
+   * `execute-api:Invoke`.
+   */
   public static fromOrganization(organizationId: string): ApiAccess {
-    return new ApiAccess('fromOrganization', 'StringNotEquals', 'aws:PrincipalOrgID', [organizationId]);
+    return new ApiAccess('fromOrganization', 'aws:PrincipalOrgID', [organizationId]);
   }
 
   /** @internal The factory that made it, for messages. */
   public readonly _factory: string;
   /** @internal The values it allows. */
   public readonly _values: string[];
+  /** @internal The global condition key its values are compared with. */
+  public readonly _key: string;
+  /** @internal True when it names who signs rather than where requests come from. */
+  public readonly _namesSigners: boolean;
 
-  private constructor(factory: string, private readonly operator: string, private readonly key: string, values: string[]) {
+  private constructor(factory: string, key: string, values: string[]) {
     this._factory = factory;
+    this._key = key;
     this._values = values;
+    this._namesSigners = key.startsWith('aws:Principal');
   }
 
-  /** @internal The deny statement that enforces it. */
-  public _denyStatement(): iam.PolicyStatement {
-    return denyInvokeUnless(this.operator, this.key, this._values);
+  /** @internal Problems with its values (tokens are skipped). */
+  public _problems(prop: string): Problem[] {
+    if (!Array.isArray(this._values)) {
+      return [{ code: 'InvalidPolicy', prop, rule: `ApiAccess.${this._factory} values must be a list of strings`, value: this._values, fix: 'pass an array' }];
+    }
+    if (this._values.length === 0) {
+      return [{ code: 'InvalidPolicy', prop, rule: 'must list at least one value', value: this._factory, fix: 'pass the allowed values' }];
+    }
+    const { valid, rule, fix } = VALUES[this._factory];
+    return this._values
+      .filter(value => typeof value !== 'string' || (!Token.isUnresolved(value) && !valid(value)))
+      .map((value): Problem => ({ code: 'InvalidPolicy', prop, rule: `ApiAccess.${this._factory} values must be ${rule}`, value, fix }));
+  }
+
+  /** @internal The deny statement that enforces a restriction on where requests come from. */
+  public _denyStatement(sid: string): iam.PolicyStatement {
+    const operator = this._key === 'aws:SourceIp' ? 'NotIpAddress' : 'StringNotEquals';
+    return invokeStatement(sid, iam.Effect.DENY, { [operator]: { [this._key]: this._values } });
   }
 }
 
-/** Denies `execute-api:Invoke` on the whole API when `operator` holds for `key` and `values`. */
-export function denyInvokeUnless(operator: string, key: string, values: string[]): iam.PolicyStatement {
+/** A statement on `execute-api:Invoke` of the whole API, for any principal the conditions select. */
+export function invokeStatement(sid: string, effect: iam.Effect, conditions: Record<string, unknown>): iam.PolicyStatement {
   return new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['execute-api:Invoke'],
-    resources: ['execute-api:/*'],
-    conditions: { [operator]: { [key]: values } },
+    sid, effect, principals: [new iam.AnyPrincipal()], actions: ['execute-api:Invoke'], resources: ['execute-api:/*'], conditions,
   });
 }

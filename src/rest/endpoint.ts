@@ -36,7 +36,8 @@ export class Endpoint {
 
   /**
    * Reachable only from inside VPCs, through `execute-api` interface endpoints: the API's
-   * resource policy denies every request that does not come through them.
+   * resource policy denies every request that does not come through them, and signed
+   * requests of other accounts than the API's unless `allowOnly` names them.
    */
   public static private(options: PrivateEndpointOptions): Endpoint {
     return new Endpoint(apigw.EndpointType.PRIVATE, options);

@@ -17,6 +17,15 @@ export function domainProblems(domain: DomainOptions | undefined, endpointType: 
       fix: 'pass a certificate made in us-east-1 (e.g. from a us-east-1 stack), or use Endpoint.regional()',
     });
   }
+  if (edge && domain.mutualTls) {
+    problems.push({
+      code: 'UnsupportedCombination',
+      prop: 'domain.mutualTls',
+      rule: 'needs a regional custom domain (API Gateway offers mutual TLS on regional domains only)',
+      value: endpointType,
+      fix: 'use Endpoint.regional() for the API behind the mutual TLS domain',
+    });
+  }
   if (endpointType === apigw.EndpointType.PRIVATE) {
     problems.push({
       code: 'UnsupportedCombination',

@@ -125,16 +125,21 @@ export interface RestGatewayProps {
   readonly minCompressionSize?: Size;
 
   /**
-   * Resource policy statements of your own; the gateway adds those that enforce
-   * `allowOnly` and a private endpoint.
+   * Resource policy statements of your own. With `allowOnly` or a private endpoint they come
+   * after the gateway's statements, whose denies they cannot lift.
    * @default - none
    */
   readonly policy?: iam.PolicyDocument;
 
   /**
-   * Restrictions every request must meet (source IPs, VPCs, VPC endpoints, an AWS
-   * organization), enforced by the resource policy whatever the route's authorization.
-   * @default - no restriction
+   * Who may call, enforced by the resource policy whatever the route's authorization: where
+   * requests come from (`fromSourceIps`, `fromVpcs`, `fromVpcEndpoints`; each must hold) and
+   * who may sign requests to IAM-authorized routes besides the API's own account
+   * (`fromAccounts`, `fromOrganization`). Whenever the gateway writes the resource policy
+   * (with `allowOnly` or a private endpoint), signed requests of other accounts are denied
+   * unless named here, and signers of the API's account still need an identity policy
+   * (`grantInvoke`).
+   * @default - no restriction (no resource policy unless the endpoint is private)
    */
   readonly allowOnly?: ApiAccess[];
 
@@ -253,13 +258,13 @@ export class RestGateway extends Construct {
     this.endpointType = endpoint._type;
     throwIfProblems(this, [
       ...privateEndpointProblems(endpoint),
-      ...accessProblems(props.allowOnly ?? [], endpoint._private !== undefined),
+      ...accessProblems(props.allowOnly ?? [], this.endpointType),
       ...domainProblems(props.domain, this.endpointType, Stack.of(this).region),
-      ...(props.waf?._problems('waf') ?? []),
+      ...(props.waf?._problems('waf', Stack.of(this).region) ?? []),
     ]);
     const privateEndpoints = endpoint._private && privateVpcEndpoints(this, endpoint._private);
     this.vpcEndpoint = privateEndpoints?.created;
-    const policy = restResourcePolicy(props.policy, props.allowOnly ?? [], privateEndpoints?.ids);
+    const policy = restResourcePolicy(Stack.of(this).account, props.policy, props.allowOnly ?? [], privateEndpoints?.ids);
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
     this.cache = props.cache;

@@ -1,23 +1,45 @@
 import { Token, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Problem } from '../private/errors';
+import { WafLogging } from './waf-logging';
+import { WafManagedRuleGroup, WafRuleOverride } from './waf-rule-override';
+import { Problem, warn } from '../private/errors';
 
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {
   /**
-   * Block a client IP after this many requests in five minutes (10 to 2,000,000,000).
+   * Block a client IP after this many requests in five minutes (10 to 2,000,000,000: the WAF
+   * developer guide gives 10 as the lowest limit, and the WAFV2 API
+   * 2,000,000,000 as the highest).
    * @default - no rate-based rule
    */
   readonly rateLimitPerFiveMinutes?: number;
+
+  /**
+   * Other actions for rules of the managed rule groups, e.g.
+   * `[WafRuleOverride.allowLargeBodies()]` for an API that takes bodies over 8 KB.
+   * @default - every rule acts as its group says; notably the core rule set blocks request
+   * bodies over 8 KB (`SizeRestrictions_BODY`) and requests without a `User-Agent` header
+   * (`NoUserAgent_HEADER`)
+   */
+  readonly ruleOverrides?: WafRuleOverride[];
+
+  /**
+   * Log the requests the web ACL inspects (credential headers redacted).
+   * @default - no logs; CloudWatch metrics and sampled requests only
+   */
+  readonly logging?: WafLogging;
 }
 
 /** The AWS managed rule groups most APIs need, in evaluation order. */
 const MANAGED_RULE_GROUPS = [
-  'AWSManagedRulesAmazonIpReputationList',
-  'AWSManagedRulesCommonRuleSet',
-  'AWSManagedRulesKnownBadInputsRuleSet',
-  'AWSManagedRulesSQLiRuleSet',
+  WafManagedRuleGroup.IP_REPUTATION,
+  WafManagedRuleGroup.COMMON,
+  WafManagedRuleGroup.KNOWN_BAD_INPUTS,
+  WafManagedRuleGroup.SQL_INJECTION,
 ];
+
+/** arn:<partition>:wafv2:<region>:<account>:<scope>/webacl/<name>/<id> */
+const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):\d{12}:(regional|global)\/webacl\/[\w-]{1,128}\/[\w-]+$/;
 
 /**
  * A web application firewall in front of a REST gateway's stage (WAF protects REST APIs
@@ -33,30 +55,48 @@ export class Waf {
     return new Waf(options, undefined);
   }
 
-  /** A web ACL that exists already (a regional one), by its ARN. */
+  /** A web ACL that exists already (a regional one, in the API's region), by its ARN. */
   public static fromWebAclArn(webAclArn: string): Waf {
     return new Waf({}, webAclArn);
   }
 
   private constructor(private readonly options: ManagedWafOptions, private readonly webAclArn: string | undefined) {}
 
-  /** @internal Problems with the options, named after `prop`. */
-  public _problems(prop: string): Problem[] {
+  /** @internal Problems with the options, named after `prop`, for an API in `region`. */
+  public _problems(prop: string, region: string): Problem[] {
+    const problems = this.webAclArn === undefined ? [] : arnProblems(prop, this.webAclArn, region);
     const limit = this.options.rateLimitPerFiveMinutes;
-    if (limit === undefined || Token.isUnresolved(limit) || (Number.isInteger(limit) && limit >= 10 && limit <= 2_000_000_000)) return [];
-    return [{
-      code: 'InvalidWaf',
-      prop: `${prop}.rateLimitPerFiveMinutes`,
-      rule: 'must be a whole number from 10 to 2,000,000,000',
-      value: limit,
-      fix: 'use e.g. 2000 requests per five minutes per IP',
-    }];
+    if (limit !== undefined && !Token.isUnresolved(limit) && !(Number.isInteger(limit) && limit >= 10 && limit <= 2_000_000_000)) {
+      problems.push({
+        code: 'InvalidWaf',
+        prop: `${prop}.rateLimitPerFiveMinutes`,
+        rule: 'must be a whole number from 10 to 2,000,000,000',
+        value: limit,
+        fix: 'use e.g. 2000 requests per five minutes per IP',
+      });
+    }
+    const overrides = this.options.ruleOverrides ?? [];
+    if (!Array.isArray(overrides)) {
+      return [...problems, { code: 'InvalidWaf', prop: `${prop}.ruleOverrides`, rule: 'must be a list of WafRuleOverride', value: overrides, fix: 'pass e.g. [WafRuleOverride.allowLargeBodies()]' }];
+    }
+    const seen = new Set<string>();
+    overrides.forEach((override, i) => {
+      const at = `${prop}.ruleOverrides[${i}]`;
+      problems.push(...override._problems(at));
+      if (seen.has(override._key)) {
+        problems.push({ code: 'InvalidWaf', prop: at, rule: 'must name a rule not overridden before', value: override._key, fix: 'keep one override per rule' });
+      }
+      seen.add(override._key);
+    });
+    if (this.options.logging) problems.push(...this.options.logging._problems(`${prop}.logging`));
+    return problems;
   }
 
   /** @internal Creates the web ACL if managed, and associates it with `stage`. */
   public _associate(scope: Construct, stage: apigw.Stage): string {
     const arn = this.webAclArn ?? this.createWebAcl(scope).attrArn;
     new wafv2.CfnWebACLAssociation(scope, 'WafAssociation', { resourceArn: stage.stageArn, webAclArn: arn });
+    if (this.webAclArn === undefined) this.options.logging?._bind(scope, arn);
     return arn;
   }
 
@@ -64,13 +104,21 @@ export class Waf {
     const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
       cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName,
     });
-    const rules: wafv2.CfnWebACL.RuleProperty[] = MANAGED_RULE_GROUPS.map((name, priority) => ({
-      name,
-      priority,
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
-      overrideAction: { none: {} },
-      visibilityConfig: visibility(name),
-    }));
+    const overrides = this.options.ruleOverrides ?? [];
+    overrides.forEach((override, i) => {
+      const warning = override._unknownRuleWarning(`waf.ruleOverrides[${i}]`);
+      if (warning) warn(scope, 'WafRuleNotInGroup', warning);
+    });
+    const rules: wafv2.CfnWebACL.RuleProperty[] = MANAGED_RULE_GROUPS.map((name, priority) => {
+      const ruleActionOverrides = overrides.filter(o => o._group === name).map(o => o._render());
+      return {
+        name,
+        priority,
+        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, ruleActionOverrides: ruleActionOverrides.length > 0 ? ruleActionOverrides : undefined } },
+        overrideAction: { none: {} },
+        visibilityConfig: visibility(name),
+      };
+    });
     const limit = this.options.rateLimitPerFiveMinutes;
     if (limit !== undefined) {
       rules.push({
@@ -89,3 +137,33 @@ export class Waf {
     });
   }
 }
+
+/** A REST stage takes a regional web ACL of its own region (global ones belong to CloudFront). */
+function arnProblems(prop: string, arn: string, region: string): Problem[] {
+  if (Token.isUnresolved(arn)) return [];
+  const match = WEB_ACL_ARN.exec(arn);
+  if (!match) {
+    return [{
+      code: 'InvalidWaf',
+      prop,
+      rule: 'must be a WAF web ACL ARN (arn:<partition>:wafv2:<region>:<account>:regional/webacl/<name>/<id>)',
+      value: arn,
+      fix: "copy the web ACL's ARN from the WAF console or the CfnWebACL's attrArn",
+    }];
+  }
+  const [, aclRegion, scope] = match;
+  if (scope === 'global') {
+    return [{
+      code: 'InvalidWaf',
+      prop,
+      rule: 'must be a regional web ACL (REST API stages take regional ones; global ones are for CloudFront)',
+      value: arn,
+      fix: `create the web ACL with scope REGIONAL in ${Token.isUnresolved(region) ? "the API's region" : region}`,
+    }];
+  }
+  if (!Token.isUnresolved(region) && aclRegion !== region) {
+    return [{ code: 'InvalidWaf', prop, rule: `must be a web ACL in ${region}, the API's region`, value: arn, fix: `use a regional web ACL of ${region}` }];
+  }
+  return [];
+}
+

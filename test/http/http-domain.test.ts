@@ -79,11 +79,11 @@ describe('HttpGateway custom domains', () => {
       .toThrow(/\[InvalidDomain\] domain.basePath is taken on api.example.com by Test\/Orders .*got "\(root\)"/);
   });
 
-  test('mutual TLS, an own certificate, and keeping the default endpoint', () => {
+  test('mutual TLS and an own certificate; the default endpoint stays off', () => {
     const stack = testStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
     const bucket = s3.Bucket.fromBucketName(stack, 'Trust', 'truststore-bucket');
-    gateway(stack, 'Api', { domainName: 'mtls.example.com', certificate, mutualTls: { bucket, key: 'ca.pem', version: '3' }, keepExecuteApiEndpoint: true });
+    gateway(stack, 'Api', { domainName: 'mtls.example.com', certificate, mutualTls: { bucket, key: 'ca.pem', version: '3' } });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainNameConfigurations: [Match.objectLike({ CertificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc' })],
@@ -91,16 +91,22 @@ describe('HttpGateway custom domains', () => {
     });
     t.resourceCountIs('AWS::CertificateManager::Certificate', 0);
     t.resourceCountIs('AWS::Route53::RecordSet', 0);
-    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+  });
+
+  test('keeping the default endpoint', () => {
+    const stack = testStack();
+    gateway(stack, 'Api', { domainName: 'api.example.com', hostedZone: zoneIn(stack), keepExecuteApiEndpoint: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
   });
 
   test.each<[string, (stack: Stack) => unknown, RegExp]>([
     ['no certificate and no zone', stack => gateway(stack, 'Api', { domainName: 'api.example.com' }),
       /\[InvalidDomain\] domain needs a certificate, or a hostedZone to create and validate one in, got "api.example.com"; pass certificate or hostedZone/],
     ['a nested base path', stack => gateway(stack, 'Api', { domainName: 'api.example.com', hostedZone: zoneIn(stack), basePath: 'v1/orders' }),
-      /\[InvalidDomain\] domain.basePath must be one path segment of letters, digits, . _ ~ or -, got "v1\/orders"/],
+      /\[InvalidDomain\] domain.basePath must be one path segment of letters, digits and \$ - _ \. \+ ! \* ' \( \) \(API Gateway's characters; this library maps one level\), got "v1\/orders"/],
     ['a bad domain name', stack => gateway(stack, 'Api', { domainName: 'api_example', hostedZone: zoneIn(stack) }),
-      /\[InvalidDomain\] domain.domainName must be a DNS name, got "api_example"/],
+      /\[InvalidDomain\] domain.domainName must be a lower-case DNS name .*, got "api_example"/],
     ['a certificate from another region', stack => gateway(stack, 'Api', {
       domainName: 'api.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/abc'),
     }), /\[InvalidDomain\] domain.certificate must be in eu-west-1, where this domain's endpoint uses it, got "arn:aws:acm:us-east-1:111111111111:certificate\/abc"/],

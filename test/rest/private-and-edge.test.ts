@@ -1,9 +1,9 @@
 import {
-  Stack, aws_certificatemanager as acm, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_iam as iam,
+  Stack, aws_certificatemanager as acm, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2,
   aws_route53 as route53, aws_s3 as s3, aws_servicediscovery as servicediscovery,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ApiAccess, Endpoint, Integration, RestGateway, Waf } from '../../src';
+import { ApiAccess, Endpoint, Integration, RestGateway } from '../../src';
 import { testApp, testStack } from '../support/app';
 
 function vpcIn(stack: Stack): ec2.Vpc {
@@ -28,10 +28,15 @@ describe('private endpoints', () => {
     });
     const endpointRef = { Ref: Match.stringLikeRegexp('^InternalExecuteApiEndpoint') };
     t.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['PRIVATE'], VpcEndpointIds: [endpointRef] } });
-    expect(policyOf(t).Statement).toEqual([
-      { Action: 'execute-api:Invoke', Effect: 'Allow', Principal: { AWS: '*' }, Resource: 'execute-api:/*' },
-      { Action: 'execute-api:Invoke', Effect: 'Deny', Principal: { AWS: '*' }, Resource: 'execute-api:/*', Condition: { StringNotEquals: { 'aws:SourceVpce': [expect.objectContaining({ Ref: expect.stringMatching(/^InternalExecuteApiEndpoint/) })] } } },
-    ]);
+    const endpointOnly = policyOf(t).Statement.find((st: any) => st.Sid === 'PrivateEndpointsOnly');
+    expect(endpointOnly).toEqual({
+      Sid: 'PrivateEndpointsOnly',
+      Action: 'execute-api:Invoke',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Resource: 'execute-api:/*',
+      Condition: { StringNotEquals: { 'aws:SourceVpce': [expect.objectContaining({ Ref: expect.stringMatching(/^InternalExecuteApiEndpoint/) })] } },
+    });
     expect(api.vpcEndpoint).toBeDefined();
   });
 
@@ -41,7 +46,8 @@ describe('private endpoints', () => {
     new RestGateway(stack, 'Internal', { endpoint: Endpoint.private({ vpcEndpoints: [existing] }) }).addRoute('GET /a', Integration.mock());
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
-    expect(policyOf(t).Statement[1].Condition).toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0'] } });
+    expect(policyOf(t).Statement.find((st: any) => st.Sid === 'PrivateEndpointsOnly').Condition)
+      .toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0'] } });
   });
 
   test('refuses a private endpoint with nothing to go through, and source IPs on a private API', () => {
@@ -50,64 +56,6 @@ describe('private endpoints', () => {
     const stack = testStack();
     expect(() => new RestGateway(stack, 'B', { endpoint: Endpoint.private({ vpc: vpcIn(stack) }), allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24'])] }))
       .toThrow(/\[InvalidPolicy\] allowOnly\[0\] cannot restrict a private API by source IP/);
-  });
-});
-
-describe('resource policy restrictions', () => {
-  test('each restriction is a deny unless it holds; your own statements are kept', () => {
-    const stack = testStack();
-    const own = new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['execute-api:Invoke'], resources: ['execute-api:/*/DELETE/*'] })] });
-    new RestGateway(stack, 'Api', {
-      policy: own,
-      allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24', '198.51.100.7/32']), ApiAccess.fromOrganization('o-abc123def4')],
-    }).addRoute('GET /a', Integration.mock());
-    const statements = policyOf(Template.fromStack(stack)).Statement;
-    expect(statements.map((s: any) => [s.Effect, s.Condition ?? s.Resource])).toEqual([
-      ['Allow', 'execute-api:/*'],
-      ['Deny', { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7/32'] } }],
-      ['Deny', { StringNotEquals: { 'aws:PrincipalOrgID': ['o-abc123def4'] } }],
-      ['Deny', 'execute-api:/*/DELETE/*'],
-    ]);
-  });
-
-  test('a policy over 8,192 characters fails synthesis', () => {
-    const stack = testStack();
-    const cidrs = Array.from({ length: 600 }, (_, i) => `10.${Math.floor(i / 250)}.${i % 250}.0/24`);
-    new RestGateway(stack, 'Api', { allowOnly: [ApiAccess.fromSourceIps(cidrs)] }).addRoute('GET /a', Integration.mock());
-    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] policy \(the API's resource policy\) must be at most 8192 characters, got about \d+/);
-  });
-});
-
-describe('WAF', () => {
-  test('Waf.managed: a regional web ACL of the managed rule groups plus a rate rule, associated with the stage', () => {
-    const stack = testStack();
-    new RestGateway(stack, 'Api', { waf: Waf.managed({ rateLimitPerFiveMinutes: 2000 }) }).addRoute('GET /a', Integration.mock());
-    const t = Template.fromStack(stack);
-    const acl = (Object.values(t.findResources('AWS::WAFv2::WebACL'))[0] as any).Properties;
-    expect(acl.Scope).toBe('REGIONAL');
-    expect(acl.DefaultAction).toEqual({ Allow: {} });
-    expect(acl.Rules.map((r: any) => r.Statement.ManagedRuleGroupStatement?.Name ?? `rate ${r.Statement.RateBasedStatement.Limit}`)).toEqual([
-      'AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet', 'rate 2000',
-    ]);
-    expect(acl.Rules.every((r: any) => r.VisibilityConfig.CloudWatchMetricsEnabled)).toBe(true);
-    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
-      ResourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/restapis/'), '/stages/', { Ref: Match.stringLikeRegexp('^ApiStage') }])] },
-      WebACLArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiWebAcl'), 'Arn'] },
-    });
-  });
-
-  test('Waf.fromWebAclArn associates an existing one', () => {
-    const stack = testStack();
-    const arn = 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/shared/abc';
-    new RestGateway(stack, 'Api', { waf: Waf.fromWebAclArn(arn) }).addRoute('GET /a', Integration.mock());
-    const t = Template.fromStack(stack);
-    t.resourceCountIs('AWS::WAFv2::WebACL', 0);
-    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: arn });
-  });
-
-  test('refuses a rate limit below 10', () => {
-    expect(() => new RestGateway(testStack(), 'Api', { waf: Waf.managed({ rateLimitPerFiveMinutes: 5 }) }))
-      .toThrow(/\[InvalidWaf\] waf.rateLimitPerFiveMinutes must be a whole number from 10 to 2,000,000,000, got 5/);
   });
 });
 
@@ -145,12 +93,12 @@ describe('custom domains', () => {
       .toThrow(/\[InvalidDomain\] domain.basePath is taken on .* by Test\/Users/);
   });
 
-  test('mutual TLS, an own certificate, and keeping the default endpoint', () => {
+  test('mutual TLS and an own certificate; the default endpoint stays off', () => {
     const stack = testStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
     const bucket = s3.Bucket.fromBucketName(stack, 'Trust', 'truststore-bucket');
     new RestGateway(stack, 'Api', {
-      domain: { domainName: 'mtls.example.com', certificate, mutualTls: { bucket, key: 'ca.pem' }, keepExecuteApiEndpoint: true },
+      domain: { domainName: 'mtls.example.com', certificate, mutualTls: { bucket, key: 'ca.pem' } },
     }).addRoute('GET /a', Integration.mock());
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGateway::DomainName', {
@@ -158,7 +106,14 @@ describe('custom domains', () => {
       RegionalCertificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc',
     });
     t.resourceCountIs('AWS::Route53::RecordSet', 0);
-    t.hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: false });
+    t.hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: true });
+  });
+
+  test('keeping the default endpoint', () => {
+    const stack = testStack();
+    new RestGateway(stack, 'Api', { domain: { domainName: 'api.example.com', hostedZone: zoneIn(stack), keepExecuteApiEndpoint: true } })
+      .addRoute('GET /a', Integration.mock());
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: false });
   });
 
   test.each<[string, (stack: Stack) => void, RegExp]>([
@@ -167,7 +122,7 @@ describe('custom domains', () => {
     ['no certificate and no zone', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api.example.com' } }), /needs a certificate, or a hostedZone/],
     ['a nested base path', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api.example.com', hostedZone: zoneIn(stack), basePath: 'v1/orders' } }),
       /domain.basePath must be one path segment/],
-    ['a bad domain name', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api_example', hostedZone: zoneIn(stack) } }), /domain.domainName must be a DNS name/],
+    ['a bad domain name', stack => new RestGateway(stack, 'Api', { domain: { domainName: 'api_example', hostedZone: zoneIn(stack) } }), /domain.domainName must be a lower-case DNS name/],
   ])('refuses %s', (_name, build, message) => {
     expect(() => build(testStack())).toThrow(message);
   });
@@ -180,9 +135,33 @@ describe('custom domains', () => {
 });
 
 describe('private integrations', () => {
-  function nlbIn(stack: Stack, id = 'Nlb') {
-    return new elbv2.NetworkLoadBalancer(stack, id, { vpc: (stack.node.tryFindChild('Vpc') as ec2.Vpc) ?? vpcIn(stack) });
+  /** A network load balancer with a TCP listener on each of `ports`. */
+  function nlbIn(stack: Stack, ports: number[] = [80, 8080], id = 'Nlb') {
+    const vpc = (stack.node.tryFindChild('Vpc') as ec2.Vpc) ?? vpcIn(stack);
+    const nlb = new elbv2.NetworkLoadBalancer(stack, id, { vpc });
+    for (const port of ports) {
+      nlb.addListener(`Tcp${port}`, { port, defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, `${id}Targets${port}`, { vpc, port, targetType: elbv2.TargetType.IP })] });
+    }
+    return nlb;
   }
+
+  test('privateNlb throws on a port with no listener on the load balancer (the same check as on an HttpGateway)', () => {
+    const stack = testStack();
+    const nlb = nlbIn(stack, [8080]);
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb)))
+      .toThrow(/\[InvalidIntegration\] addRoute\('GET \/a'\) Integration.privateNlb port must be the port of a listener of Test\/Nlb \(it has listeners on 8080\), got 80; set port to a listener's port, or add the listener with nlb.addListener before the route/);
+    expect(() => new RestGateway(stack, 'Other').addRoute('GET /a', Integration.privateNlb(nlbIn(stack, [], 'Bare'), { port: 8080 })))
+      .toThrow(/Integration.privateNlb port must be the port of a listener of Test\/Bare \(it has no listeners this app added\), got 8080/);
+  });
+
+  test('privateNlb on an imported load balancer takes the port as given', () => {
+    const stack = testStack();
+    const nlb = elbv2.NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, 'Imported', {
+      loadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/inventory/1234567890abcdef',
+      loadBalancerDnsName: 'inventory-1234567890abcdef.elb.eu-west-1.amazonaws.com',
+    });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb, { port: 9000 }))).not.toThrow();
+  });
 
   test('privateNlb: one VPC link per load balancer for every route and API; the path and {proxy+} are forwarded', () => {
     const stack = testStack();
@@ -222,6 +201,16 @@ describe('private integrations', () => {
         IntegrationTarget: { Ref: Match.stringLikeRegexp('^AlbHttp') },
       },
     });
+  });
+
+  test.each(['user:pw@internal.example.com', 'internal.example.com/path', 'internal example', ''])('privateAlb throws on the host %j, which is not a host name', host => {
+    const stack = testStack();
+    const listener = elbv2.ApplicationListener.fromApplicationListenerAttributes(stack, 'L', {
+      listenerArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/alb/1234567890abcdef/1234567890abcdef',
+      securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-12345678'),
+    });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateAlb(listener, { vpc: vpcIn(stack), host })))
+      .toThrow(/\[InvalidIntegration\] addRoute\('GET \/a'\) Integration.privateAlb host must be a host name \(DNS labels of letters, digits, _ and inner hyphens\) or an IP address/);
   });
 
   test('cloudMap on a RestGateway names HttpGateway', () => {

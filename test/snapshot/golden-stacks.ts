@@ -6,7 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import {
   ApiAccess, ApiKeyValue, Authorization, CacheSize, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue,
-  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf,
+  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride,
 } from '../../src';
 import { testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
@@ -177,6 +177,10 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const flowLogs = new logs.LogGroup(stack, 'FlowLogs', { retention: logs.RetentionDays.ONE_YEAR });
     vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
     const nlb = new elbv2.NetworkLoadBalancer(stack, 'Inventory', { vpc });
+    nlb.addListener('Tcp8080', {
+      port: 8080,
+      defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, 'InventoryTargets', { vpc, port: 8080, targetType: elbv2.TargetType.IP })],
+    });
     Validations.of(nlb).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'access logs need an S3 bucket outside the scope of this stack' });
     const api = new RestGateway(stack, 'Api', {
       endpoint: Endpoint.private({ vpc }),
@@ -192,10 +196,11 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const stack = testStack(app, 'PublicEdge');
     const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABC', zoneName: 'example.com' });
     const fn = compliantFunction(stack, 'Catalog');
+    const wafLogs = new logs.LogGroup(stack, 'WafLogs', { logGroupName: 'aws-waf-logs-catalog', retention: logs.RetentionDays.ONE_YEAR });
     const v1 = new RestGateway(stack, 'CatalogV1', {
       domain: { domainName: 'api.example.com', hostedZone: zone, basePath: 'v1' },
-      waf: Waf.managed({ rateLimitPerFiveMinutes: 2000 }),
-      allowOnly: [ApiAccess.fromSourceIps(['0.0.0.0/0'])],
+      waf: Waf.managed({ rateLimitPerFiveMinutes: 2000, ruleOverrides: [WafRuleOverride.allowLargeBodies()], logging: WafLogging.toLogGroup(wafLogs) }),
+      allowOnly: [ApiAccess.fromSourceIps(['0.0.0.0/0']), ApiAccess.fromAccounts(['222222222222'])],
     });
     v1.addRoute('GET /products/{id}', Integration.lambda(fn));
     const v2 = new RestGateway(stack, 'CatalogV2', {

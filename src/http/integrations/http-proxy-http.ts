@@ -1,18 +1,17 @@
 import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { HttpIntegrationOptions } from '../../integrations/http-integration';
 import { fail } from '../../private/errors';
+import { URL_PLACEHOLDER } from '../../private/integration-url';
 import { pathParameterNames } from '../../private/route-key';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { httpIntegrationTimeout } from '../http-integration-timeout';
-
-const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)\+?\}/g;
 
 /**
  * HTTP proxy on an HTTP API: `{name}` in the URL receives the route's path parameter of that
  * name (API Gateway substitutes it). One integration per URL, method and timeout.
  */
 export function bindHttpProxyHttp(ctx: HttpRouteContext, url: string, options: HttpIntegrationOptions): HttpIntegrationBinding {
-  const placeholders = Token.isUnresolved(url) ? [] : [...url.matchAll(PLACEHOLDER)].map(m => m[1]);
+  const placeholders = Token.isUnresolved(url) ? [] : [...url.matchAll(URL_PLACEHOLDER)].map(m => m[1]);
   const received = pathParameterNames(ctx.route);
   const unknown = placeholders.find(name => !received.includes(name));
   if (unknown) {

@@ -1,7 +1,8 @@
-import { Token, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
+import { aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { bindPrivateHttp, checkListenerPort } from './private-http';
 import { PrivateIntegrationOptions } from '../../integrations/private-integration';
 import { fail } from '../../private/errors';
+import { listenerPort, nlbListenerOnPort } from '../../private/nlb-listeners';
 import { checkPort, vpcLinkV2 } from '../../private/vpc-links';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 
@@ -16,8 +17,11 @@ export function bindPrivateNlbHttp(
   ctx: HttpRouteContext, factory: string, nlb: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions,
 ): HttpIntegrationBinding {
   checkPort(ctx, factory, options.port);
-  const listener = options.networkListener ?? listenerOnPort(ctx, factory, nlb, options.port ?? DEFAULT_PORT);
-  checkListenerPort(ctx, factory, listener, portOf(listener), options.port);
+  const listener = options.networkListener ?? nlbListenerOnPort(ctx, factory, nlb, options.port ?? DEFAULT_PORT, {
+    why: ' on an HttpGateway, which sends to a listener',
+    alternative: 'pass it as networkListener (e.g. NetworkListener.fromNetworkListenerArn)',
+  });
+  checkListenerPort(ctx, factory, listener, listenerPort(listener), options.port);
   const vpc = options.vpc ?? nlb.vpc ?? fail(ctx.scope, {
     code: 'InvalidIntegration',
     prop: `${ctx.prop} ${factory} vpc`,
@@ -26,24 +30,4 @@ export function bindPrivateNlbHttp(
     fix: "pass the load balancer's VPC as vpc",
   });
   return bindPrivateHttp(ctx, factory, listener, listener.listenerArn, vpcLinkV2(ctx.scope, vpc, options.subnets), options);
-}
-
-/** The port of a listener this app defines; undefined for an imported one. */
-function portOf(listener: elbv2.INetworkListener): number | undefined {
-  return listener instanceof elbv2.NetworkListener ? (listener.node.defaultChild as elbv2.CfnListener).port : undefined;
-}
-
-/** The load balancer's listener on `port`, among those added with `nlb.addListener`. */
-function listenerOnPort(ctx: HttpRouteContext, factory: string, nlb: elbv2.INetworkLoadBalancer, port: number): elbv2.INetworkListener {
-  const listeners = nlb.node.children.filter((child): child is elbv2.NetworkListener => child instanceof elbv2.NetworkListener);
-  const found = listeners.find(listener => portOf(listener) === port);
-  if (found) return found;
-  const ports = listeners.map(portOf).filter(p => p !== undefined && !Token.isUnresolved(p));
-  return fail(ctx.scope, {
-    code: 'InvalidIntegration',
-    prop: `${ctx.prop} ${factory} port`,
-    rule: `must be the port of a listener of ${nlb.node.path} on an HttpGateway, which sends to a listener (it has ${ports.length > 0 ? `listeners on ${ports.join(', ')}` : 'no listeners this app added'})`,
-    value: port,
-    fix: "set port to a listener's port, add the listener with nlb.addListener before the route, or pass it as networkListener (e.g. NetworkListener.fromNetworkListenerArn)",
-  });
 }
