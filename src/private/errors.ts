@@ -84,7 +84,9 @@ export type WarningId =
   | 'TimeoutNeedsQuotaIncrease'
   | 'ApiKeyRouteWithoutUsagePlan'
   | 'PlanThrottleAboveStage'
-  | 'ExecutionLogsNeedAccountRole';
+  | 'ExecutionLogsNeedAccountRole'
+  | 'ProxyRouteCacheKeys'
+  | 'StageCacheUnused';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
   Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);

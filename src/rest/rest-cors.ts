@@ -49,3 +49,12 @@ export function addCorsGatewayResponses(api: apigw.RestApi, cors: CorsOptions): 
   api.addGatewayResponse('Default4xx', { type: apigw.ResponseType.DEFAULT_4XX, responseHeaders: headers });
   api.addGatewayResponse('Default5xx', { type: apigw.ResponseType.DEFAULT_5XX, responseHeaders: headers });
 }
+
+/**
+ * Method request parameters a cached route's answer depends on because of CORS: with several
+ * origins the answer carries the caller's origin (a proxy backend must echo it), so `Origin`
+ * is a cache key.
+ */
+export function corsCacheKeys(cors: CorsOptions): string[] {
+  return cors.allowOrigins.length > 1 ? ['method.request.header.Origin'] : [];
+}
