@@ -15,7 +15,7 @@ import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
   stageCacheProblems, ttlSeconds,
 } from './rest-cache';
-import { addCorsGatewayResponses, corsCacheKeys, corsHeaderValues, toApigwCors } from './rest-cors';
+import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
@@ -72,7 +72,9 @@ export interface RestGatewayProps {
 
   /**
    * Cross-origin resource sharing: adds unauthenticated `OPTIONS` preflight routes and the
-   * CORS headers to API Gateway's 4XX/5XX responses.
+   * CORS headers to mock and service responses and to API Gateway's 4XX/5XX responses. With
+   * several origins a response allows the caller's `Origin` only when it is listed; gateway
+   * responses, which cannot test it, then carry no `Access-Control-Allow-Origin`.
    * @default - no CORS
    */
   readonly cors?: CorsOptions;
@@ -503,7 +505,7 @@ export class RestGateway extends Construct {
       prop,
       endpointType: this.endpointType,
       routeTimeout: options.timeout,
-      corsResponseHeaders: this.cors ? corsHeaderValues(this.cors).literal : {},
+      cors: this.cors ? corsResponse(this.cors) : NO_CORS_RESPONSE,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
       serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
       sharedAuthorizer: (target: IConstruct, kind: string, settings: object, create) =>
