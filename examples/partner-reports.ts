@@ -27,10 +27,12 @@ export class PartnerReportsStack extends Stack {
       // `canary` to promote it, or replace it with `pinnedVersion: '<that version>'` to roll back.
       canary: { stableVersion: '4f1a2b3c4d5e6f708192a3b4c5d6e7f8', trafficPercent: 10 },
     });
-    // Partners authenticate with API keys; reports are cached per report and language.
+    // Partners sign requests (IAM, the default) and send their API key. Such a per-caller route
+    // is cached only on request; a report is the same for every partner, so one cached copy
+    // per report id and `lang` (the query string the function reads) serves them all.
     this.api.addRoute('GET /reports/{id}', Integration.lambda(reports), {
       apiKeyRequired: true,
-      cache: { ttl: Duration.minutes(30), keyParameters: [RequestValue.pathParameter('id'), RequestValue.queryString('lang')] },
+      cache: { enabled: true, sharedAcrossCallers: true, ttl: Duration.minutes(30), keyParameters: [RequestValue.queryString('lang')] },
     });
     this.api.addRoute('GET /reports/{id}/live', Integration.lambda(reports), { apiKeyRequired: true, cache: { enabled: false } });
 

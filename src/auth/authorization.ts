@@ -29,7 +29,10 @@ export class Authorization {
   public static iam(): Authorization {
     return new Authorization({
       factory: 'Authorization.iam',
-      bindRest: () => ({ authorizationType: apigw.AuthorizationType.IAM }),
+      bindRest: () => ({
+        authorizationType: apigw.AuthorizationType.IAM,
+        caller: { by: 'Authorization.iam() (SigV4 signs every request differently)', identityParameters: [] },
+      }),
       bindWebSocket: () => ({ authorizationType: 'AWS_IAM' }),
       bindHttp: () => ({ authorizationType: 'AWS_IAM' }),
     });

@@ -49,6 +49,8 @@ export class CognitoStrategy implements AuthorizationStrategy {
       authorizationType: apigw.AuthorizationType.COGNITO,
       authorizer,
       authorizationScopes: scopes.length > 0 ? scopes : undefined,
+      // The token in the Authorization header, the user pool authorizer's identity source.
+      caller: { by: this.factory, identityParameters: ['method.request.header.Authorization'] },
     };
   }
 

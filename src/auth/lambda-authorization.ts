@@ -1,6 +1,6 @@
 import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
-import { cacheTtlProblems } from './authorizer-cache-ttl';
+import { cacheTtlProblems, identityCacheProblems } from './authorizer-cache-ttl';
 import { RequestValue } from '../common/request-value';
 import { bindLambdaRequestHttp } from '../http/auth/lambda-request-http';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
@@ -73,7 +73,11 @@ export class LambdaTokenStrategy implements AuthorizationStrategy {
         resultsCacheTtl: this.options.cacheTtl,
         validationRegex: this.options.validationRegex,
       }));
-    return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer };
+    return {
+      authorizationType: apigw.AuthorizationType.CUSTOM,
+      authorizer,
+      caller: { by: this.factory, identityParameters: [source._restRequestParameter()!] },
+    };
   }
 }
 
@@ -97,7 +101,16 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
         identitySources,
         resultsCacheTtl: this.options.cacheTtl,
       }));
-    return { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer };
+    // Headers and query strings can be cache keys; context and stage variables cannot.
+    const identityParameters = this.options.identitySources.map(v => v._restRequestParameter()).filter((p): p is string => p !== undefined);
+    return {
+      authorizationType: apigw.AuthorizationType.CUSTOM,
+      authorizer,
+      caller: {
+        by: identityParameters.length > 0 ? this.factory : `${this.factory} with only context or stage variable identity sources`,
+        identityParameters,
+      },
+    };
   }
 
   public bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
@@ -106,17 +119,10 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
 
   private problems(prop: string): Problem[] {
     const sources = this.options.identitySources;
-    const problems: Problem[] = [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl)];
-    const caching = this.options.cacheTtl === undefined || this.options.cacheTtl.toSeconds() > 0;
-    if (caching && sources.length === 0) {
-      problems.push({
-        code: 'InvalidAuthorization',
-        prop: `${prop} identitySources`,
-        rule: 'must name at least one value while caching is on',
-        value: [],
-        fix: "add e.g. RequestValue.header('Authorization'), or set cacheTtl: Duration.seconds(0)",
-      });
-    }
+    const problems: Problem[] = [
+      ...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl),
+      ...identityCacheProblems(`${prop} identitySources`, sources, this.options.cacheTtl),
+    ];
     sources.forEach((source, i) => {
       problems.push(...source._problems(`${prop} identitySources[${i}]`));
       if (source._restIdentitySource() === undefined) {

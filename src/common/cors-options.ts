@@ -2,7 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 
 /** Cross-origin resource sharing for browser clients. */
 export interface CorsOptions {
-  /** Origins allowed to call the API, e.g. `['https://app.example.com']`, or `['*']`. */
+  /**
+   * Origins allowed to call the API, e.g. `['https://app.example.com']`, or `['*']`. With
+   * several, a response allows only the caller's own origin, and only when it is in the list
+   * exactly as written (browsers send origins in lowercase).
+   */
   readonly allowOrigins: string[];
 
   /**

@@ -25,8 +25,10 @@ export interface RouteOptions {
   readonly throttle?: ThrottleSettings;
 
   /**
-   * Response caching of this route (REST, with the gateway's `cache`).
-   * @default - GET routes are cached when the gateway has a cache
+   * Response caching of this route (REST, with the gateway's `cache`), keyed on every request
+   * parameter the route declares.
+   * @default - GET routes open to every caller (`Authorization.none()`, no API key) are cached
+   * when the gateway has a cache; per-caller routes and other methods are not
    */
   readonly cache?: RouteCacheOptions;
 

@@ -5,6 +5,7 @@ import { Problem, throwIfProblems } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
 import { vtlDirectiveIn } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
+import { responseHeaderParameters } from '../rest/rest-cors';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /** Options for `Integration.mock`. */
@@ -42,13 +43,7 @@ export class MockTarget implements IntegrationTarget {
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const statusCode = this.options.statusCode ?? 200;
     throwIfProblems(ctx.scope, this.problems(ctx.prop, statusCode));
-    const headers = { ...ctx.corsResponseHeaders, ...this.options.headers };
-    const responseParameters: Record<string, string> = {};
-    const declared: Record<string, boolean> = {};
-    for (const [name, value] of Object.entries(headers)) {
-      responseParameters[`method.response.header.${name}`] = `'${value}'`;
-      declared[`method.response.header.${name}`] = true;
-    }
+    const { responseParameters, declared } = responseHeaderParameters(ctx.cors, { ...ctx.cors.headers, ...this.options.headers });
     const status = String(statusCode);
     return {
       integration: new apigw.MockIntegration({
@@ -58,14 +53,12 @@ export class MockTarget implements IntegrationTarget {
         requestTemplates: { 'application/json': `{"statusCode": ${status}}` },
         integrationResponses: [{
           statusCode: status,
-          responseTemplates: { 'application/json': this.options.body ?? '' },
-          responseParameters: Object.keys(responseParameters).length > 0 ? responseParameters : undefined,
+          // The body holds no Velocity (checked), so after the CORS prelude it prints as written.
+          responseTemplates: { 'application/json': ctx.cors.templatePrelude + (this.options.body ?? '') },
+          responseParameters,
         }],
       }),
-      methodResponses: [{
-        statusCode: status,
-        responseParameters: Object.keys(declared).length > 0 ? declared : undefined,
-      }],
+      methodResponses: [{ statusCode: status, responseParameters: declared }],
     };
   }
 

@@ -86,7 +86,9 @@ export type WarningId =
   | 'PlanThrottleAboveStage'
   | 'ExecutionLogsNeedAccountRole'
   | 'WafRuleNotInGroup'
-  | 'PlainHttpIntegration';
+  | 'PlainHttpIntegration'
+  | 'ProxyRouteCacheKeys'
+  | 'StageCacheUnused';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
   Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);

@@ -14,7 +14,11 @@ export enum CacheSize {
   GB_237 = '237',
 }
 
-/** The stage cache of a REST gateway: a cache cluster in front of every cached route. */
+/**
+ * The stage cache of a REST gateway: a cache cluster in front of every cached route. Which
+ * routes are cached and what their cache keys are is decided per route (`RouteCacheOptions`):
+ * GET routes open to every caller by default, per-caller routes only when they opt in.
+ */
 export interface CacheOptions {
   /**
    * Size of the cache cluster (billed per hour while it exists).
@@ -44,13 +48,18 @@ export interface CacheOptions {
 }
 
 /**
- * Caching of one route. With a stage cache, `GET` routes are cached and other routes are
- * not unless they set `enabled: true`.
+ * Caching of one route. With a stage cache, `GET` routes that answer every caller alike
+ * (`Authorization.none()`, no API key) are cached; routes whose answer may depend on the
+ * caller, and other methods, only with `enabled: true`. A cached route is keyed on every
+ * request parameter it declares: its path parameters, the parameters its integration reads,
+ * its `requiredParameters`, `keyParameters`, and the caller's identity.
  */
 export interface RouteCacheOptions {
   /**
-   * Cache this route's responses.
-   * @default - true for GET routes when the gateway has a cache, false otherwise
+   * Cache this route's responses. A route with an authorizer, IAM or an API key is cached
+   * per caller (see `sharedAcrossCallers`).
+   * @default - true for GET routes open to every caller (`Authorization.none()`, no API key)
+   * when the gateway has a cache, false otherwise
    */
   readonly enabled?: boolean;
 
@@ -61,10 +70,23 @@ export interface RouteCacheOptions {
   readonly ttl?: Duration;
 
   /**
-   * Request values that make a response distinct in the cache: path parameters, query
-   * strings and headers the route receives (they become declared request parameters).
-   * Without them every request of the route shares one cached response.
-   * @default - the route's path parameters
+   * Request values that make a response distinct in the cache, beyond those the route
+   * declares anyway (path parameters, values its integration reads, `requiredParameters`):
+   * query strings and headers a proxy backend (Lambda, HTTP) reads. They become optional
+   * request parameters. Without them every request of the route with the same declared
+   * parameters shares one cached response.
+   * @default - no keys beyond those the route declares
    */
   readonly keyParameters?: RequestValue[];
+
+  /**
+   * Serve one cached answer to every caller of a route whose answer could depend on the
+   * caller: the caller's identity is left out of the cache key, so caller B may get the
+   * response cached for caller A. Required to cache a route whose caller API Gateway cannot
+   * put in a cache key (IAM authorization; a request authorizer whose identity sources are
+   * only context or stage variables; API keys from a Lambda authorizer on a route without
+   * one); other per-caller routes are keyed on the caller's token, identity sources or API key.
+   * @default false
+   */
+  readonly sharedAcrossCallers?: boolean;
 }

@@ -20,7 +20,9 @@ export interface CanaryOptions {
   readonly stageVariableOverrides?: { [name: string]: string };
 
   /**
-   * Canary requests may be answered from the stage cache (otherwise they bypass it).
+   * Canary requests may be answered from the stage cache (otherwise they bypass it). The two
+   * versions then share cached answers: the canary's are served to every caller until they
+   * expire. Needs the gateway's `cache`.
    * @default false
    */
   readonly useStageCache?: boolean;

@@ -1,5 +1,6 @@
 import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { RestCorsResponse } from './rest-cors';
 import { HttpRouteKey } from '../private/route-key';
 import { ServiceRole } from '../private/service-roles';
 
@@ -18,8 +19,8 @@ export interface RestRouteContext {
   readonly endpointType: apigw.EndpointType;
   /** The route's own `timeout`, which wins over the integration's. */
   readonly routeTimeout?: Duration;
-  /** Literal CORS headers for responses the gateway itself produces (mock integrations). */
-  readonly corsResponseHeaders: Record<string, string>;
+  /** CORS on responses whose templates the library writes (service and mock integrations). */
+  readonly cors: RestCorsResponse;
   /** Lets API Gateway invoke a function from this API: one permission per function per API. */
   grantInvoke(fn: lambda.IFunction): void;
   /**

@@ -1,5 +1,7 @@
 import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { CacheOptions, RouteCacheOptions } from './cache-options';
+import { CanaryOptions } from './canary-options';
+import { RestMethodAuthorization } from '../auth/authorization-strategy';
 import { RequestValue } from '../common/request-value';
 import { Problem } from '../private/errors';
 import { unknownPathParameter } from '../private/path-parameters';
@@ -12,8 +14,52 @@ const MAX_TTL_SECONDS = 3600;
 export interface RouteCaching {
   readonly enabled: boolean;
   readonly ttlSeconds: number;
-  /** `method.request.path.id`, … : what varies the cached response. */
-  readonly keyParameters: string[];
+  /**
+   * Request parameters the route declares (optional) only to key its cache: `keyParameters`
+   * and the caller's identity. Every parameter the route declares is a cache key.
+   */
+  readonly extraKeys: string[];
+}
+
+/** What tells a route's callers apart, so that no caller gets another's cached answer. */
+export interface RouteCallers {
+  /** How messages name what makes the route per caller; empty when anyone may call. */
+  readonly by: string[];
+  /** Method request parameters that carry the caller's identity. */
+  readonly identityParameters: string[];
+  /** What tells callers apart but cannot be a cache key, for messages. */
+  readonly unkeyable: string[];
+}
+
+const API_KEY_HEADER = 'method.request.header.x-api-key';
+
+/**
+ * The route's callers as its authorization and API key see them. An API key read from the
+ * `x-api-key` header is a cache key; one a Lambda authorizer supplies follows from the
+ * authorizer's identity sources, which are keys already.
+ */
+export function routeCallers(
+  auth: RestMethodAuthorization, apiKeyRequired: boolean, apiKeySource: apigw.ApiKeySourceType | undefined,
+): RouteCallers {
+  const by: string[] = [];
+  const identityParameters: string[] = [];
+  const unkeyable: string[] = [];
+  const caller = auth.caller;
+  if (caller) {
+    by.push(caller.by);
+    if (caller.identityParameters.length > 0) identityParameters.push(...caller.identityParameters);
+    else unkeyable.push(caller.by);
+  }
+  if (apiKeyRequired && apiKeySource !== apigw.ApiKeySourceType.AUTHORIZER) {
+    by.push('apiKeyRequired');
+    identityParameters.push(API_KEY_HEADER);
+  } else if (apiKeyRequired) {
+    const what = 'apiKeyRequired with apiKeySource AUTHORIZER';
+    by.push(what);
+    const fromKeyedAuthorizer = auth.authorizationType === apigw.AuthorizationType.CUSTOM && identityParameters.length > 0;
+    if (!fromKeyedAuthorizer) unkeyable.push(what);
+  }
+  return { by, identityParameters, unkeyable };
 }
 
 export function stageCacheProblems(cache: CacheOptions | undefined): Problem[] {
@@ -39,12 +85,15 @@ function ttlProblems(prop: string, ttl: Duration | undefined): Problem[] {
 }
 
 /**
- * How `route` is cached: with a stage cache, GET routes are cached unless they opt out, other
- * routes only when they opt in. Key parameters must be path parameters of the route, query
- * strings or headers (the only request values API Gateway can key its cache on).
+ * How `route` is cached: with a stage cache, GET routes that answer every caller alike are
+ * cached unless they opt out; per-caller routes and other methods only when they opt in.
+ * A per-caller route is keyed on the caller's identity, or shares its answers among callers
+ * only when it says so. Key parameters must be path parameters of the route, query strings
+ * or headers (the only request values API Gateway can key its cache on).
  */
 export function routeCaching(
   prop: string, route: HttpRouteKey, stageCache: CacheOptions | undefined, options: RouteCacheOptions | undefined,
+  callers: RouteCallers,
 ): { caching?: RouteCaching; problems: Problem[] } {
   if (!stageCache) {
     const problems: Problem[] = options === undefined ? [] : [{
@@ -56,28 +105,48 @@ export function routeCaching(
     }];
     return { problems };
   }
-  const enabled = options?.enabled ?? route.method === 'GET';
+  const perCaller = callers.by.length > 0;
+  const enabled = options?.enabled ?? (route.method === 'GET' && !perCaller);
+  const shared = options?.sharedAcrossCallers === true;
   const problems = ttlProblems(`${prop}.cache.ttl`, options?.ttl);
-  if (!enabled && options?.keyParameters) {
+  if (!enabled) {
+    problems.push(...uncachedOptionProblems(prop, route, options ?? {}, callers));
+  } else if (!shared && callers.unkeyable.length > 0) {
     problems.push({
       code: 'InvalidCache',
-      prop: `${prop}.cache.keyParameters`,
-      rule: 'only apply to a cached route',
-      value: options.keyParameters,
-      fix: route.method === 'GET' ? 'remove keyParameters or enabled: false' : 'set cache.enabled: true to cache this route',
+      prop: `${prop}.cache.sharedAcrossCallers`,
+      rule: `must be true to cache a route whose callers API Gateway cannot tell apart in a cache key (${callers.unkeyable.join('; ')})`,
+      value: options?.sharedAcrossCallers,
+      fix: 'set cache.sharedAcrossCallers: true if every caller may get the same cached answer, or cache.enabled: false',
     });
   }
   const pathParameters = pathParameterNames(route);
-  const keys = options?.keyParameters ?? pathParameters.map(name => RequestValue.pathParameter(name));
+  const keys = options?.keyParameters ?? [];
   keys.forEach((key, i) => problems.push(...keyProblems(`${prop}.cache.keyParameters[${i}]`, key, pathParameters)));
+  const extraKeys = enabled
+    ? [...keys.map(key => key._restRequestParameter()).filter((p): p is string => p !== undefined), ...(shared ? [] : callers.identityParameters)]
+    : [];
   return {
-    caching: {
-      enabled,
-      ttlSeconds: ttlSeconds(options?.ttl ?? stageCache.ttl),
-      keyParameters: enabled ? keys.map(key => key._restRequestParameter()).filter((p): p is string => p !== undefined) : [],
-    },
+    caching: { enabled, ttlSeconds: ttlSeconds(options?.ttl ?? stageCache.ttl), extraKeys },
     problems,
   };
+}
+
+/** Options that mean something only on a cached route, set on one that is not. */
+function uncachedOptionProblems(prop: string, route: HttpRouteKey, options: RouteCacheOptions, callers: RouteCallers): Problem[] {
+  const fix = (name: string) => {
+    if (options.enabled === false) return `remove ${name} or enabled: false`;
+    if (route.method === 'GET') return `set cache.enabled: true to cache this route (its answer depends on the caller: ${callers.by.join(' and ')})`;
+    return 'set cache.enabled: true to cache this route';
+  };
+  const set: [string, unknown, string][] = [
+    ['keyParameters', options.keyParameters, 'only apply to a cached route'],
+    ['ttl', options.ttl, 'only applies to a cached route'],
+    ['sharedAcrossCallers', options.sharedAcrossCallers || undefined, 'only applies to a cached route'],
+  ];
+  return set.filter(([, value]) => value !== undefined).map(([name, value, rule]) => ({
+    code: 'InvalidCache' as const, prop: `${prop}.cache.${name}`, rule, value, fix: fix(name),
+  }));
 }
 
 function keyProblems(prop: string, key: RequestValue, pathParameters: string[]): Problem[] {
@@ -107,4 +176,50 @@ export function applyCacheKeys(method: apigw.Method, keyParameters: string[]): v
   const cfn = method.node.defaultChild as apigw.CfnMethod;
   const integration = cfn.integration as apigw.CfnMethod.IntegrationProperty;
   cfn.integration = { ...integration, cacheKeyParameters: [...keyParameters].sort() };
+}
+
+/** Integration types that hand the backend the whole request. */
+const PROXY_TYPES = ['AWS_PROXY', 'HTTP_PROXY'];
+
+/**
+ * Whether `method` is a cached proxy route whose cache keys nobody wrote out: its backend
+ * reads the whole request, so only the user knows which query strings and headers its
+ * answer depends on.
+ */
+export function proxyKeysUnchecked(method: apigw.Method, options: RouteCacheOptions | undefined): boolean {
+  const integration = (method.node.defaultChild as apigw.CfnMethod).integration as apigw.CfnMethod.IntegrationProperty | undefined;
+  return options?.keyParameters === undefined && PROXY_TYPES.includes(integration?.type ?? '');
+}
+
+/** A canary that reads and writes the stage cache needs one. */
+export function canaryCacheProblems(cache: CacheOptions | undefined, canary: CanaryOptions | undefined): Problem[] {
+  if (cache || !canary?.useStageCache) return [];
+  return [{
+    code: 'InvalidCanary',
+    prop: 'canary.useStageCache',
+    rule: 'needs a stage cache',
+    value: true,
+    fix: "set the gateway's cache option, or remove useStageCache",
+  }];
+}
+
+/** `grantInvalidateCache` means something only for a stage cache and, when it names one, a cached route. */
+export function invalidationGrantProblems(cache: CacheOptions | undefined, routeKey: string | undefined, cached: boolean): Problem[] {
+  if (!cache) {
+    return [{
+      code: 'InvalidCache',
+      prop: 'grantInvalidateCache',
+      rule: 'needs a stage cache',
+      value: routeKey ?? '(every route)',
+      fix: "set the gateway's cache option, or remove the grant",
+    }];
+  }
+  if (routeKey === undefined || cached) return [];
+  return [{
+    code: 'InvalidCache',
+    prop: 'grantInvalidateCache routeKey',
+    rule: 'must be a cached route',
+    value: routeKey,
+    fix: 'cache the route (RouteOptions.cache), or grant every route by leaving routeKey out',
+  }];
 }

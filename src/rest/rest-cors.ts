@@ -1,5 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { CorsOptions } from '../common/cors-options';
+import { allowedOriginOverride } from '../private/vtl/cors-origin';
 
 /** aws-cdk-lib's CORS options from ours; the defaults are documented on `CorsOptions`. */
 export function toApigwCors(cors: CorsOptions): apigw.CorsOptions {
@@ -14,38 +15,80 @@ export function toApigwCors(cors: CorsOptions): apigw.CorsOptions {
 }
 
 /**
- * Literal CORS headers for responses API Gateway makes itself. With several origins no
- * literal fits every caller, so the response echoes the caller's `Origin` (gateway
- * responses) or carries none (mock integrations, which cannot read request headers).
+ * CORS on the responses a gateway's own mapping templates write (service and mock
+ * integrations). Not exported.
  */
-export function corsHeaderValues(cors: CorsOptions): { literal: Record<string, string>; gatewayResponse: Record<string, string> } {
-  const single = cors.allowOrigins.length === 1 ? cors.allowOrigins[0] : undefined;
-  const literal: Record<string, string> = {};
-  const gatewayResponse: Record<string, string> = {};
-  if (single !== undefined) {
-    literal['Access-Control-Allow-Origin'] = single;
-    gatewayResponse['Access-Control-Allow-Origin'] = `'${single}'`;
-  } else {
-    gatewayResponse['Access-Control-Allow-Origin'] = 'method.request.header.Origin';
-  }
-  if (single !== '*') {
-    literal.Vary = 'Origin';
-    gatewayResponse.Vary = "'Origin'";
-  }
-  if (cors.allowCredentials) {
-    literal['Access-Control-Allow-Credentials'] = 'true';
-    gatewayResponse['Access-Control-Allow-Credentials'] = "'true'";
-  }
-  if (cors.exposeHeaders && cors.exposeHeaders.length > 0) {
-    literal['Access-Control-Expose-Headers'] = cors.exposeHeaders.join(',');
-    gatewayResponse['Access-Control-Expose-Headers'] = `'${cors.exposeHeaders.join(',')}'`;
-  }
-  return { literal, gatewayResponse };
+export interface RestCorsResponse {
+  /** Literal headers every such response carries. */
+  readonly headers: Record<string, string>;
+  /**
+   * Starts every such response template: with several origins it sends
+   * `Access-Control-Allow-Origin` to a caller whose `Origin` is one of them; empty otherwise.
+   */
+  readonly templatePrelude: string;
 }
 
-/** CORS headers on API Gateway's own 4XX/5XX answers, so browsers can read the errors. */
+/** No CORS: no headers, nothing in templates. */
+export const NO_CORS_RESPONSE: RestCorsResponse = { headers: {}, templatePrelude: '' };
+
+/** Several origins: no literal `Access-Control-Allow-Origin` fits every caller. */
+function severalOrigins(cors: CorsOptions): boolean {
+  return cors.allowOrigins.length > 1;
+}
+
+/**
+ * CORS on responses of service and mock integrations. One origin (or `*`) is a literal
+ * header; with several, the template echoes the caller's origin only when it is listed.
+ */
+export function corsResponse(cors: CorsOptions): RestCorsResponse {
+  const several = severalOrigins(cors);
+  const headers: Record<string, string> = {};
+  if (!several) headers['Access-Control-Allow-Origin'] = cors.allowOrigins[0];
+  if (several || cors.allowOrigins[0] !== '*') headers.Vary = 'Origin';
+  if (cors.allowCredentials) headers['Access-Control-Allow-Credentials'] = 'true';
+  if (cors.exposeHeaders && cors.exposeHeaders.length > 0) headers['Access-Control-Expose-Headers'] = cors.exposeHeaders.join(',');
+  return { headers, templatePrelude: several ? allowedOriginOverride(cors.allowOrigins) : '' };
+}
+
+/**
+ * Method request parameters a cached route's answer depends on because of CORS: with several
+ * origins the answer carries the caller's origin (service and mock templates echo it, and a
+ * proxy backend must), so `Origin` is a cache key.
+ */
+export function corsCacheKeys(cors: CorsOptions): string[] {
+  return severalOrigins(cors) ? ['method.request.header.Origin'] : [];
+}
+
+/**
+ * Integration response parameters for `headers` (literal values) and the method response
+ * headers to declare, including `Access-Control-Allow-Origin` when a template sets it.
+ */
+export function responseHeaderParameters(
+  cors: RestCorsResponse, headers: Record<string, string>,
+): { responseParameters?: Record<string, string>; declared?: Record<string, boolean> } {
+  const responseParameters: Record<string, string> = {};
+  const declared: Record<string, boolean> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    responseParameters[`method.response.header.${name}`] = `'${value}'`;
+    declared[`method.response.header.${name}`] = true;
+  }
+  if (cors.templatePrelude) declared['method.response.header.Access-Control-Allow-Origin'] = true;
+  return {
+    responseParameters: Object.keys(responseParameters).length > 0 ? responseParameters : undefined,
+    declared: Object.keys(declared).length > 0 ? declared : undefined,
+  };
+}
+
+/**
+ * CORS headers on API Gateway's own 4XX/5XX answers, so browsers can read the errors. A
+ * gateway response cannot hold a condition (its template is not Velocity), so with several
+ * origins it carries no `Access-Control-Allow-Origin` and no `Allow-Credentials`: echoing the
+ * request's `Origin` would allow every site, and one listed origin fits only its own callers.
+ */
 export function addCorsGatewayResponses(api: apigw.RestApi, cors: CorsOptions): void {
-  const headers = corsHeaderValues(cors).gatewayResponse;
+  const headers = Object.fromEntries(Object.entries(corsResponse(cors).headers)
+    .filter(([name]) => !(severalOrigins(cors) && name === 'Access-Control-Allow-Credentials'))
+    .map(([name, value]) => [name, `'${value}'`]));
   api.addGatewayResponse('Default4xx', { type: apigw.ResponseType.DEFAULT_4XX, responseHeaders: headers });
   api.addGatewayResponse('Default5xx', { type: apigw.ResponseType.DEFAULT_5XX, responseHeaders: headers });
 }

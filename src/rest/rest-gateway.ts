@@ -11,8 +11,11 @@ import { CanaryOptions } from './canary-options';
 import { Endpoint } from './endpoint';
 import { RestAuthorizers } from './rest-authorizers';
 import { RestRouteContext } from './rest-binding';
-import { applyCacheKeys, routeCaching, stageCacheProblems, ttlSeconds } from './rest-cache';
-import { addCorsGatewayResponses, corsHeaderValues, toApigwCors } from './rest-cors';
+import {
+  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
+  stageCacheProblems, ttlSeconds,
+} from './rest-cache';
+import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
@@ -69,7 +72,9 @@ export interface RestGatewayProps {
 
   /**
    * Cross-origin resource sharing: adds unauthenticated `OPTIONS` preflight routes and the
-   * CORS headers to API Gateway's 4XX/5XX responses.
+   * CORS headers to mock and service responses and to API Gateway's 4XX/5XX responses. With
+   * several origins a response allows the caller's `Origin` only when it is listed; gateway
+   * responses, which cannot test it, then carry no `Access-Control-Allow-Origin`.
    * @default - no CORS
    */
   readonly cors?: CorsOptions;
@@ -157,8 +162,10 @@ export interface RestGatewayProps {
   readonly waf?: Waf;
 
   /**
-   * A stage cache: GET routes are cached (keyed on their path parameters) unless a route
-   * says otherwise in `RouteOptions.cache`.
+   * A stage cache: GET routes open to every caller are cached unless a route says otherwise
+   * in `RouteOptions.cache`; routes whose answer depends on the caller (an authorizer, IAM,
+   * an API key) only when they opt in. A cached route is keyed on every request parameter it
+   * declares, and on the caller's identity.
    * @default - no cache
    */
   readonly cache?: CacheOptions;
@@ -238,6 +245,7 @@ export class RestGateway extends Construct {
   private readonly authorizers: RestAuthorizers;
   private readonly apiKeyRoutes: string[] = [];
   private readonly cache?: CacheOptions;
+  private readonly apiKeySource?: apigw.ApiKeySourceType;
   private readonly usagePlans: UsagePlan[] = [];
   private readonly apiKeys: ApiKeyRegistry;
   private readonly throttle: ThrottleSettings;
@@ -268,6 +276,7 @@ export class RestGateway extends Construct {
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
     this.cache = props.cache;
+    this.apiKeySource = props.apiKeySource;
 
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: props.apiName,
@@ -389,9 +398,9 @@ export class RestGateway extends Construct {
    * route of the stage, or only `routeKey`'s.
    */
   public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [this.routeArn(routeKey, 'grantInvalidateCache')],
-    });
+    const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache');
+    throwIfProblems(this, invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [resourceArn] });
   }
 
   /** The execute-api ARN of the stage's routes, or of one route (path parameters as `*`). */
@@ -415,11 +424,14 @@ export class RestGateway extends Construct {
     const route = this.acceptRoute(prop, routeKey);
     throwIfProblems(this, routeOptionProblems(prop, route, options));
 
-    const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache);
-    throwIfProblems(this, cacheProblems);
     const ctx = this.routeContext(prop, route, options);
     const binding = integration._bindRest(ctx);
     const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
+    const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
+    const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);
+    throwIfProblems(this, cacheProblems);
+    const cacheKeys = caching?.enabled ? [...caching.extraKeys, ...(this.cors ? corsCacheKeys(this.cors) : [])] : [];
+    const parameters = requestParameters(route, options, binding.requestParameters, cacheKeys);
 
     const resource = this.api.root.resourceForPath(route.path);
     const schema = options.requestSchema ?? binding.requestSchema;
@@ -438,13 +450,18 @@ export class RestGateway extends Construct {
       apiKeyRequired: options.apiKeyRequired,
       requestValidator: this.requestValidator,
       requestModels,
-      requestParameters: requestParameters(route, options, binding.requestParameters, caching?.keyParameters),
+      requestParameters: parameters,
       methodResponses: binding.methodResponses,
     });
     binding.patchMethod?.(method);
+    if (caching) this.methodSettings.cacheRoute(route, caching);
     if (caching?.enabled) {
-      this.methodSettings.cacheRoute(route, caching);
-      applyCacheKeys(method, caching.keyParameters);
+      // Every parameter the route declares can change its answer, so each is a cache key.
+      applyCacheKeys(method, Object.keys(parameters ?? {}));
+      if (proxyKeysUnchecked(method, options.cache)) {
+        warn(this, 'ProxyRouteCacheKeys',
+          `${route.key} is cached and its proxy integration receives the whole request, but the cache is keyed only on the parameters the route declares: list the query strings and headers the backend reads in cache.keyParameters (an explicit list, even [], says you checked), or set cache.enabled: false`);
+      }
     }
 
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
@@ -493,7 +510,7 @@ export class RestGateway extends Construct {
       prop,
       endpointType: this.endpointType,
       routeTimeout: options.timeout,
-      corsResponseHeaders: this.cors ? corsHeaderValues(this.cors).literal : {},
+      cors: this.cors ? corsResponse(this.cors) : NO_CORS_RESPONSE,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
       serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
       sharedAuthorizer: (target: IConstruct, kind: string, settings: object, create) =>
@@ -502,6 +519,10 @@ export class RestGateway extends Construct {
   }
 
   private validateAtSynth(): string[] {
+    if (this.cache && this.methodSettings.cachedPaths().length === 0) {
+      warn(this, 'StageCacheUnused',
+        'the stage has a cache (billed by the hour) but no route is cached: routes with an authorizer, IAM or an API key are cached only with cache: { enabled: true }; cache a route or remove the cache option');
+    }
     if (this.apiKeyRoutes.length > 0 && this.usagePlans.length === 0) {
       warn(this, 'ApiKeyRouteWithoutUsagePlan',
         `routes ${this.apiKeyRoutes.join(', ')} require an API key but no usage plan grants one, so nobody can call them: add a usage plan with API keys`);
@@ -519,7 +540,8 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 
 function propsProblems(props: RestGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
-  problems.push(...stageCacheProblems(props.cache), ...releaseProblems(props.canary, props.pinnedVersion));
+  problems.push(...stageCacheProblems(props.cache), ...canaryCacheProblems(props.cache, props.canary));
+  problems.push(...releaseProblems(props.canary, props.pinnedVersion));
   problems.push(...corsProblems(props.cors));
   const stageName = props.stageName;
   if (stageName !== undefined) {

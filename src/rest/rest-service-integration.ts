@@ -1,6 +1,7 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { restIntegrationTimeout } from './integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from './rest-binding';
+import { responseHeaderParameters } from './rest-cors';
 import { ServiceRole } from '../private/service-roles';
 import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../private/vtl/service-errors';
 
@@ -28,17 +29,12 @@ export interface RestServiceCall {
  * A REST method's AWS service integration: JSON requests only (other content types get 415
  * rather than reaching a template written for JSON), the service's 2XX through the route's
  * response template, 4XX and 5XX through the shared error templates, and CORS headers on
- * every answer when the gateway has CORS.
+ * every answer when the gateway has CORS (with several origins, set by the templates).
  */
 export function restServiceIntegration(ctx: RestRouteContext, call: RestServiceCall): RestIntegrationBinding {
-  const corsParameters: Record<string, string> = {};
-  const declaredHeaders: Record<string, boolean> = {};
-  for (const [name, value] of Object.entries(ctx.corsResponseHeaders)) {
-    corsParameters[`method.response.header.${name}`] = `'${value}'`;
-    declaredHeaders[`method.response.header.${name}`] = true;
-  }
-  const responseParameters = Object.keys(corsParameters).length > 0 ? corsParameters : undefined;
+  const { responseParameters, declared } = responseHeaderParameters(ctx.cors, ctx.cors.headers);
   const json = (template: string) => ({ 'application/json': template });
+  const response = (template: string) => json(ctx.cors.templatePrelude + template);
 
   const requestParameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(call.headers)) {
@@ -58,16 +54,13 @@ export function restServiceIntegration(ctx: RestRouteContext, call: RestServiceC
         requestTemplates: json(call.requestTemplate),
         timeout: restIntegrationTimeout(ctx, call.timeout),
         integrationResponses: [
-          { statusCode: '200', responseTemplates: json(call.responseTemplate), responseParameters },
-          { selectionPattern: '4\\d{2}', statusCode: '400', responseTemplates: json(clientErrorTemplate()), responseParameters },
-          { selectionPattern: '5\\d{2}', statusCode: '502', responseTemplates: json(serverErrorTemplate()), responseParameters },
+          { statusCode: '200', responseTemplates: response(call.responseTemplate), responseParameters },
+          { selectionPattern: '4\\d{2}', statusCode: '400', responseTemplates: response(clientErrorTemplate()), responseParameters },
+          { selectionPattern: '5\\d{2}', statusCode: '502', responseTemplates: response(serverErrorTemplate()), responseParameters },
         ],
       },
     }),
-    methodResponses: RESPONSE_STATUSES.map(statusCode => ({
-      statusCode,
-      responseParameters: Object.keys(declaredHeaders).length > 0 ? declaredHeaders : undefined,
-    })),
+    methodResponses: RESPONSE_STATUSES.map(statusCode => ({ statusCode, responseParameters: declared })),
     requestParameters: call.requestParameters,
     requestSchema: call.requestSchema,
   };

@@ -32,8 +32,18 @@ export class RestMethodSettings {
     this.settingsOf(route).throttle = throttle;
   }
 
+  /**
+   * Records how a route of a cached stage is cached, also when it is not: CloudFormation
+   * leaves a method setting in place when its entry disappears, so a route that stops being
+   * cached (e.g. it became per-caller) must say so.
+   */
   public cacheRoute(route: HttpRouteKey, caching: RouteCaching): void {
     this.settingsOf(route).caching = caching;
+  }
+
+  /** Whether the route with this key is cached. */
+  public isCached(routeKey: string): boolean {
+    return this.routes.get(routeKey)?.caching?.enabled ?? false;
   }
 
   /** Method-setting paths of the cached routes (`/~1products~1{id}/GET`), sorted. */

@@ -1,8 +1,14 @@
 import { Duration, aws_cognito as cognito } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Authorization, Integration, RequestValue, RestGateway } from '../../src';
+import { Construct } from 'constructs';
+import { Authorization, HttpGateway, Integration, RequestValue, RestGateway, RouteOptions } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
+
+/** What the request-authorizer tests need of either gateway. */
+interface IGatewayLike {
+  addRoute(routeKey: string, integration: Integration, options?: RouteOptions): unknown;
+}
 
 describe('Authorization on RestGateway', () => {
   test('none and iam', () => {
@@ -91,6 +97,17 @@ describe('Authorization on RestGateway', () => {
       const stack = testStack();
       expect(route(Authorization.lambdaRequest(handler(stack, 'F'), { identitySources: [] })))
         .toThrow(/\[InvalidAuthorization\] .*identitySources must name at least one value while caching is on, got \[\]/);
+    });
+
+    test.each<[string, (scope: Construct) => IGatewayLike]>([
+      ['RestGateway', scope => new RestGateway(scope, 'Api')],
+      ['HttpGateway', scope => new HttpGateway(scope, 'Api')],
+    ])('a caching request authorizer on a %s names only stage variables (one caller\'s decision would serve all)', (_name, gateway) => {
+      const stack = testStack();
+      const api = gateway(stack);
+      const auth = Authorization.lambdaRequest(handler(stack, 'F'), { identitySources: [RequestValue.stageVariable('env')] });
+      expect(() => api.addRoute('GET /a', Integration.lambda(handler(stack, 'Fn')), { authorization: auth }))
+        .toThrow(/\[InvalidAuthorization\] .*identitySources must include a header, query string or context variable while caching is on \(stage variables are the same for every caller, so one caller's result would be reused for all\), got \[stageVariable\("env"\)\]; add e\.g\. RequestValue\.header\('Authorization'\), or set cacheTtl: Duration\.seconds\(0\)/);
     });
 
     test('a request authorizer reads the body', () => {

@@ -1,12 +1,13 @@
 import { Duration, aws_iam as iam } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CacheSize, Integration, RequestValue, RestGateway, RestGatewayProps, UnauthorizedInvalidation } from '../../src';
+import { Authorization, CacheSize, Integration, RequestValue, RestGateway, RestGatewayProps, UnauthorizedInvalidation } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
 
+/** Routes open to every caller unless the props say otherwise, so GET routes are cached by default. */
 function synth(props: RestGatewayProps, routes: (api: RestGateway, fn: ReturnType<typeof handler>) => void) {
   const stack = testStack();
-  const api = new RestGateway(stack, 'Api', props);
+  const api = new RestGateway(stack, 'Api', { defaultAuthorization: Authorization.none(), ...props });
   routes(api, handler(stack, 'Fn'));
   return Template.fromStack(stack);
 }
@@ -20,7 +21,7 @@ function integrationOf(template: Template, method: string): any {
 }
 
 describe('stage cache', () => {
-  test('a cache cluster, encrypted, 300 s; GET routes cached and keyed on their path parameters', () => {
+  test('a cache cluster, encrypted, 300 s; GET routes cached and keyed on their path parameters; every route\'s setting written out', () => {
     const template = synth({ cache: { size: CacheSize.GB_1_6 } }, (api, fn) => {
       api.addRoute('GET /products/{id}', Integration.lambda(fn));
       api.addRoute('POST /products', Integration.lambda(fn));
@@ -29,6 +30,7 @@ describe('stage cache', () => {
     expect(methodSettings(template)).toEqual([
       expect.objectContaining({ ResourcePath: '/*', HttpMethod: '*', CachingEnabled: false, CacheTtlInSeconds: 300, CacheDataEncrypted: true }),
       expect.objectContaining({ ResourcePath: '/~1products~1{id}', HttpMethod: 'GET', CachingEnabled: true, CacheTtlInSeconds: 300, CacheDataEncrypted: true }),
+      expect.objectContaining({ ResourcePath: '/~1products', HttpMethod: 'POST', CachingEnabled: false }),
     ]);
     expect(integrationOf(template, 'GET').Integration.CacheKeyParameters).toEqual(['method.request.path.id']);
     expect(integrationOf(template, 'POST').Integration.CacheKeyParameters).toBeUndefined();
@@ -44,6 +46,7 @@ describe('stage cache', () => {
     });
     expect(methodSettings(template).map((s: any) => [s.ResourcePath, s.HttpMethod, s.CachingEnabled, s.CacheTtlInSeconds])).toEqual([
       ['/*', '*', false, 60],
+      ['/~1cart', 'GET', false, undefined],
       ['/~1products~1{id}', 'GET', true, 600],
       ['/~1search', 'POST', true, 60],
     ]);
@@ -205,7 +208,7 @@ describe('cache invalidation', () => {
 
   test('grantInvalidateCache: execute-api:InvalidateCache on the stage or one route', () => {
     const stack = testStack();
-    const api = new RestGateway(stack, 'Api', { cache: {} });
+    const api = new RestGateway(stack, 'Api', { cache: {}, defaultAuthorization: Authorization.none() });
     api.addRoute('GET /products/{id}', Integration.mock());
     const role = new iam.Role(stack, 'Ops', { assumedBy: new iam.AccountRootPrincipal() });
     api.grantInvalidateCache(role, 'GET /products/{id}');

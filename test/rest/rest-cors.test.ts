@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Integration, RestGateway, RestGatewayProps } from '../../src';
 import { testStack } from '../support/app';
@@ -38,15 +38,68 @@ describe('RestGateway cors', () => {
     }
   });
 
-  test('several origins: preflight picks the caller\'s, gateway responses echo it', () => {
-    const t = corsTemplate({ allowOrigins: ['https://a.example.com', 'https://b.example.com'], maxAge: Duration.minutes(10) });
-    t.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
-      ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin' },
+  describe('several origins', () => {
+    const several = { allowOrigins: ['https://a.example.com', 'https://b.example.com'], allowCredentials: true, maxAge: Duration.minutes(10) };
+
+    test('gateway responses (no condition possible) carry no Access-Control-Allow-Origin and no Allow-Credentials', () => {
+      const t = corsTemplate(several);
+      for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+        t.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+          ResponseType: type,
+          ResponseParameters: {
+            'gatewayresponse.header.Access-Control-Allow-Origin': Match.absent(),
+            'gatewayresponse.header.Access-Control-Allow-Credentials': Match.absent(),
+            'gatewayresponse.header.Vary': "'Origin'",
+          },
+        });
+      }
     });
-    t.hasResourceProperties('AWS::ApiGateway::Method', {
-      HttpMethod: 'OPTIONS',
-      Integration: { IntegrationResponses: [Match.objectLike({ ResponseTemplates: { 'application/json': Match.stringLikeRegexp('https://b.example.com') } })] },
+
+    test('mock and service responses set the origin in their templates and declare the header', () => {
+      const stack = testStack();
+      const api = new RestGateway(stack, 'Api', { cors: several });
+      api.addRoute('GET /mock', Integration.mock({ body: '{"ok":true}' }));
+      api.addRoute('POST /orders', Integration.sqs(new sqs.Queue(stack, 'Orders')));
+      const t = Template.fromStack(stack);
+      for (const method of ['GET', 'POST']) {
+        const [props] = Object.values(t.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: method } })).map((m: any) => m.Properties);
+        for (const response of props.Integration.IntegrationResponses) {
+          expect(response.ResponseTemplates['application/json']).toMatch(/^#set\(\$ghOrigin = .*#if\(\$ghOrigin == 'https:\/\/a\.example\.com' \|\| \$ghOrigin == 'https:\/\/b\.example\.com'\)#set\(\$context\.responseOverride\.header\.Access-Control-Allow-Origin = \$ghOrigin\)#end/);
+          expect(response.ResponseParameters).toEqual({
+            'method.response.header.Vary': "'Origin'",
+            'method.response.header.Access-Control-Allow-Credentials': "'true'",
+          });
+        }
+        for (const response of props.MethodResponses) {
+          expect(response.ResponseParameters['method.response.header.Access-Control-Allow-Origin']).toBe(true);
+        }
+      }
     });
+
+    test('the preflight answers with the first origin, or another listed one the caller sent', () => {
+      const t = corsTemplate(several);
+      t.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: 'OPTIONS',
+        Integration: {
+          IntegrationResponses: [Match.objectLike({
+            ResponseParameters: Match.objectLike({ 'method.response.header.Access-Control-Allow-Origin': "'https://a.example.com'" }),
+            ResponseTemplates: { 'application/json': Match.stringLikeRegexp('\\$origin == "https://b.example.com"') },
+          })],
+        },
+      });
+    });
+  });
+
+  test('one origin: service responses carry it as a literal, templates unchanged', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { cors: { allowOrigins: ['https://app.example.com'] } });
+    api.addRoute('POST /orders', Integration.sqs(new sqs.Queue(stack, 'Orders')));
+    const [props] = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'POST' } }))
+      .map((m: any) => m.Properties);
+    for (const response of props.Integration.IntegrationResponses) {
+      expect(response.ResponseParameters['method.response.header.Access-Control-Allow-Origin']).toBe("'https://app.example.com'");
+      expect(response.ResponseTemplates['application/json']).not.toContain('ghOrigin');
+    }
   });
 
   test('mock responses carry the allowed origin', () => {

@@ -149,7 +149,8 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     });
     api.addRoute('GET /reports/{id}', Integration.lambda(fn), {
       apiKeyRequired: true,
-      cache: { ttl: Duration.minutes(10), keyParameters: [RequestValue.pathParameter('id'), RequestValue.queryString('lang')] },
+      // Per caller (IAM, API key): cached only on request; the report is the same for every caller.
+      cache: { enabled: true, sharedAcrossCallers: true, ttl: Duration.minutes(10), keyParameters: [RequestValue.queryString('lang')] },
     });
     api.addRoute('GET /cart', Integration.lambda(fn), { cache: { enabled: false } });
     api.addRoute('POST /reports', Integration.lambda(fn), { apiKeyRequired: true });

@@ -1,4 +1,5 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import { LISTED_ORIGINS } from './hostile-corpus';
 import {
   Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition,
 } from '../../src';
@@ -54,5 +55,24 @@ export function catalogueStack(): Stack {
     stateMachine(stack, 'Checkout', sfn.StateMachineType.EXPRESS), { sync: true }));
   api.addRoute('POST /fulfil', Integration.stepFunctions(stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD)));
   api.addRoute('POST /events', Integration.eventBridge(bus(stack), { source: 'shop.orders', detailType: 'OrderPlaced' }));
+  return stack;
+}
+
+/**
+ * A gateway with several CORS origins (and credentials), one route per kind of response
+ * template that sets `Access-Control-Allow-Origin`: mock, service (SQS, DynamoDB), and the
+ * preflight `OPTIONS` routes aws-cdk-lib adds for each path.
+ */
+export function corsCatalogueStack(): Stack {
+  const stack = testStack();
+  const api = new RestGateway(stack, 'Api', {
+    defaultAuthorization: Authorization.none(),
+    cors: { allowOrigins: LISTED_ORIGINS, allowCredentials: true },
+  });
+  api.addRoute('GET /mock', Integration.mock({ statusCode: 200, body: '{"ok":true}' }));
+  api.addRoute('POST /orders', Integration.sqs(queue(stack)));
+  api.addRoute('GET /carts/{id}', Integration.dynamoDb(simpleTable(stack), DynamoDbAction.GET_ITEM, {
+    key: { pk: RequestValue.pathParameter('id') },
+  }));
   return stack;
 }

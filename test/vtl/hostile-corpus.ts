@@ -97,3 +97,47 @@ export const HOSTILE_PARAM_MAPS: {
     'q': 'header-q',
   },
 };
+
+/** The origins of the CORS catalogue (several, so templates decide which caller gets one). */
+export const LISTED_ORIGINS = ['https://app.example.com', 'https://admin.example.com:8443'];
+
+/**
+ * Requests that try to get an origin echoed that is not listed: a listed origin with a
+ * suffix, a prefix, userinfo, another case, port or path, whitespace, several origins in one
+ * header, `null`, nothing at all, and a listed origin sent as a query string or path
+ * parameter named `Origin` instead of the header. `echoed` is the origin a response may
+ * allow: only ever a listed one, exactly as the request sent it.
+ */
+export const HOSTILE_ORIGINS: {
+  name: string;
+  header?: Record<string, string>;
+  querystring?: Record<string, string>;
+  path?: Record<string, string>;
+  echoed?: string;
+}[] = [
+  { name: 'listed', header: { Origin: 'https://app.example.com' }, echoed: 'https://app.example.com' },
+  { name: 'listed-with-port', header: { Origin: 'https://admin.example.com:8443' }, echoed: 'https://admin.example.com:8443' },
+  { name: 'listed-http2-lowercase-name', header: { origin: 'https://app.example.com' }, echoed: 'https://app.example.com' },
+  { name: 'suffix', header: { Origin: 'https://app.example.com.evil.example' } },
+  { name: 'prefix', header: { Origin: 'https://evil-app.example.com' } },
+  { name: 'subdomain', header: { Origin: 'https://x.app.example.com' } },
+  { name: 'userinfo', header: { Origin: 'https://app.example.com@evil.example' } },
+  { name: 'dot-as-any-character', header: { Origin: 'https://appxexample.com' } },
+  { name: 'upper-case', header: { Origin: 'HTTPS://APP.EXAMPLE.COM' } },
+  { name: 'other-scheme', header: { Origin: 'http://app.example.com' } },
+  { name: 'other-port', header: { Origin: 'https://admin.example.com:8444' } },
+  { name: 'port-dropped', header: { Origin: 'https://admin.example.com' } },
+  { name: 'trailing-slash', header: { Origin: 'https://app.example.com/' } },
+  { name: 'surrounding-whitespace', header: { Origin: ' https://app.example.com ' } },
+  { name: 'line-break', header: { Origin: 'https://app.example.com\r\nX-Injected: 1' } },
+  { name: 'several-in-one-header', header: { Origin: 'https://evil.example, https://app.example.com' } },
+  // Header names are one name whatever their case: the value last sent stands, and it is listed.
+  { name: 'both-name-cases', header: { Origin: 'https://evil.example', origin: 'https://app.example.com' }, echoed: 'https://app.example.com' },
+  { name: 'null', header: { Origin: 'null' } },
+  { name: 'empty', header: { Origin: '' } },
+  { name: 'absent', header: {} },
+  { name: 'quote-injection', header: { Origin: "https://app.example.com' || 'x" } },
+  { name: 'vtl-lookalike', header: { Origin: NASTY.vtl } },
+  { name: 'listed-as-query-string', header: { Origin: 'https://evil.example' }, querystring: { Origin: 'https://app.example.com' } },
+  { name: 'listed-as-path-parameter', header: {}, path: { Origin: 'https://app.example.com' } },
+];

@@ -1,5 +1,5 @@
 import { Duration, Stack, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
-import { cacheTtlProblems } from '../../auth/authorizer-cache-ttl';
+import { cacheTtlProblems, identityCacheProblems } from '../../auth/authorizer-cache-ttl';
 import { LambdaRequestAuthorizationOptions } from '../../auth/lambda-authorization';
 import { Problem, throwIfProblems } from '../../private/errors';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
@@ -32,17 +32,10 @@ export function bindLambdaRequestHttp(
 
 function problems(prop: string, options: LambdaRequestAuthorizationOptions): Problem[] {
   const sources = options.identitySources;
-  const found: Problem[] = [...cacheTtlProblems(`${prop} cacheTtl`, options.cacheTtl)];
-  const caching = options.cacheTtl === undefined || options.cacheTtl.toSeconds() > 0;
-  if (caching && sources.length === 0) {
-    found.push({
-      code: 'InvalidAuthorization',
-      prop: `${prop} identitySources`,
-      rule: 'must name at least one value while caching is on',
-      value: [],
-      fix: "add e.g. RequestValue.header('Authorization'), or set cacheTtl: Duration.seconds(0)",
-    });
-  }
+  const found: Problem[] = [
+    ...cacheTtlProblems(`${prop} cacheTtl`, options.cacheTtl),
+    ...identityCacheProblems(`${prop} identitySources`, sources, options.cacheTtl),
+  ];
   sources.forEach((source, i) => {
     const at = `${prop} identitySources[${i}]`;
     found.push(...source._httpMappingProblems(at));

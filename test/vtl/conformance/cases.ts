@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { PROBE_TEMPLATES } from './probe-templates';
 import { VtlRequest } from '../../../src/vtl/vtl-request';
-import { catalogueStack } from '../catalogue-stack';
-import { HOSTILE_BODIES, HOSTILE_PARAM_MAPS, HOSTILE_PARAMS } from '../hostile-corpus';
+import { catalogueStack, corsCatalogueStack } from '../catalogue-stack';
+import { HOSTILE_BODIES, HOSTILE_ORIGINS, HOSTILE_PARAM_MAPS, HOSTILE_PARAMS } from '../hostile-corpus';
 import { SERVICE_RESPONSES } from '../service-responses';
 import { webSocketCatalogueStack } from '../websocket-catalogue-stack';
 import { emittedWebSocketRoutes, webSocketContext } from '../websocket-emitted-templates';
@@ -191,6 +191,40 @@ export function libraryCases(): ConformanceCase[] {
 }
 
 /**
+ * Every response template of a gateway with several CORS origins (mock, service and
+ * aws-cdk-lib's preflight), rendered for every request of the hostile origin corpus: each
+ * decides from the request's `Origin` header whether to allow it.
+ */
+export function corsCases(): ConformanceCase[] {
+  const resources: Record<string, CfnResource> = Template.fromStack(corsCatalogueStack()).toJSON().Resources ?? {};
+  const methodIds = Object.keys(resources).filter((id) => resources[id].Type === 'AWS::ApiGateway::Method').sort();
+  const cases: ConformanceCase[] = [];
+  for (const logicalId of methodIds) {
+    const route = routeOf(resources, logicalId);
+    const responses = (resources[logicalId].Properties?.Integration?.IntegrationResponses ?? []) as Record<string, any>[];
+    for (const response of responses) {
+      for (const [contentType, value] of Object.entries<unknown>(response.ResponseTemplates ?? {})) {
+        for (const origin of HOSTILE_ORIGINS) {
+          cases.push({
+            name: `cors ${route} response ${response.StatusCode} ${contentType} × origin:${origin.name}`,
+            template: templateText(value),
+            request: {
+              body: '{}',
+              path: origin.path,
+              querystring: origin.querystring,
+              header: origin.header,
+              context: REQUEST_CONTEXT,
+              stageVariables: STAGE_VARIABLES,
+            },
+          });
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+/**
  * Every mapping template a WebSocket gateway emits, from the WebSocket catalogue stack:
  * request templates rendered for every hostile body with a WebSocket `$context` (a message
  * has no path, headers or query strings; the corpus's parameter values go into the context
@@ -226,7 +260,7 @@ export function webSocketLibraryCases(): ConformanceCase[] {
   return cases;
 }
 
-/** All conformance cases: the probes and every template the library emits, REST and WebSocket. */
+/** All conformance cases: the probes and every template the library emits, REST (with and without CORS) and WebSocket. */
 export function buildCases(): ConformanceCase[] {
-  return [...probeCases(), ...libraryCases(), ...webSocketLibraryCases()];
+  return [...probeCases(), ...libraryCases(), ...corsCases(), ...webSocketLibraryCases()];
 }
