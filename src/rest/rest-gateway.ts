@@ -31,7 +31,7 @@ import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
+import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 
@@ -453,7 +453,7 @@ export class RestGateway extends Construct {
 
   /** Parses the key and checks it against the routes already on the API. */
   private acceptRoute(prop: string, routeKey: string): HttpRouteKey {
-    const parsed = parseHttpRouteKey(prop, routeKey);
+    const parsed = parseHttpRouteKey(prop, routeKey, REST_PATH_RULES);
     if (Array.isArray(parsed)) throwIfProblems(this, parsed);
     const route = parsed as HttpRouteKey;
     const conflict = conflictWith(prop, route, this.routes.values());

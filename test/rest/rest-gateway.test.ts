@@ -245,6 +245,16 @@ describe('RestGateway', () => {
     });
   });
 
+  test('paths take every character API Gateway accepts in a REST path part ($ and :)', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api');
+    api.addRoute('GET /$appliances:all', Integration.mock());
+    api.addRoute('POST /v1/events:batch', Integration.mock());
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: '$appliances:all' });
+    t.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: 'events:batch' });
+  });
+
   describe('grantInvoke', () => {
     test('the whole stage', () => {
       const { stack, api } = gatewayWithOneRoute();
@@ -301,6 +311,7 @@ describe('RestGateway', () => {
       ['get /orders', /\[InvalidRouteKey\] addRoute\('get \/orders'\) must start with one of GET/],
       ['GET /orders/', /\[InvalidRouteKey\].*must not end with \/.*drop the trailing slash: 'GET \/orders'/],
       ['GET /{proxy+}/x', /greedy parameter/],
+      ['GET /a~b', /\[InvalidRouteKey\] addRoute\('GET \/a~b'\) segment 'a~b' must be letters, digits, \. _ - : \$/],
     ])('the route key %s is malformed', (key, message) => {
       expect(() => new RestGateway(testStack(), 'Api').addRoute(key, Integration.mock())).toThrow(message);
     });
