@@ -24,7 +24,8 @@ import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyPropProblems, restOnlyRouteOptionProblems } from '../private/rest-only-options';
 import { conflictWith, HttpRouteKey } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
+import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;
@@ -306,16 +307,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 
 function propsProblems(props: HttpGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors), ...restOnlyPropProblems(props)];
-  if (props.stageName !== undefined) {
-    const p = patternProblem('stageName', props.stageName, /^(\$default|[A-Za-z0-9_-]{1,128})$/,
-      'must be $default or 1-128 letters, digits, _ or -', "use e.g. '$default' or 'v1'", 'InvalidStage');
-    if (p) problems.push(p);
-  }
-  for (const name of Object.keys(props.stageVariables ?? {})) {
-    const p = patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/, 'names must be 1-64 letters, digits or _',
-      'rename the stage variable', 'InvalidStage');
-    if (p) problems.push(p);
-  }
+  problems.push(...stageNameProblems(props.stageName, true), ...stageVariableProblems('stageVariables', props.stageVariables));
   const logsOptions = props.accessLogs ?? {};
   if (logsOptions.logGroup && logsOptions.retention !== undefined) {
     problems.push({

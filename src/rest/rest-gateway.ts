@@ -33,7 +33,8 @@ import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
+import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -516,17 +517,8 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
   problems.push(...stageCacheProblems(props.cache), ...releaseProblems(props.canary, props.pinnedVersion));
   problems.push(...corsProblems(props.cors));
-  const stageName = props.stageName;
-  if (stageName !== undefined) {
-    const p = patternProblem('stageName', stageName, /^[A-Za-z0-9_]{1,128}$/, 'must be 1-128 letters, digits or _',
-      "use e.g. 'prod' or 'v1'", 'InvalidStage');
-    if (p) problems.push(p);
-  }
-  for (const name of Object.keys(props.stageVariables ?? {})) {
-    const p = patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/, 'names must be 1-64 letters, digits or _',
-      'rename the stage variable', 'InvalidStage');
-    if (p) problems.push(p);
-  }
+  problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
+  problems.push(...stageVariableProblems('canary.stageVariableOverrides', props.canary?.stageVariableOverrides));
   const logsOptions = props.accessLogs ?? {};
   if (logsOptions.logGroup && logsOptions.retention !== undefined) {
     problems.push({

@@ -17,6 +17,7 @@ import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
 import { ServiceRoles } from '../private/service-roles';
+import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 import { AccountLogsRole } from '../rest/account-logs-role';
 
@@ -355,11 +356,8 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...restOnlyWebSocketPropProblems(props)];
+  problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   const checks = [
-    props.stageName !== undefined && patternProblem('stageName', props.stageName, /^[A-Za-z0-9_]{1,128}$/,
-      'must be 1-128 letters, digits or _', "use e.g. 'prod' or 'v1'", 'InvalidStage'),
-    ...Object.keys(props.stageVariables ?? {}).map(name => patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/,
-      'names must be 1-64 letters, digits or _', 'rename the stage variable', 'InvalidStage')),
     props.routeSelectionExpression !== undefined && patternProblem('routeSelectionExpression', props.routeSelectionExpression,
       ROUTE_SELECTION, 'must be $request.body.<field> or a text of ${request.body.<field>} parts',
       "use e.g. '$request.body.action' or '${request.body.type}.${request.body.action}'", 'InvalidRouteSelectionExpression'),

@@ -286,7 +286,7 @@ describe('RestGateway', () => {
       [{ throttle: { rateLimit: 10, burstLimit: -5 } }, /\[InvalidThrottle\] throttle.burstLimit must be a whole number >= 0, got -5; set the bucket size/],
       [{ throttle: { rateLimit: -1, burstLimit: 5 } }, /\[InvalidThrottle\] throttle.rateLimit must be a number >= 0, got -1/],
       [{ throttle: { rateLimit: 1, burstLimit: 1.5 } }, /\[InvalidThrottle\] throttle.burstLimit must be a whole number >= 0, got 1.5/],
-      [{ stageName: 'my stage' }, /\[InvalidStage\] stageName must be 1-128 letters, digits or _, got "my stage"/],
+      [{ stageName: 'my stage' }, /\[InvalidStage\] stageName must be 1-128 letters, digits, - or _, got "my stage"/],
       [{ stageVariables: { 'bad-name': 'x' } }, /\[InvalidStage\] stageVariables names must be 1-64 letters, digits or _, got "bad-name"/],
       [{ minCompressionSize: Size.mebibytes(11) }, /\[InvalidStage\] minCompressionSize must be from 0 to 10 MiB/],
       [{ accessLogs: { enabled: false, retention: logs.RetentionDays.ONE_DAY } }, /\[InvalidAccessLogs\] accessLogs.enabled is false, so logGroup and retention would be ignored/],
