@@ -18,6 +18,7 @@ import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
@@ -91,7 +92,7 @@ export interface HttpGatewayProps {
 
   /**
    * Name of the HTTP API.
-   * @default - the construct ID
+   * @default - the stack name and the gateway's construct path in it, e.g. `orders-prod/Sales/Api`
    */
   readonly apiName?: string;
 
@@ -143,7 +144,7 @@ export class HttpGateway extends Construct {
     this.cors = props.cors;
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
-      apiName: props.apiName,
+      apiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,

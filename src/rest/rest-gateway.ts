@@ -27,6 +27,7 @@ import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
@@ -183,7 +184,7 @@ export interface RestGatewayProps {
 
   /**
    * Name of the REST API.
-   * @default - the construct path
+   * @default - the stack name and the gateway's construct path in it, e.g. `orders-prod/Sales/Api`
    */
   readonly apiName?: string;
 
@@ -266,7 +267,7 @@ export class RestGateway extends Construct {
     this.cache = props.cache;
 
     this.api = new apigw.RestApi(this, 'Api', {
-      restApiName: props.apiName,
+      restApiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       endpointConfiguration: { types: [this.endpointType], vpcEndpoints: privateEndpoints?.endpoints },
       binaryMediaTypes: props.binaryMediaTypes,

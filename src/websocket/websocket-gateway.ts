@@ -13,6 +13,7 @@ import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { defaultApiName } from '../private/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
@@ -122,7 +123,7 @@ export interface WebSocketGatewayProps {
 
   /**
    * Name of the WebSocket API.
-   * @default - the gateway's construct ID
+   * @default - the stack name and the gateway's construct path in it, e.g. `chat-prod/Chat`
    */
   readonly apiName?: string;
 
@@ -169,7 +170,7 @@ export class WebSocketGateway extends Construct {
     this.authorization = props.authorization ?? Authorization.iam();
 
     this.api = new apigwv2.WebSocketApi(this, 'Api', {
-      apiName: props.apiName ?? id,
+      apiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       routeSelectionExpression: props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION,
     });

@@ -27,7 +27,7 @@ describe('WebSocketGateway', () => {
 
     test('a WebSocket API routing on the message\'s action field', () => {
       t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-        ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', Name: 'Chat',
+        ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', Name: 'Test/Chat',
       });
     });
 
