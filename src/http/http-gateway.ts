@@ -6,6 +6,7 @@ import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
 import { toHttpCors } from './http-cors';
+import { HttpDefaultAuthorizer } from './http-default-authorizer';
 import { httpDomainProblems, mapHttpDomain } from './http-domain';
 import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
@@ -21,9 +22,10 @@ import { Integration } from '../integrations/integration';
 import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyPropProblems, restOnlyRouteOptionProblems } from '../private/rest-only-options';
-import { conflictWith, HttpRouteKey } from '../private/route-key';
+import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
 import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
@@ -149,6 +151,9 @@ export class HttpGateway extends Construct {
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
       disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
+      defaultAuthorizer: new HttpDefaultAuthorizer(() => this.defaultAuthorization._bindHttp({
+        ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
+      })),
     });
     // `apiId/*` covers every stage, route and authorizer of this API, `$default` included.
     const sourceArn = Stack.of(this).formatArn({
@@ -178,6 +183,7 @@ export class HttpGateway extends Construct {
       this.customUrl = mapped.url;
     }
 
+    this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
       this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
     }
@@ -290,6 +296,7 @@ export class HttpGateway extends Construct {
       api: this.api,
       route,
       prop,
+      authorizationProp: `${prop}.authorization`,
       routeTimeout,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
       serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),

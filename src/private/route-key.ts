@@ -30,6 +30,14 @@ export const REST_PATH_RULES: PathRules = { literal: /^[A-Za-z0-9._:$-]+$/, char
 /** HTTP API paths: URI unreserved characters and ':'. */
 export const HTTP_PATH_RULES: PathRules = { literal: /^[A-Za-z0-9._:~-]+$/, characters: 'letters, digits, . _ - : ~' };
 
+/**
+ * The route errors name when the gateway's default authorization is bound for no route in
+ * particular (for methods and routes added through the escape hatch).
+ */
+export const DEFAULT_AUTHORIZATION_ROUTE: HttpRouteKey = {
+  key: '(every route without its own authorization)', method: 'ANY', path: '/', segments: [],
+};
+
 const PARAMETER = /^\{([A-Za-z0-9_.-]+)(\+?)\}$/;
 
 const FORMAT_FIX = "write '<METHOD> /<path>', e.g. 'GET /orders/{id}' or 'ANY /{proxy+}'";

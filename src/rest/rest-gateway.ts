@@ -14,6 +14,7 @@ import { RestRouteContext } from './rest-binding';
 import { applyCacheKeys, routeCaching, stageCacheProblems, ttlSeconds } from './rest-cache';
 import { addCorsGatewayResponses, corsHeaderValues, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
+import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
@@ -32,7 +33,9 @@ import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES } from '../private/route-key';
+import {
+  conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
+} from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
 import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
@@ -266,6 +269,7 @@ export class RestGateway extends Construct {
     this.cors = props.cors;
     this.cache = props.cache;
 
+    const methodDefaults = new RestMethodDefaults();
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: props.apiName ?? defaultApiName(this),
       description: props.description,
@@ -275,6 +279,7 @@ export class RestGateway extends Construct {
       policy,
       disableExecuteApiEndpoint: props.domain !== undefined && !props.domain.keepExecuteApiEndpoint,
       apiKeySourceType: props.apiKeySource,
+      defaultMethodOptions: methodDefaults.options,
       deploy: false,
       cloudWatchRole: false,
     });
@@ -284,6 +289,10 @@ export class RestGateway extends Construct {
     });
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
     this.authorizers = new RestAuthorizers(this, 'Authorizers');
+    // Bound now, not at the first route that uses it: methods added through `api` need it too.
+    methodDefaults.set(this.api, this.defaultAuthorization._bindRest({
+      ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
+    }));
     if (this.cors) addCorsGatewayResponses(this.api, this.cors);
 
     this.deployment = new apigw.Deployment(this, 'Deployment', {
@@ -428,7 +437,7 @@ export class RestGateway extends Construct {
       }
       : undefined;
 
-    const method = resource.addMethod(route.method, binding.integration, {
+    const method = withoutMethodDefaults(resource, () => resource.addMethod(route.method, binding.integration, {
       authorizationType: auth.authorizationType,
       authorizer: auth.authorizer,
       authorizationScopes: auth.authorizationScopes,
@@ -437,7 +446,7 @@ export class RestGateway extends Construct {
       requestModels,
       requestParameters: requestParameters(route, options, binding.requestParameters, caching?.keyParameters),
       methodResponses: binding.methodResponses,
-    });
+    }));
     binding.patchMethod?.(method);
     if (caching?.enabled) {
       this.methodSettings.cacheRoute(route, caching);
@@ -448,7 +457,7 @@ export class RestGateway extends Construct {
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
     if (this.cors && !this.preflightPaths.has(route.path)) {
       this.preflightPaths.add(route.path);
-      resource.addCorsPreflight(toApigwCors(this.cors));
+      withoutMethodDefaults(resource, () => resource.addCorsPreflight(toApigwCors(this.cors!)));
     }
     return method;
   }
@@ -488,6 +497,7 @@ export class RestGateway extends Construct {
       api: this.api,
       route,
       prop,
+      authorizationProp: `${prop}.authorization`,
       endpointType: this.endpointType,
       routeTimeout: options.timeout,
       corsResponseHeaders: this.cors ? corsHeaderValues(this.cors).literal : {},

@@ -15,6 +15,7 @@ import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { defaultApiName } from '../private/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
 import { ServiceRoles } from '../private/service-roles';
@@ -200,6 +201,7 @@ export class WebSocketGateway extends Construct {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
 
+    this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     const declared: [string, string, Integration | undefined][] = [
       ['connect', '$connect', props.connect],
       ['disconnect', '$disconnect', props.disconnect],
@@ -256,7 +258,7 @@ export class WebSocketGateway extends Construct {
     const ctx = this.routeContext(prop, route, options);
     const binding = integration._bindWebSocket(ctx);
     // The gateway's authorization guards the connection, whichever prop set $connect.
-    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, prop: 'props' }) : undefined;
+    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, authorizationProp: 'props.authorization' }) : undefined;
 
     // A construct per route, named by its key: logical IDs never depend on route order.
     const routeScope = new Construct(this.routesScope, routeKey);
@@ -340,6 +342,7 @@ export class WebSocketGateway extends Construct {
       api: this.api,
       route,
       prop,
+      authorizationProp: `${prop}.authorization`,
       routeTimeout: options.timeout,
       returnResponse: options.returnResponse ?? false,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),

@@ -36,7 +36,7 @@ describe.each(GATEWAYS)('%s name', (_name, build, type) => {
     const app = testApp();
     const named = testStack(app, 'Svc', { stackName: 'svc-dev' });
     build(named, 'Orders');
-    const inStage = testStack(new Stage(app, 'Prod'), 'Svc');
+    const inStage = new Stack(new Stage(app, 'Prod'), 'Svc', { env: { account: '111111111111', region: 'eu-west-1' } });
     build(inStage, 'Orders');
     expect(apiNames(named, type)).toEqual(['svc-dev/Orders']);
     expect(apiNames(inStage, type)).toEqual(['Prod-Svc/Orders']);
