@@ -39,10 +39,14 @@ export class PartnerReportsStack extends Stack {
       quota: { limit: 100_000, period: QuotaPeriod.MONTH },
       routeThrottles: { 'GET /reports/{id}/live': { rateLimit: 5, burstLimit: 10 } },
     });
-    const acme = gold.addApiKey('AcmeCorp', { outputKeyId: true });
+    gold.addApiKey('AcmeCorp', { outputKeyId: true });
     const partnerKey = new secretsmanager.Secret(this, 'GlobexApiKey', { generateSecretString: { passwordLength: 40, excludePunctuation: true } });
     gold.addApiKey('Globex', { value: ApiKeyValue.fromSecret(partnerKey) });
-    this.api.addUsagePlan('Trial', { quota: { limit: 1_000, period: QuotaPeriod.DAY } }).addApiKey(acme);
+    // Each key is in one plan of a gateway (API Gateway refuses a key in two plans of a stage).
+    // `name` is what the console shows; changing it updates the plan in place. Moving a key
+    // between plans takes two deploys: remove it from one, deploy, add it to the other.
+    this.api.addUsagePlan('Trial', { name: 'Free trial', quota: { limit: 1_000, period: QuotaPeriod.DAY } })
+      .addApiKey('Initech', { outputKeyId: true });
   }
 }
 

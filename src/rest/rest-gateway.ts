@@ -368,10 +368,11 @@ export class RestGateway extends Construct {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
       fail(this, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
     }
-    if (this.usagePlans.some(p => p.planName === id)) {
+    if (this.node.tryFindChild(`UsagePlan${id}`)) {
       fail(this, { code: 'InvalidUsagePlan', prop, rule: 'must name a new plan', value: id, fix: 'give each plan its own name' });
     }
     const plan = UsagePlan._create(this, `UsagePlan${id}`, {
+      gateway: this,
       api: this.api,
       stage: this.stage,
       stageThrottle: this.throttle,
