@@ -3,6 +3,7 @@ import {
   aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { RESPOND_SOURCE } from '../private/custom-resource-response';
 
 const SINGLETON_ID = 'GatehouseAccountLogsRole';
 
@@ -123,26 +124,15 @@ async function ensureRole(wanted) {
   }
 }
 
-function respond(event, status, reason, data) {
-  const body = JSON.stringify({
-    Status: status, Reason: reason, PhysicalResourceId: 'ApiGatewayAccountLogsRole',
-    StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: data,
-  });
-  return new Promise((resolve, reject) => {
-    const req = https.request(event.ResponseURL, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, res => { res.resume(); res.on('end', resolve); });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
+${RESPOND_SOURCE}
 exports.handler = async (event) => {
   try {
     // Delete leaves the account setting alone: other APIs may log through it by now.
     const data = event.RequestType === 'Delete' ? {} : { RoleArn: await ensureRole(event.ResourceProperties.RoleArn) };
-    await respond(event, 'SUCCESS', 'OK', data);
+    await respond(event, 'SUCCESS', 'OK', 'ApiGatewayAccountLogsRole', data);
   } catch (e) {
     console.error(e);
-    await respond(event, 'FAILED', String(e && e.message || e).slice(0, 500), {});
+    await respond(event, 'FAILED', e && e.message || e, 'ApiGatewayAccountLogsRole');
   }
 };
 `;

@@ -166,14 +166,16 @@ export interface RestGatewayProps {
   /**
    * A canary release: the stage keeps serving `canary.stableVersion` and sends
    * `trafficPercent` of requests to the latest definition. Promote by removing `canary`;
-   * roll back by replacing it with `pinnedVersion: <the stable version>`.
+   * roll back by replacing it with `pinnedVersion: <the stable version>`. A deploy whose
+   * stable version the stage does not serve already fails (a custom resource checks).
    * @default - the stage serves the latest definition
    */
   readonly canary?: CanaryOptions;
 
   /**
    * Serve this version only (a `DeploymentVersion` output of an earlier deploy), not the
-   * latest definition: what a rolled-back canary leaves. Remove it to deploy normally.
+   * latest definition: what a rolled-back canary leaves. Remove it to deploy normally. A
+   * deploy whose pinned version the stage does not serve already fails.
    * @default - the stage serves the latest definition
    */
   readonly pinnedVersion?: string;
@@ -317,7 +319,7 @@ export class RestGateway extends Construct {
     this.api.deploymentStage = this.stage;
     const release = new RestRelease(this, this.deployment);
     this.deploymentVersion = release.latestVersion;
-    release.apply(this.api, this.stage, props.canary, props.pinnedVersion);
+    release.apply(this.api, this.stage, this.stageName, props.canary, props.pinnedVersion);
     this.apiKeys = new ApiKeyRegistry(this);
     if (props.domain) {
       const mapped = mapRestDomain(this, this.api, this.stage, this.endpointType, props.domain);
