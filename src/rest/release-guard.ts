@@ -1,9 +1,7 @@
-import {
-  Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations,
-  aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
-} from 'aws-cdk-lib';
+import { Aws, CustomResource, Duration, Stack, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RESPOND_SOURCE } from '../private/custom-resource-response';
+import { inlineHandlerFunction } from '../private/inline-handler-function';
 
 const SINGLETON_ID = 'GatehouseReleaseGuard';
 
@@ -56,36 +54,18 @@ export class ReleaseGuard extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    const handlerLogs = new logs.LogGroup(this, 'HandlerLogs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.handler = new lambda.Function(this, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(GUARD_HANDLER_SOURCE),
+    this.handler = inlineHandlerFunction(this, 'Handler', {
+      source: GUARD_HANDLER_SOURCE,
       timeout: Duration.minutes(1),
       memorySize: 128,
-      logGroup: handlerLogs,
       description: 'Fails a deploy whose canary stable version is not one the REST stage serves',
     });
-    Validations.of(this).acknowledge(
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'the minimal policy for the handler to write its own logs',
-      },
-      { id: 'AwsSolutions-L1', reason: 'pinned to a Node.js runtime known to ship AWS SDK v3 for the inline handler' },
-      { id: 'Serverless-LambdaDLQ', reason: 'a CloudFormation custom resource is invoked synchronously; a DLQ would never receive events' },
-      { id: 'Serverless-LambdaTracing', reason: 'a one-shot deployment check; tracing adds cost without insight' },
-      { id: 'Serverless-LambdaLatestVersion', reason: 'pinned runtime, see AwsSolutions-L1' },
-    );
   }
 }
 
 /**
- * The guard's handler. Inline (no asset) so the library ships no bundle; uses the AWS SDK v3
- * that the Node.js runtime includes. Messages start with the library's error code: they are
- * what CloudFormation shows for the failed resource.
+ * The guard's handler (see `inlineHandlerFunction`). Its messages start with the library's
+ * error code: they are what CloudFormation shows for the failed resource.
  */
 export const GUARD_HANDLER_SOURCE = `
 const { APIGatewayClient, GetStageCommand } = require('@aws-sdk/client-api-gateway');
