@@ -25,6 +25,8 @@ export class PartnerReportsStack extends Stack {
       // The version this stage served before the latest change (the ReportsApiDeploymentVersion
       // output of that deploy). 10% of requests already see the latest definition; delete
       // `canary` to promote it, or replace it with `pinnedVersion: '<that version>'` to roll back.
+      // A version the stage does not serve fails the deploy (the release guard checks), so the
+      // stack's first deploy goes without `canary`.
       canary: { stableVersion: '4f1a2b3c4d5e6f708192a3b4c5d6e7f8', trafficPercent: 10 },
     });
     // Partners authenticate with API keys; reports are cached per report and language.

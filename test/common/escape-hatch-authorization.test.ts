@@ -23,11 +23,13 @@ describe('RestGateway escape hatch', () => {
     const api = new RestGateway(stack, 'Api');
     api.addRoute('GET /orders', Integration.mock());
     api.api.root.addResource('extra').addMethod('GET', new apigw.MockIntegration());
-    // A method on a resource the gateway created, too.
+    // A method on a resource the gateway created, and one on the root, too.
     api.api.root.getResource('orders')!.addMethod('PATCH', new apigw.MockIntegration());
+    api.api.root.addMethod('DELETE', new apigw.MockIntegration());
     const t = Template.fromStack(stack);
     expect(methodOf(t, 'extra', 'GET')).toMatchObject({ AuthorizationType: 'AWS_IAM' });
     expect(methodOf(t, 'orders', 'PATCH')).toMatchObject({ AuthorizationType: 'AWS_IAM' });
+    t.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'DELETE', AuthorizationType: 'AWS_IAM' });
   });
 
   test('a Cognito default: the gateway\'s authorizer and scopes, shared with its routes', () => {
