@@ -25,6 +25,8 @@ export class PartnerReportsStack extends Stack {
       // The version this stage served before the latest change (the ReportsApiDeploymentVersion
       // output of that deploy). 10% of requests already see the latest definition; delete
       // `canary` to promote it, or replace it with `pinnedVersion: '<that version>'` to roll back.
+      // A version the stage does not serve fails the deploy (the release guard checks), so the
+      // stack's first deploy goes without `canary`.
       canary: { stableVersion: '4f1a2b3c4d5e6f708192a3b4c5d6e7f8', trafficPercent: 10 },
     });
     // Partners sign requests (IAM, the default) and send their API key. Such a per-caller route
@@ -41,10 +43,14 @@ export class PartnerReportsStack extends Stack {
       quota: { limit: 100_000, period: QuotaPeriod.MONTH },
       routeThrottles: { 'GET /reports/{id}/live': { rateLimit: 5, burstLimit: 10 } },
     });
-    const acme = gold.addApiKey('AcmeCorp', { outputKeyId: true });
+    gold.addApiKey('AcmeCorp', { outputKeyId: true });
     const partnerKey = new secretsmanager.Secret(this, 'GlobexApiKey', { generateSecretString: { passwordLength: 40, excludePunctuation: true } });
     gold.addApiKey('Globex', { value: ApiKeyValue.fromSecret(partnerKey) });
-    this.api.addUsagePlan('Trial', { quota: { limit: 1_000, period: QuotaPeriod.DAY } }).addApiKey(acme);
+    // Each key is in one plan of a gateway (API Gateway refuses a key in two plans of a stage).
+    // `name` is what the console shows; changing it updates the plan in place. Moving a key
+    // between plans takes two deploys: remove it from one, deploy, add it to the other.
+    this.api.addUsagePlan('Trial', { name: 'Free trial', quota: { limit: 1_000, period: QuotaPeriod.DAY } })
+      .addApiKey('Initech', { outputKeyId: true });
   }
 }
 

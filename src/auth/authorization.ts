@@ -69,7 +69,7 @@ export class Authorization {
     if (!this.strategy.bindRest) {
       fail(ctx.scope, {
         code: 'UnsupportedCombination',
-        prop: `${ctx.prop}.authorization`,
+        prop: ctx.authorizationProp,
         rule: `cannot use ${this.strategy.factory} on a RestGateway`,
         value: ctx.route.key,
         fix: this.strategy.factory === 'Authorization.jwt'
@@ -85,7 +85,7 @@ export class Authorization {
     if (!this.strategy.bindWebSocket) {
       fail(ctx.scope, {
         code: 'UnsupportedCombination',
-        prop: `${ctx.prop}.authorization`,
+        prop: ctx.authorizationProp,
         rule: `cannot use ${this.strategy.factory} on a WebSocketGateway (WebSocket APIs authorize with IAM or a Lambda request authorizer)`,
         value: ctx.route.key,
         fix: "use Authorization.lambdaRequest(fn, { identitySources: [RequestValue.queryString('token')] }) (browsers cannot set headers on WebSocket connections), Authorization.iam() or Authorization.none()",
@@ -99,7 +99,7 @@ export class Authorization {
     if (!this.strategy.bindHttp) {
       fail(ctx.scope, {
         code: 'UnsupportedCombination',
-        prop: `${ctx.prop}.authorization`,
+        prop: ctx.authorizationProp,
         rule: `cannot use ${this.strategy.factory} on an HttpGateway`,
         value: ctx.route.key,
         fix: this.strategy.factory === 'Authorization.lambdaToken'

@@ -37,7 +37,7 @@ export class CognitoStrategy implements AuthorizationStrategy {
   constructor(private readonly userPool: cognito.IUserPool, private readonly options: CognitoAuthorizationOptions) {}
 
   public bindRest(ctx: RestRouteContext): RestMethodAuthorization {
-    const prop = `${ctx.prop}.authorization Authorization.cognito`;
+    const prop = `${ctx.authorizationProp} Authorization.cognito`;
     throwIfProblems(ctx.scope, [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl), ...this.scopeProblems(prop)]);
     const authorizer = ctx.sharedAuthorizer(this.userPool, 'Cognito', { cacheTtl: this.options.cacheTtl?.toSeconds() },
       (scope, id) => new apigw.CognitoUserPoolsAuthorizer(scope, id, {

@@ -31,7 +31,7 @@ export class JwtStrategy implements AuthorizationStrategy {
 
   public bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
     return bindJwtAuthorizer(ctx, {
-      prop: `${ctx.prop}.authorization Authorization.jwt`, owner: this.options.issuer, kind: 'Jwt', ...this.options,
+      prop: `${ctx.authorizationProp} Authorization.jwt`, owner: this.options.issuer, kind: 'Jwt', ...this.options,
     });
   }
 }

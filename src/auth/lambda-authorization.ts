@@ -51,7 +51,7 @@ export class LambdaTokenStrategy implements AuthorizationStrategy {
   constructor(private readonly handler: lambda.IFunction, private readonly options: LambdaTokenAuthorizationOptions) {}
 
   public bindRest(ctx: RestRouteContext): RestMethodAuthorization {
-    const prop = `${ctx.prop}.authorization Authorization.lambdaToken`;
+    const prop = `${ctx.authorizationProp} Authorization.lambdaToken`;
     const source = this.options.identitySource ?? RequestValue.header('Authorization');
     const problems = [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl), ...source._problems(`${prop} identitySource`)];
     if (source._source !== 'header') {
@@ -91,7 +91,7 @@ export class LambdaRequestStrategy implements AuthorizationStrategy {
   }
 
   public bindRest(ctx: RestRouteContext): RestMethodAuthorization {
-    const prop = `${ctx.prop}.authorization Authorization.lambdaRequest`;
+    const prop = `${ctx.authorizationProp} Authorization.lambdaRequest`;
     throwIfProblems(ctx.scope, this.problems(prop));
     const identitySources = this.options.identitySources.map(v => v._restIdentitySource()!);
     const authorizer = ctx.sharedAuthorizer(this.handler, 'Request',

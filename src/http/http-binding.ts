@@ -19,6 +19,8 @@ export interface HttpRouteContext {
   readonly route: HttpRouteKey;
   /** How errors name the route, e.g. `routes['GET /orders/{id}']`. */
   readonly prop: string;
+  /** How errors name the route's authorization, e.g. `routes['GET /a'].authorization` or `defaultAuthorization`. */
+  readonly authorizationProp: string;
   /** The route's own `timeout`, which wins over the integration's. */
   readonly routeTimeout?: Duration;
   /** Lets API Gateway invoke a function from this API: one permission per function per API. */

@@ -6,6 +6,7 @@ import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
 import { toHttpCors } from './http-cors';
+import { HttpDefaultAuthorizer } from './http-default-authorizer';
 import { httpDomainProblems, mapHttpDomain } from './http-domain';
 import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
@@ -18,13 +19,16 @@ import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyPropProblems, restOnlyRouteOptionProblems } from '../private/rest-only-options';
-import { conflictWith, HttpRouteKey } from '../private/route-key';
+import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
+import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;
@@ -90,7 +94,7 @@ export interface HttpGatewayProps {
 
   /**
    * Name of the HTTP API.
-   * @default - the construct ID
+   * @default - the stack name and the gateway's construct path in it, e.g. `orders-prod/Sales/Api`
    */
   readonly apiName?: string;
 
@@ -142,11 +146,14 @@ export class HttpGateway extends Construct {
     this.cors = props.cors;
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
-      apiName: props.apiName,
+      apiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
       disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
+      defaultAuthorizer: new HttpDefaultAuthorizer(() => this.defaultAuthorization._bindHttp({
+        ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
+      })),
     });
     // `apiId/*` covers every stage, route and authorizer of this API, `$default` included.
     const sourceArn = Stack.of(this).formatArn({
@@ -176,6 +183,7 @@ export class HttpGateway extends Construct {
       this.customUrl = mapped.url;
     }
 
+    this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
       this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
     }
@@ -288,6 +296,7 @@ export class HttpGateway extends Construct {
       api: this.api,
       route,
       prop,
+      authorizationProp: `${prop}.authorization`,
       routeTimeout,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
       serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
@@ -306,16 +315,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 
 function propsProblems(props: HttpGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors), ...restOnlyPropProblems(props)];
-  if (props.stageName !== undefined) {
-    const p = patternProblem('stageName', props.stageName, /^(\$default|[A-Za-z0-9_-]{1,128})$/,
-      'must be $default or 1-128 letters, digits, _ or -', "use e.g. '$default' or 'v1'", 'InvalidStage');
-    if (p) problems.push(p);
-  }
-  for (const name of Object.keys(props.stageVariables ?? {})) {
-    const p = patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/, 'names must be 1-64 letters, digits or _',
-      'rename the stage variable', 'InvalidStage');
-    if (p) problems.push(p);
-  }
+  problems.push(...stageNameProblems(props.stageName, true), ...stageVariableProblems('stageVariables', props.stageVariables));
   const logsOptions = props.accessLogs ?? {};
   if (logsOptions.logGroup && logsOptions.retention !== undefined) {
     problems.push({

@@ -1,5 +1,5 @@
 import { Problem } from '../private/errors';
-import { HttpRouteKey, parseHttpRouteKey } from '../private/route-key';
+import { HTTP_PATH_RULES, HttpRouteKey, parseHttpRouteKey } from '../private/route-key';
 
 /** The catch-all route of an HTTP API: requests no other route matches. */
 export const DEFAULT_ROUTE_KEY = '$default';
@@ -10,5 +10,5 @@ export const DEFAULT_ROUTE_KEY = '$default';
  */
 export function parseHttpApiRouteKey(prop: string, key: string): HttpRouteKey | Problem[] {
   if (key === DEFAULT_ROUTE_KEY) return { key, method: 'ANY', path: DEFAULT_ROUTE_KEY, segments: [] };
-  return parseHttpRouteKey(prop, key);
+  return parseHttpRouteKey(prop, key, HTTP_PATH_RULES);
 }

@@ -17,13 +17,33 @@ export interface HttpRouteKey {
   readonly segments: readonly PathSegment[];
 }
 
-const LITERAL = /^[A-Za-z0-9._:~-]+$/;
+/** What a literal path segment may hold: the rule of the API type the route is for. */
+export interface PathRules {
+  readonly literal: RegExp;
+  /** The characters, as error messages list them. */
+  readonly characters: string;
+}
+
+/** API Gateway's rule for a REST resource path part (aws-cdk-lib's `Resource` checks the same). */
+export const REST_PATH_RULES: PathRules = { literal: /^[A-Za-z0-9._:$-]+$/, characters: 'letters, digits, . _ - : $' };
+
+/** HTTP API paths: URI unreserved characters and ':'. */
+export const HTTP_PATH_RULES: PathRules = { literal: /^[A-Za-z0-9._:~-]+$/, characters: 'letters, digits, . _ - : ~' };
+
+/**
+ * The route errors name when the gateway's default authorization is bound for no route in
+ * particular (for methods and routes added through the escape hatch).
+ */
+export const DEFAULT_AUTHORIZATION_ROUTE: HttpRouteKey = {
+  key: '(every route without its own authorization)', method: 'ANY', path: '/', segments: [],
+};
+
 const PARAMETER = /^\{([A-Za-z0-9_.-]+)(\+?)\}$/;
 
 const FORMAT_FIX = "write '<METHOD> /<path>', e.g. 'GET /orders/{id}' or 'ANY /{proxy+}'";
 
-/** Parses `GET /orders/{id}`; returns the route or the problems with it. */
-export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Problem[] {
+/** Parses `GET /orders/{id}` under an API type's path rules; returns the route or the problems with it. */
+export function parseHttpRouteKey(prop: string, key: string, rules: PathRules): HttpRouteKey | Problem[] {
   const match = /^(\S+) (\S+)$/.exec(key);
   if (!match) {
     return [{ code: 'InvalidRouteKey', prop, rule: 'must be a method, one space and a path', value: key, fix: FORMAT_FIX }];
@@ -68,13 +88,13 @@ export function parseHttpRouteKey(prop: string, key: string): HttpRouteKey | Pro
         });
       }
       segments.push({ kind: 'parameter', name: parameter[1], greedy });
-    } else if (LITERAL.test(part)) {
+    } else if (rules.literal.test(part)) {
       segments.push({ kind: 'literal', text: part });
     } else {
       problems.push({
         code: 'InvalidRouteKey',
         prop,
-        rule: `segment '${part}' must be letters, digits, . _ : ~ - or a whole-segment {param} / {param+}`,
+        rule: `segment '${part}' must be ${rules.characters} or a whole-segment {param} / {param+}`,
         value: key,
         fix: FORMAT_FIX,
       });

@@ -1,8 +1,7 @@
-import {
-  Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations,
-  aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
-} from 'aws-cdk-lib';
+import { Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { RESPOND_SOURCE } from '../private/custom-resource-response';
+import { inlineHandlerFunction } from '../private/inline-handler-function';
 
 const SINGLETON_ID = 'GatehouseAccountLogsRole';
 
@@ -38,17 +37,10 @@ export class AccountLogsRole extends Construct {
     });
     role.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
-    const handlerLogs = new logs.LogGroup(this, 'HandlerLogs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const handler = new lambda.Function(this, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(HANDLER_SOURCE),
+    const handler = inlineHandlerFunction(this, 'Handler', {
+      source: HANDLER_SOURCE,
       timeout: Duration.minutes(2),
       memorySize: 256,
-      logGroup: handlerLogs,
       description: 'Sets the API Gateway CloudWatch Logs role for the account when none is set',
     });
     const accountArn = `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}::/account`;
@@ -73,25 +65,14 @@ export class AccountLogsRole extends Construct {
         reason: 'the AWS managed policy made for exactly this role',
       },
       {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'the minimal policy for the handler to write its own logs',
-      },
-      {
         id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/*]',
         reason: 'iam:GetRole must read whichever role the account already uses; its name is only known at deploy time',
       },
-      { id: 'AwsSolutions-L1', reason: 'pinned to a Node.js runtime known to ship AWS SDK v3 for the inline handler' },
-      { id: 'Serverless-LambdaDLQ', reason: 'a CloudFormation custom resource is invoked synchronously; a DLQ would never receive events' },
-      { id: 'Serverless-LambdaTracing', reason: 'a one-shot deployment helper; tracing adds cost without insight' },
-      { id: 'Serverless-LambdaLatestVersion', reason: 'pinned runtime, see AwsSolutions-L1' },
     );
   }
 }
 
-/**
- * The custom resource handler. Inline (no asset) so the library ships no bundle; uses the
- * AWS SDK v3 that the Node.js runtime includes.
- */
+/** The custom resource handler (see `inlineHandlerFunction`). */
 export const HANDLER_SOURCE = `
 const { APIGatewayClient, GetAccountCommand, UpdateAccountCommand } = require('@aws-sdk/client-api-gateway');
 const { IAMClient, GetRoleCommand } = require('@aws-sdk/client-iam');
@@ -123,26 +104,15 @@ async function ensureRole(wanted) {
   }
 }
 
-function respond(event, status, reason, data) {
-  const body = JSON.stringify({
-    Status: status, Reason: reason, PhysicalResourceId: 'ApiGatewayAccountLogsRole',
-    StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: data,
-  });
-  return new Promise((resolve, reject) => {
-    const req = https.request(event.ResponseURL, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, res => { res.resume(); res.on('end', resolve); });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
+${RESPOND_SOURCE}
 exports.handler = async (event) => {
   try {
     // Delete leaves the account setting alone: other APIs may log through it by now.
     const data = event.RequestType === 'Delete' ? {} : { RoleArn: await ensureRole(event.ResourceProperties.RoleArn) };
-    await respond(event, 'SUCCESS', 'OK', data);
+    await respond(event, 'SUCCESS', 'OK', 'ApiGatewayAccountLogsRole', data);
   } catch (e) {
     console.error(e);
-    await respond(event, 'FAILED', String(e && e.message || e).slice(0, 500), {});
+    await respond(event, 'FAILED', e && e.message || e, 'ApiGatewayAccountLogsRole');
   }
 };
 `;

@@ -6,7 +6,7 @@ export interface CanaryOptions {
   /**
    * The version the stage serves now and keeps serving to most clients: the
    * `DeploymentVersion` output of the last deploy (also the suffix of the deployment's
-   * logical ID).
+   * logical ID). The deploy fails when the stage does not serve it already.
    */
   readonly stableVersion: string;
 

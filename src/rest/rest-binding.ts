@@ -16,6 +16,8 @@ export interface RestRouteContext {
   readonly route: HttpRouteKey;
   /** How errors name the route, e.g. `routes['GET /orders/{id}']`. */
   readonly prop: string;
+  /** How errors name the route's authorization, e.g. `routes['GET /a'].authorization` or `defaultAuthorization`. */
+  readonly authorizationProp: string;
   readonly endpointType: apigw.EndpointType;
   /** The route's own `timeout`, which wins over the integration's. */
   readonly routeTimeout?: Duration;

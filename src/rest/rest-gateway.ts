@@ -17,6 +17,7 @@ import {
 } from './rest-cache';
 import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
+import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
@@ -30,13 +31,17 @@ import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
+import {
+  conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
+} from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
+import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
+import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -173,14 +178,16 @@ export interface RestGatewayProps {
   /**
    * A canary release: the stage keeps serving `canary.stableVersion` and sends
    * `trafficPercent` of requests to the latest definition. Promote by removing `canary`;
-   * roll back by replacing it with `pinnedVersion: <the stable version>`.
+   * roll back by replacing it with `pinnedVersion: <the stable version>`. A deploy whose
+   * stable version the stage does not serve already fails (a custom resource checks).
    * @default - the stage serves the latest definition
    */
   readonly canary?: CanaryOptions;
 
   /**
    * Serve this version only (a `DeploymentVersion` output of an earlier deploy), not the
-   * latest definition: what a rolled-back canary leaves. Remove it to deploy normally.
+   * latest definition: what a rolled-back canary leaves. Remove it to deploy normally. A
+   * deploy whose pinned version the stage does not serve already fails.
    * @default - the stage serves the latest definition
    */
   readonly pinnedVersion?: string;
@@ -194,7 +201,7 @@ export interface RestGatewayProps {
 
   /**
    * Name of the REST API.
-   * @default - the construct path
+   * @default - the stack name and the gateway's construct path in it, e.g. `orders-prod/Sales/Api`
    */
   readonly apiName?: string;
 
@@ -278,8 +285,9 @@ export class RestGateway extends Construct {
     this.cache = props.cache;
     this.apiKeySource = props.apiKeySource;
 
+    const methodDefaults = new RestMethodDefaults();
     this.api = new apigw.RestApi(this, 'Api', {
-      restApiName: props.apiName,
+      restApiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       endpointConfiguration: { types: [this.endpointType], vpcEndpoints: privateEndpoints?.endpoints },
       binaryMediaTypes: props.binaryMediaTypes,
@@ -287,6 +295,7 @@ export class RestGateway extends Construct {
       policy,
       disableExecuteApiEndpoint: props.domain !== undefined && !props.domain.keepExecuteApiEndpoint,
       apiKeySourceType: props.apiKeySource,
+      defaultMethodOptions: methodDefaults.options,
       deploy: false,
       cloudWatchRole: false,
     });
@@ -296,6 +305,10 @@ export class RestGateway extends Construct {
     });
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
     this.authorizers = new RestAuthorizers(this, 'Authorizers');
+    // Bound now, not at the first route that uses it: methods added through `api` need it too.
+    methodDefaults.set(this.api, this.defaultAuthorization._bindRest({
+      ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
+    }));
     if (this.cors) addCorsGatewayResponses(this.api, this.cors);
 
     this.deployment = new apigw.Deployment(this, 'Deployment', {
@@ -320,7 +333,7 @@ export class RestGateway extends Construct {
     this.api.deploymentStage = this.stage;
     const release = new RestRelease(this, this.deployment);
     this.deploymentVersion = release.latestVersion;
-    release.apply(this.api, this.stage, props.canary, props.pinnedVersion);
+    release.apply(this.api, this.stage, this.stageName, props.canary, props.pinnedVersion);
     this.apiKeys = new ApiKeyRegistry(this);
     if (props.domain) {
       const mapped = mapRestDomain(this, this.api, this.stage, this.endpointType, props.domain);
@@ -371,10 +384,11 @@ export class RestGateway extends Construct {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
       fail(this, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
     }
-    if (this.usagePlans.some(p => p.planName === id)) {
+    if (this.node.tryFindChild(`UsagePlan${id}`)) {
       fail(this, { code: 'InvalidUsagePlan', prop, rule: 'must name a new plan', value: id, fix: 'give each plan its own name' });
     }
     const plan = UsagePlan._create(this, `UsagePlan${id}`, {
+      gateway: this,
       api: this.api,
       stage: this.stage,
       stageThrottle: this.throttle,
@@ -443,7 +457,7 @@ export class RestGateway extends Construct {
       }
       : undefined;
 
-    const method = resource.addMethod(route.method, binding.integration, {
+    const method = withoutMethodDefaults(resource, () => resource.addMethod(route.method, binding.integration, {
       authorizationType: auth.authorizationType,
       authorizer: auth.authorizer,
       authorizationScopes: auth.authorizationScopes,
@@ -452,7 +466,7 @@ export class RestGateway extends Construct {
       requestModels,
       requestParameters: parameters,
       methodResponses: binding.methodResponses,
-    });
+    }));
     binding.patchMethod?.(method);
     if (caching) this.methodSettings.cacheRoute(route, caching);
     if (caching?.enabled) {
@@ -468,14 +482,14 @@ export class RestGateway extends Construct {
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
     if (this.cors && !this.preflightPaths.has(route.path)) {
       this.preflightPaths.add(route.path);
-      resource.addCorsPreflight(toApigwCors(this.cors));
+      withoutMethodDefaults(resource, () => resource.addCorsPreflight(toApigwCors(this.cors!)));
     }
     return method;
   }
 
   /** Parses the key and checks it against the routes already on the API. */
   private acceptRoute(prop: string, routeKey: string): HttpRouteKey {
-    const parsed = parseHttpRouteKey(prop, routeKey);
+    const parsed = parseHttpRouteKey(prop, routeKey, REST_PATH_RULES);
     if (Array.isArray(parsed)) throwIfProblems(this, parsed);
     const route = parsed as HttpRouteKey;
     const conflict = conflictWith(prop, route, this.routes.values());
@@ -508,6 +522,7 @@ export class RestGateway extends Construct {
       api: this.api,
       route,
       prop,
+      authorizationProp: `${prop}.authorization`,
       endpointType: this.endpointType,
       routeTimeout: options.timeout,
       cors: this.cors ? corsResponse(this.cors) : NO_CORS_RESPONSE,
@@ -543,17 +558,8 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   problems.push(...stageCacheProblems(props.cache), ...canaryCacheProblems(props.cache, props.canary));
   problems.push(...releaseProblems(props.canary, props.pinnedVersion));
   problems.push(...corsProblems(props.cors));
-  const stageName = props.stageName;
-  if (stageName !== undefined) {
-    const p = patternProblem('stageName', stageName, /^[A-Za-z0-9_]{1,128}$/, 'must be 1-128 letters, digits or _',
-      "use e.g. 'prod' or 'v1'", 'InvalidStage');
-    if (p) problems.push(p);
-  }
-  for (const name of Object.keys(props.stageVariables ?? {})) {
-    const p = patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/, 'names must be 1-64 letters, digits or _',
-      'rename the stage variable', 'InvalidStage');
-    if (p) problems.push(p);
-  }
+  problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
+  problems.push(...stageVariableProblems('canary.stageVariableOverrides', props.canary?.stageVariableOverrides));
   const logsOptions = props.accessLogs ?? {};
   if (logsOptions.logGroup && logsOptions.retention !== undefined) {
     problems.push({

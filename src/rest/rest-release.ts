@@ -1,6 +1,7 @@
 import { CfnElement, CfnOutput, Lazy, Stack, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CanaryOptions } from './canary-options';
+import { ReleaseGuard } from './release-guard';
 import { Problem } from '../private/errors';
 
 /** The deployments' description; a pinned deployment must repeat it to stay untouched. */
@@ -37,7 +38,9 @@ export class RestRelease {
   }
 
   /** Points the stage at the stable deployment and the canary at the latest, as asked. */
-  public apply(api: apigw.RestApi, stage: apigw.Stage, canary: CanaryOptions | undefined, pinnedVersion: string | undefined): void {
+  public apply(
+    api: apigw.RestApi, stage: apigw.Stage, stageName: string, canary: CanaryOptions | undefined, pinnedVersion: string | undefined,
+  ): void {
     const stableVersion = canary?.stableVersion ?? pinnedVersion;
     if (stableVersion === undefined) return;
     const stable = new apigw.CfnDeployment(this.scope, 'StableDeployment', {
@@ -45,6 +48,8 @@ export class RestRelease {
       description: DEPLOYMENT_DESCRIPTION,
     });
     stable.overrideLogicalId(`${this.prefix}${stableVersion}`);
+    // A version no longer in the stack would be made anew from the current code: fail the deploy then.
+    ReleaseGuard.guard(this.scope, api, stage, stageName, stable, stableVersion, canary ? 'canary.stableVersion' : 'pinnedVersion');
     const cfnStage = stage.node.defaultChild as apigw.CfnStage;
     cfnStage.deploymentId = stable.ref;
     if (canary) {
@@ -80,8 +85,18 @@ export function releaseProblems(canary: CanaryOptions | undefined, pinnedVersion
       fix: 'use canary to split traffic, or pinnedVersion alone to serve one version (a rollback)',
     });
   }
+  if (canary && canary.stableVersion === undefined) {
+    // Without it the canary would be dropped and the stage would serve the latest version to everyone.
+    problems.push({
+      code: 'InvalidCanary',
+      prop: 'canary.stableVersion',
+      rule: 'is required',
+      value: undefined,
+      fix: 'copy the DeploymentVersion output of the deploy the stage serves now',
+    });
+  }
   for (const [prop, version] of [['canary.stableVersion', canary?.stableVersion], ['pinnedVersion', pinnedVersion]] as const) {
-    if (version !== undefined && !VERSION.test(version)) {
+    if (version !== undefined && !(typeof version === 'string' && VERSION.test(version))) {
       problems.push({
         code: 'InvalidCanary',
         prop,
@@ -92,11 +107,11 @@ export function releaseProblems(canary: CanaryOptions | undefined, pinnedVersion
     }
   }
   const percent = canary?.trafficPercent;
-  if (percent !== undefined && !Token.isUnresolved(percent) && !(Number.isFinite(percent) && percent >= 0 && percent <= 100)) {
+  if (canary && !Token.isUnresolved(percent) && !(typeof percent === 'number' && Number.isFinite(percent) && percent >= 0 && percent <= 100)) {
     problems.push({
       code: 'InvalidCanary',
       prop: 'canary.trafficPercent',
-      rule: 'must be from 0 to 100',
+      rule: 'must be a number from 0 to 100',
       value: percent,
       fix: 'use e.g. 10 to send a tenth of requests to the latest version',
     });

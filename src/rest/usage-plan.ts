@@ -1,5 +1,5 @@
 import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ApiKeyValue } from './api-key-value';
 import { QuotaPeriod, QuotaSettings } from './quota';
 import { ThrottleSettings } from '../common/throttle-settings';
@@ -27,6 +27,13 @@ export interface UsagePlanOptions {
    * @default - none
    */
   readonly routeThrottles?: { [routeKey: string]: ThrottleSettings };
+
+  /**
+   * The name API Gateway shows. Changing it updates the plan in place; the id given to
+   * `addUsagePlan` is the plan's identity (its logical IDs and its keys' come from it).
+   * @default - the id given to `addUsagePlan`
+   */
+  readonly name?: string;
 
   /**
    * Description of the plan.
@@ -59,6 +66,8 @@ export interface ApiKeyOptions {
 
 /** What a plan needs from its gateway. Not exported. */
 export interface UsagePlanHost {
+  /** The gateway: every plan of it shares its stage. */
+  readonly gateway: IConstruct;
   readonly api: apigw.RestApi;
   readonly stage: apigw.Stage;
   readonly stageThrottle: ThrottleSettings;
@@ -71,15 +80,12 @@ export interface UsagePlanHost {
 /** API Gateway's limit of usage plans one key can be in. */
 const MAX_PLANS_PER_KEY = 10;
 
-/** Keys created or attached by a gateway's plans, with the plans each is in. */
+/** Keys created by a gateway's plans, by name. */
 export class ApiKeyRegistry {
   private readonly created = new Map<string, apigw.IApiKey>();
   private readonly names = new Map<apigw.IApiKey, string>();
-  private readonly plansOf = new Map<apigw.IApiKey, string[]>();
 
-  constructor(private readonly scope: Construct) {
-    scope.node.addValidation({ validate: () => this.validate() });
-  }
+  constructor(private readonly scope: Construct) {}
 
   public create(prop: string, name: string, options: ApiKeyOptions): apigw.IApiKey {
     if (this.created.has(name)) {
@@ -88,7 +94,7 @@ export class ApiKeyRegistry {
         prop,
         rule: 'must name a new key',
         value: name,
-        fix: 'pass the key object that addApiKey returned to add the same key to another plan',
+        fix: 'pass the key object that addApiKey returned to add the same key to another gateway\'s plan',
       });
     }
     const key = new apigw.ApiKey(this.scope, `ApiKey${name}`, {
@@ -111,28 +117,71 @@ export class ApiKeyRegistry {
   public nameOf(key: apigw.IApiKey): string {
     return this.names.get(key) ?? key.node.id;
   }
+}
 
-  public attach(key: apigw.IApiKey, plan: string): void {
-    this.plansOf.set(key, [...(this.plansOf.get(key) ?? []), plan]);
+const KEY_PLANS_BY_APP = new WeakMap<IConstruct, KeyPlans>();
+
+/** A plan an API key is in. */
+interface KeyPlan {
+  readonly gateway: IConstruct;
+  readonly plan: UsagePlan;
+}
+
+/**
+ * Every plan each API key is in, across the app's gateways (keys cross gateways and
+ * stacks). API Gateway refuses a key in two plans that share a stage, and every plan of a
+ * gateway shares its stage; it also allows a key in at most 10 plans.
+ */
+class KeyPlans {
+  public static of(scope: IConstruct): KeyPlans {
+    const root = scope.node.root;
+    let found = KEY_PLANS_BY_APP.get(root);
+    if (!found) {
+      found = new KeyPlans();
+      KEY_PLANS_BY_APP.set(root, found);
+    }
+    return found;
   }
 
-  private validate(): string[] {
-    return [...this.plansOf.entries()]
-      .filter(([, plans]) => plans.length > MAX_PLANS_PER_KEY)
-      .map(([key, plans]) =>
-        `[LimitExceeded] API key ${key.node.id} is in ${plans.length} usage plans (${plans.join(', ')}); API Gateway allows ${MAX_PLANS_PER_KEY} per key: use fewer plans or more keys`);
+  private readonly keys = new Map<unknown, { readonly name: string; readonly plans: KeyPlan[] }>();
+
+  /** The plans the key is in. */
+  public plansOf(key: apigw.IApiKey): readonly KeyPlan[] {
+    return this.keys.get(identity(key))?.plans ?? [];
   }
+
+  public add(key: apigw.IApiKey, name: string, entry: KeyPlan): void {
+    const id = identity(key);
+    const known = this.keys.get(id);
+    if (known) {
+      known.plans.push(entry);
+      return;
+    }
+    const added = { name, plans: [entry] };
+    this.keys.set(id, added);
+    entry.plan.node.addValidation({
+      validate: () => (added.plans.length <= MAX_PLANS_PER_KEY ? [] : [
+        `[LimitExceeded] API key ${name} is in ${added.plans.length} usage plans (${added.plans.map(p => p.plan.node.path).join(', ')}); `
+        + `API Gateway allows ${MAX_PLANS_PER_KEY} per key: use fewer plans or more keys`,
+      ]),
+    });
+  }
+}
+
+/** Imported keys are one key when their IDs are; created keys when their objects are. */
+function identity(key: apigw.IApiKey): unknown {
+  return Token.isUnresolved(key.keyId) ? key : key.keyId;
 }
 
 /**
  * A usage plan of a REST gateway's stage: a throttle and quota per API key, and per-route
- * throttles. Its logical IDs derive from its name and its keys' names, so adding or removing
- * one plan or key changes nothing else.
+ * throttles. Its logical IDs derive from its id and its keys' names, so adding or removing
+ * one plan or key changes nothing else, and renaming it (`name`) changes none.
  */
 export class UsagePlan extends Construct {
   /** @internal Plans are made by `RestGateway.addUsagePlan`. */
-  public static _create(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, name: string): UsagePlan {
-    return new UsagePlan(scope, id, host, options, name);
+  public static _create(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, planId: string): UsagePlan {
+    return new UsagePlan(scope, id, host, options, planId);
   }
 
   /** The underlying CloudFormation usage plan (escape hatch). */
@@ -140,22 +189,25 @@ export class UsagePlan extends Construct {
 
   private readonly keyNames = new Set<string>();
   private readonly host: UsagePlanHost;
+  /** The id given to `addUsagePlan`: the plan's identity, in messages too. */
+  private readonly planId: string;
 
-  /** The plan's name, as given to `addUsagePlan`. */
+  /** The name API Gateway shows: `options.name`, else the id given to `addUsagePlan`. */
   public readonly planName: string;
 
-  private constructor(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, name: string) {
+  private constructor(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, planId: string) {
     super(scope, id);
     this.host = host;
-    this.planName = name;
-    const prop = `addUsagePlan('${name}')`;
+    this.planId = planId;
+    this.planName = options.name ?? planId;
+    const prop = `addUsagePlan('${planId}')`;
     throwIfProblems(this, planProblems(prop, options));
     if (options.throttle && exceeds(options.throttle, host.stageThrottle)) {
       warn(this, 'PlanThrottleAboveStage',
-        `usage plan ${name} throttle ${JSON.stringify(options.throttle)} is above the stage's ${JSON.stringify(host.stageThrottle)}: the stage's limit applies first`);
+        `usage plan ${planId} throttle ${JSON.stringify(options.throttle)} is above the stage's ${JSON.stringify(host.stageThrottle)}: the stage's limit applies first`);
     }
     this.resource = new apigw.CfnUsagePlan(this, 'Resource', {
-      usagePlanName: name,
+      usagePlanName: this.planName,
       description: options.description,
       throttle: options.throttle && toCfnThrottle(options.throttle),
       quota: options.quota && { limit: options.quota.limit, period: options.quota.period, offset: options.quota.offset },
@@ -174,12 +226,13 @@ export class UsagePlan extends Construct {
 
   /**
    * Adds an API key to the plan: a new one by name (`addApiKey('AcmeCorp')`), or a key that
-   * exists already (one another plan returned, or `ApiKey.fromApiKeyId`).
+   * exists already (one a plan of another gateway returned, or `ApiKey.fromApiKeyId`). A key is
+   * in at most one plan of a gateway: API Gateway refuses a key in two plans of one stage.
    * @returns the key
    */
   public addApiKey(nameOrKey: string | apigw.IApiKey, options: ApiKeyOptions = {}): apigw.IApiKey {
     const isName = typeof nameOrKey === 'string';
-    const prop = `usage plan ${this.planName} addApiKey(${isName ? `'${nameOrKey}'` : nameOrKey.node.id})`;
+    const prop = `usage plan ${this.planId} addApiKey(${isName ? `'${nameOrKey}'` : nameOrKey.node.id})`;
     if (isName && !/^[A-Za-z0-9]{1,64}$/.test(nameOrKey)) {
       fail(this, { code: 'InvalidApiKey', prop, rule: 'names must be 1-64 letters or digits', value: nameOrKey, fix: "use e.g. 'AcmeCorp'" });
     }
@@ -191,8 +244,20 @@ export class UsagePlan extends Construct {
     if (this.keyNames.has(keyName)) {
       fail(this, { code: 'DuplicateApiKey', prop, rule: 'is already in this plan', value: keyName, fix: 'add each key once' });
     }
+    const keyPlans = KeyPlans.of(this);
+    const elsewhere = keyPlans.plansOf(key).find(p => p.gateway === this.host.gateway);
+    if (elsewhere) {
+      fail(this, {
+        code: 'DuplicateApiKey',
+        prop,
+        rule: 'must add a key that no other plan of this gateway has',
+        value: keyName,
+        fix: `it is in usage plan ${elsewhere.plan.planId}, and API Gateway refuses a key in two plans of one stage: give this plan its own key; `
+          + `to move the key, remove it from ${elsewhere.plan.planId} and deploy, then add it to ${this.planId} and deploy again`,
+      });
+    }
+    keyPlans.add(key, keyName, { gateway: this.host.gateway, plan: this });
     this.keyNames.add(keyName);
-    this.host.keys.attach(key, this.planName);
     new apigw.CfnUsagePlanKey(this, `Key${keyName}`, { keyId: key.keyId, keyType: 'API_KEY', usagePlanId: this.usagePlanId });
     return key;
   }
@@ -219,6 +284,9 @@ export class UsagePlan extends Construct {
 
 function planProblems(prop: string, options: UsagePlanOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
+  if (options.name !== undefined && !Token.isUnresolved(options.name) && !(typeof options.name === 'string' && options.name.trim() !== '')) {
+    problems.push({ code: 'InvalidUsagePlan', prop: `${prop}.name`, rule: 'must not be empty', value: options.name, fix: "use e.g. 'Gold' or remove name to use the id" });
+  }
   for (const [routeKey, throttle] of Object.entries(options.routeThrottles ?? {})) {
     problems.push(...throttleProblems(`${prop}.routeThrottles['${routeKey}']`, throttle));
     if (routeKey.startsWith('ANY ')) {

@@ -23,7 +23,7 @@ function identitySource(value: RequestValue): string | undefined {
 export function webSocketRequestAuthorizer(
   ctx: WebSocketRouteContext, handler: lambda.IFunction, options: LambdaRequestAuthorizationOptions,
 ): WebSocketRouteAuthorization {
-  const prop = `${ctx.prop}.authorization Authorization.lambdaRequest`;
+  const prop = `${ctx.authorizationProp} Authorization.lambdaRequest`;
   const problems: Problem[] = [];
   if (options.cacheTtl !== undefined) {
     problems.push({

@@ -14,6 +14,8 @@ export interface WebSocketRouteContext {
   readonly route: WebSocketRouteKey;
   /** How errors name the route, e.g. `routes['sendMessage']`. */
   readonly prop: string;
+  /** How errors name the authorization: `props.authorization` (WebSocket APIs authorize on $connect only). */
+  readonly authorizationProp: string;
   /** The route's own `timeout`, which wins over the integration's. */
   readonly routeTimeout?: Duration;
   /** Whether the client gets the integration's answer (a two-way route). */

@@ -13,10 +13,13 @@ import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { defaultApiName } from '../private/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
 import { ServiceRoles } from '../private/service-roles';
+import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 import { AccountLogsRole } from '../rest/account-logs-role';
 
@@ -121,7 +124,7 @@ export interface WebSocketGatewayProps {
 
   /**
    * Name of the WebSocket API.
-   * @default - the gateway's construct ID
+   * @default - the stack name and the gateway's construct path in it, e.g. `chat-prod/Chat`
    */
   readonly apiName?: string;
 
@@ -168,7 +171,7 @@ export class WebSocketGateway extends Construct {
     this.authorization = props.authorization ?? Authorization.iam();
 
     this.api = new apigwv2.WebSocketApi(this, 'Api', {
-      apiName: props.apiName ?? id,
+      apiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       routeSelectionExpression: props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION,
     });
@@ -198,6 +201,7 @@ export class WebSocketGateway extends Construct {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
 
+    this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     const declared: [string, string, Integration | undefined][] = [
       ['connect', '$connect', props.connect],
       ['disconnect', '$disconnect', props.disconnect],
@@ -254,7 +258,7 @@ export class WebSocketGateway extends Construct {
     const ctx = this.routeContext(prop, route, options);
     const binding = integration._bindWebSocket(ctx);
     // The gateway's authorization guards the connection, whichever prop set $connect.
-    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, prop: 'props' }) : undefined;
+    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, authorizationProp: 'props.authorization' }) : undefined;
 
     // A construct per route, named by its key: logical IDs never depend on route order.
     const routeScope = new Construct(this.routesScope, routeKey);
@@ -338,6 +342,7 @@ export class WebSocketGateway extends Construct {
       api: this.api,
       route,
       prop,
+      authorizationProp: `${prop}.authorization`,
       routeTimeout: options.timeout,
       returnResponse: options.returnResponse ?? false,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
@@ -355,11 +360,8 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...restOnlyWebSocketPropProblems(props)];
+  problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   const checks = [
-    props.stageName !== undefined && patternProblem('stageName', props.stageName, /^[A-Za-z0-9_]{1,128}$/,
-      'must be 1-128 letters, digits or _', "use e.g. 'prod' or 'v1'", 'InvalidStage'),
-    ...Object.keys(props.stageVariables ?? {}).map(name => patternProblem('stageVariables', name, /^[A-Za-z0-9_]{1,64}$/,
-      'names must be 1-64 letters, digits or _', 'rename the stage variable', 'InvalidStage')),
     props.routeSelectionExpression !== undefined && patternProblem('routeSelectionExpression', props.routeSelectionExpression,
       ROUTE_SELECTION, 'must be $request.body.<field> or a text of ${request.body.<field>} parts',
       "use e.g. '$request.body.action' or '${request.body.type}.${request.body.action}'", 'InvalidRouteSelectionExpression'),

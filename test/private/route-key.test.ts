@@ -1,13 +1,13 @@
-import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathShape } from '../../src/private/route-key';
+import { conflictWith, HTTP_PATH_RULES, HttpRouteKey, parseHttpRouteKey, PathRules, pathShape, REST_PATH_RULES } from '../../src/private/route-key';
 
-function parse(key: string): HttpRouteKey {
-  const parsed = parseHttpRouteKey('routeKey', key);
+function parse(key: string, rules: PathRules = REST_PATH_RULES): HttpRouteKey {
+  const parsed = parseHttpRouteKey('routeKey', key, rules);
   if (Array.isArray(parsed)) throw new Error(parsed.map(p => p.rule).join('; '));
   return parsed;
 }
 
-function problemsOf(key: string): string {
-  const parsed = parseHttpRouteKey('routeKey', key);
+function problemsOf(key: string, rules: PathRules = REST_PATH_RULES): string {
+  const parsed = parseHttpRouteKey('routeKey', key, rules);
   return Array.isArray(parsed) ? parsed.map(p => `[${p.code}] ${p.rule}`).join('\n') : '';
 }
 
@@ -36,6 +36,29 @@ describe('parseHttpRouteKey', () => {
     ['$default', /must be a method, one space and a path/],
   ])('rejects %s', (key, message) => {
     expect(problemsOf(key)).toMatch(message);
+  });
+
+  // API Gateway's rule for a REST path part: letters, digits and . _ - : $ (aws-cdk-lib checks the same).
+  test.each([
+    ['GET /$appliances:all', ['$appliances:all']],
+    ['POST /v1/events:batch', ['v1', 'events:batch']],
+    ['GET /a_b-c.d', ['a_b-c.d']],
+    ['GET /$', ['$']],
+  ])('REST accepts %s', (key, segments) => {
+    expect(parse(key).segments.map(s => (s.kind === 'literal' ? s.text : ''))).toEqual(segments);
+  });
+
+  test.each(['GET /a~b', 'GET /a@b', 'GET /a,b', 'GET /a+b', 'GET /caf\u00e9', 'GET /a%20b', 'GET /a*'])('REST refuses %s', key => {
+    expect(problemsOf(key)).toMatch(/\[InvalidRouteKey\] segment '.*' must be letters, digits, \. _ - : \$ or a whole-segment \{param\} \/ \{param\+\}/);
+  });
+
+  // HTTP APIs keep their own rule: unreserved characters and ':'.
+  test.each(['GET /a~b', 'GET /events:batch', 'GET /a_b-c.d'])('HTTP accepts %s', key => {
+    expect(problemsOf(key, HTTP_PATH_RULES)).toBe('');
+  });
+
+  test.each(['GET /$appliances', 'GET /a@b', 'GET /a,b'])('HTTP refuses %s', key => {
+    expect(problemsOf(key, HTTP_PATH_RULES)).toMatch(/\[InvalidRouteKey\] segment '.*' must be letters, digits, \. _ - : ~ or a whole-segment/);
   });
 
   test('every problem starts with the InvalidRouteKey code', () => {

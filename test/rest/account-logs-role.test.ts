@@ -1,14 +1,12 @@
-import * as vm from 'vm';
 import { HANDLER_SOURCE } from '../../src/rest/account-logs-role';
+import { runInlineHandler, sdkError } from '../support/inline-handler';
 
 /** A fake AWS account: the API Gateway setting and the roles that exist in IAM. */
 interface FakeAccount { cloudwatchRoleArn?: string; roles: Set<string>; updates: string[]; failUpdatesWith?: string[] }
 
-/** Runs the inline handler with fake SDK clients and a fake HTTPS response channel. */
+/** Runs the inline handler against a fake account. */
 async function invoke(account: FakeAccount, requestType: 'Create' | 'Update' | 'Delete', roleArn: string) {
-  const responses: Array<Record<string, unknown>> = [];
-  const sdkError = (name: string) => Object.assign(new Error(name), { name });
-  const modules: Record<string, unknown> = {
+  return runInlineHandler(HANDLER_SOURCE, {
     '@aws-sdk/client-api-gateway': {
       APIGatewayClient: class {
         async send(cmd: { kind: string; input: any }) {
@@ -32,33 +30,7 @@ async function invoke(account: FakeAccount, requestType: 'Create' | 'Update' | '
       },
       GetRoleCommand: class { constructor(public input: unknown) {} },
     },
-    'https': {
-      request: (_url: string, _opts: unknown, onResponse: (res: { resume(): void; on(e: string, f: () => void): void }) => void) => ({
-        on: () => undefined,
-        end: (body: string) => { responses.push(JSON.parse(body)); onResponse({ resume: () => undefined, on: (_e, f) => f() }); },
-      }),
-    },
-  };
-  const sandbox = {
-    require: (name: string) => modules[name],
-    exports: {} as { handler?: (e: unknown) => Promise<void> },
-    console: { error: () => undefined },
-    setTimeout: (f: () => void) => f(),
-    Buffer,
-    String,
-    JSON,
-    Promise,
-  };
-  vm.runInNewContext(HANDLER_SOURCE, sandbox);
-  await sandbox.exports.handler!({
-    RequestType: requestType,
-    ResponseURL: 'https://cloudformation.invalid/response',
-    StackId: 's',
-    RequestId: 'r',
-    LogicalResourceId: 'Setting',
-    ResourceProperties: { RoleArn: roleArn },
-  });
-  return responses[0];
+  }, { RequestType: requestType, LogicalResourceId: 'Setting', ResourceProperties: { RoleArn: roleArn } });
 }
 
 const OURS = 'arn:aws:iam::111111111111:role/Ours';

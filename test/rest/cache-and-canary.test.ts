@@ -159,7 +159,7 @@ describe('canary releases', () => {
   });
 
   test.each<[string, RestGatewayProps, RegExp]>([
-    ['a percent over 100', { canary: { stableVersion: STABLE, trafficPercent: 101 } }, /\[InvalidCanary\] canary\.trafficPercent must be from 0 to 100, got 101/],
+    ['a percent over 100', { canary: { stableVersion: STABLE, trafficPercent: 101 } }, /\[InvalidCanary\] canary\.trafficPercent must be a number from 0 to 100, got 101/],
     ['a version that is not one', { canary: { stableVersion: 'v41', trafficPercent: 5 } }, /canary\.stableVersion must be a deployment version: 32 hexadecimal digits, got "v41"/],
     ['canary with pinnedVersion', { canary: { stableVersion: STABLE, trafficPercent: 5 }, pinnedVersion: STABLE }, /pinnedVersion cannot be set with canary/],
   ])('refuses %s', (_name, props, message) => {

@@ -245,6 +245,16 @@ describe('RestGateway', () => {
     });
   });
 
+  test('paths take every character API Gateway accepts in a REST path part ($ and :)', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api');
+    api.addRoute('GET /$appliances:all', Integration.mock());
+    api.addRoute('POST /v1/events:batch', Integration.mock());
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: '$appliances:all' });
+    t.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: 'events:batch' });
+  });
+
   describe('grantInvoke', () => {
     test('the whole stage', () => {
       const { stack, api } = gatewayWithOneRoute();
@@ -276,7 +286,7 @@ describe('RestGateway', () => {
       [{ throttle: { rateLimit: 10, burstLimit: -5 } }, /\[InvalidThrottle\] throttle.burstLimit must be a whole number >= 0, got -5; set the bucket size/],
       [{ throttle: { rateLimit: -1, burstLimit: 5 } }, /\[InvalidThrottle\] throttle.rateLimit must be a number >= 0, got -1/],
       [{ throttle: { rateLimit: 1, burstLimit: 1.5 } }, /\[InvalidThrottle\] throttle.burstLimit must be a whole number >= 0, got 1.5/],
-      [{ stageName: 'my stage' }, /\[InvalidStage\] stageName must be 1-128 letters, digits or _, got "my stage"/],
+      [{ stageName: 'my stage' }, /\[InvalidStage\] stageName must be 1-128 letters, digits, - or _, got "my stage"/],
       [{ stageVariables: { 'bad-name': 'x' } }, /\[InvalidStage\] stageVariables names must be 1-64 letters, digits or _, got "bad-name"/],
       [{ minCompressionSize: Size.mebibytes(11) }, /\[InvalidStage\] minCompressionSize must be from 0 to 10 MiB/],
       [{ accessLogs: { enabled: false, retention: logs.RetentionDays.ONE_DAY } }, /\[InvalidAccessLogs\] accessLogs.enabled is false, so logGroup and retention would be ignored/],
@@ -301,6 +311,7 @@ describe('RestGateway', () => {
       ['get /orders', /\[InvalidRouteKey\] addRoute\('get \/orders'\) must start with one of GET/],
       ['GET /orders/', /\[InvalidRouteKey\].*must not end with \/.*drop the trailing slash: 'GET \/orders'/],
       ['GET /{proxy+}/x', /greedy parameter/],
+      ['GET /a~b', /\[InvalidRouteKey\] addRoute\('GET \/a~b'\) segment 'a~b' must be letters, digits, \. _ - : \$/],
     ])('the route key %s is malformed', (key, message) => {
       expect(() => new RestGateway(testStack(), 'Api').addRoute(key, Integration.mock())).toThrow(message);
     });

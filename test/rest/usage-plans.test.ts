@@ -33,14 +33,13 @@ describe('usage plans', () => {
     });
   });
 
-  test('keys: generated or from a secret (a dynamic reference, never plain text), shared between plans', () => {
+  test('keys: generated or from a secret (a dynamic reference, never plain text), or existing ones', () => {
     const { stack, api } = gatewayWithRoutes();
     const secret = new secretsmanager.Secret(stack, 'PartnerKey');
     const gold = api.addUsagePlan('Gold');
     const silver = api.addUsagePlan('Silver');
-    const acme = gold.addApiKey('AcmeCorp', { outputKeyId: true });
+    gold.addApiKey('AcmeCorp', { outputKeyId: true });
     gold.addApiKey('Partner', { value: ApiKeyValue.fromSecret(secret, 'key') });
-    silver.addApiKey(acme);
     silver.addApiKey(apigw.ApiKey.fromApiKeyId(stack, 'Legacy', 'abc123'));
     const template = Template.fromStack(stack);
     const keys = template.findResources('AWS::ApiGateway::ApiKey');
@@ -50,11 +49,85 @@ describe('usage plans', () => {
     expect(Object.keys(template.findResources('AWS::ApiGateway::UsagePlanKey')).sort()).toEqual([
       expect.stringMatching(/^ApiUsagePlanGoldKeyAcmeCorp/),
       expect.stringMatching(/^ApiUsagePlanGoldKeyPartner/),
-      expect.stringMatching(/^ApiUsagePlanSilverKeyAcmeCorp/),
       expect.stringMatching(/^ApiUsagePlanSilverKeyLegacy/),
     ]);
     template.hasResourceProperties('AWS::ApiGateway::UsagePlanKey', { KeyId: 'abc123', KeyType: 'API_KEY' });
     template.hasOutput('*', { Value: { Ref: Match.stringLikeRegexp('^ApiApiKeyAcmeCorp') } });
+  });
+
+  test('one key in plans of two gateways (each has its own stage)', () => {
+    const { stack, api } = gatewayWithRoutes();
+    const other = new RestGateway(stack, 'Other');
+    other.addRoute('GET /a', Integration.mock(), { apiKeyRequired: true });
+    const acme = api.addUsagePlan('Gold').addApiKey('AcmeCorp');
+    other.addUsagePlan('Gold').addApiKey(acme);
+    const legacy = apigw.ApiKey.fromApiKeyId(stack, 'Legacy', 'abc123');
+    api.addUsagePlan('Silver').addApiKey(legacy);
+    other.addUsagePlan('Silver').addApiKey(legacy);
+    const planKeys = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::UsagePlanKey'));
+    expect(planKeys).toHaveLength(4);
+  });
+
+  describe('a key is in at most one plan of a gateway (API Gateway refuses a key in two plans of one stage)', () => {
+    test.each<[string, (api: RestGateway) => void]>([
+      ['a key the gateway created', api => { const k = api.addUsagePlan('Gold').addApiKey('AcmeCorp'); api.addUsagePlan('Trial').addApiKey(k); }],
+      ['an imported key', api => {
+        const k = apigw.ApiKey.fromApiKeyId(api, 'Legacy', 'abc123');
+        api.addUsagePlan('Gold').addApiKey(k);
+        api.addUsagePlan('Trial').addApiKey(k);
+      }],
+      ['one key ID imported twice', api => {
+        api.addUsagePlan('Gold').addApiKey(apigw.ApiKey.fromApiKeyId(api, 'LegacyA', 'abc123'));
+        api.addUsagePlan('Trial').addApiKey(apigw.ApiKey.fromApiKeyId(api, 'LegacyB', 'abc123'));
+      }],
+    ])('throws for %s', (_what, build) => {
+      const { api } = gatewayWithRoutes();
+      expect(() => build(api)).toThrow(/\[DuplicateApiKey\] usage plan Trial addApiKey\(.*\) must add a key that no other plan of this gateway has, got "\w+"; it is in usage plan Gold/);
+    });
+
+    test('the fix says how to move a key between plans: two deploys', () => {
+      const { api } = gatewayWithRoutes();
+      const k = api.addUsagePlan('Gold').addApiKey('AcmeCorp');
+      expect(() => api.addUsagePlan('Trial').addApiKey(k)).toThrow(/remove it from Gold and deploy, then add it to Trial and deploy again/);
+    });
+  });
+
+  describe('renaming a plan', () => {
+    const synth = (name?: string) => {
+      const { stack, api } = gatewayWithRoutes();
+      const gold = api.addUsagePlan('Gold', { name, quota: { limit: 1000, period: QuotaPeriod.DAY } });
+      gold.addApiKey('AcmeCorp');
+      gold.addApiKey(apigw.ApiKey.fromApiKeyId(stack, 'Legacy', 'abc123'));
+      return Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+
+    test('the name API Gateway shows defaults to the id', () => {
+      const plans = Object.values(synth()).filter(r => r.Type === 'AWS::ApiGateway::UsagePlan');
+      expect(plans.map(p => p.Properties.UsagePlanName)).toEqual(['Gold']);
+    });
+
+    test('a new name is an in-place update: every logical ID and every key association stays', () => {
+      const before = synth();
+      const after = synth('Gold (2025 pricing)');
+      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+      for (const [id, resource] of Object.entries(before)) {
+        if (resource.Type === 'AWS::ApiGateway::UsagePlan') {
+          // UsagePlanName is updated without replacement, so the plan keeps its ID and its keys.
+          expect(after[id].Properties).toEqual({ ...resource.Properties, UsagePlanName: 'Gold (2025 pricing)' });
+        } else {
+          expect(after[id]).toEqual(resource);
+        }
+      }
+      const associations = Object.entries(after).filter(([, r]) => r.Type === 'AWS::ApiGateway::UsagePlanKey');
+      expect(associations.map(([id]) => id).sort()).toEqual([
+        expect.stringMatching(/^ApiUsagePlanGoldKeyAcmeCorp/), expect.stringMatching(/^ApiUsagePlanGoldKeyLegacy/),
+      ]);
+    });
+
+    test('throws when the name is empty', () => {
+      const { api } = gatewayWithRoutes();
+      expect(() => api.addUsagePlan('Gold', { name: '' })).toThrow(/\[InvalidUsagePlan\] addUsagePlan\('Gold'\)\.name must not be empty/);
+    });
   });
 
   test('removing one key or plan changes no other logical ID', () => {
@@ -125,10 +198,14 @@ describe('usage plans', () => {
     expect(() => Template.fromStack(stack)).toThrow(/\[UnknownRoute\] addUsagePlan\('P'\)\.routeThrottles must name routes of the gateway, got "GET \/nope"/);
   });
 
-  test('a key in more than 10 plans fails synthesis', () => {
+  test('a key in more than 10 plans fails synthesis (API Gateway\'s limit per key, counted across the app\'s gateways)', () => {
     const { stack, api } = gatewayWithRoutes();
     const key = api.addUsagePlan('P0').addApiKey('Shared');
-    for (let i = 1; i <= 10; i++) api.addUsagePlan(`P${i}`).addApiKey(key);
-    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] API key ApiKeyShared is in 11 usage plans/);
+    for (let i = 1; i <= 10; i++) {
+      const other = new RestGateway(stack, `Api${i}`);
+      other.addRoute('GET /a', Integration.mock());
+      other.addUsagePlan(`P${i}`).addApiKey(key);
+    }
+    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] API key Shared is in 11 usage plans \(Test\/Api\/UsagePlanP0, Test\/Api1\/UsagePlanP1, .*\); API Gateway allows 10 per key/);
   });
 });

@@ -159,13 +159,14 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       quota: { limit: 100_000, period: QuotaPeriod.MONTH },
       routeThrottles: { 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } },
     });
-    const acme = gold.addApiKey('AcmeCorp', { outputKeyId: true });
+    gold.addApiKey('AcmeCorp', { outputKeyId: true });
     const partnerSecret = new secretsmanager.Secret(stack, 'PartnerKeySecret', {
       generateSecretString: { passwordLength: 40, excludePunctuation: true },
     });
     Validations.of(partnerSecret).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'an API key value: rotating it would cut the partner off; it is rotated by agreement' });
     gold.addApiKey('Partner', { value: ApiKeyValue.fromSecret(partnerSecret) });
-    api.addUsagePlan('Free', { quota: { limit: 1000, period: QuotaPeriod.DAY } }).addApiKey(acme);
+    // A key is in one plan of a gateway: API Gateway refuses one key in two plans of a stage.
+    api.addUsagePlan('Free', { name: 'Free tier', quota: { limit: 1000, period: QuotaPeriod.DAY } }).addApiKey('Initech');
     acknowledgeCommon(stack);
     return stack;
   },

@@ -27,7 +27,7 @@ describe('WebSocketGateway', () => {
 
     test('a WebSocket API routing on the message\'s action field', () => {
       t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-        ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', Name: 'Chat',
+        ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', Name: 'Test/Chat',
       });
     });
 
@@ -372,7 +372,7 @@ describe('WebSocketGateway', () => {
     });
 
     test.each<[string, WebSocketGatewayProps, RegExp]>([
-      ['the stage name is invalid', { stageName: 'my stage' }, /\[InvalidStage\] stageName must be 1-128 letters, digits or _, got "my stage"/],
+      ['the stage name is invalid', { stageName: 'my stage' }, /\[InvalidStage\] stageName must be 1-128 letters, digits, - or _, got "my stage"/],
       ['a stage variable name is invalid', { stageVariables: { 'a-b': 'x' } }, /\[InvalidStage\] stageVariables names must be 1-64/],
       ['the throttle is negative', { throttle: { rateLimit: -1, burstLimit: 5 } }, /\[InvalidThrottle\] throttle\.rateLimit must be a number >= 0, got -1/],
       ['the route selection expression reads no body field', { routeSelectionExpression: '$request.header.action' }, /\[InvalidRouteSelectionExpression\] routeSelectionExpression must be \$request\.body\.<field>/],

@@ -11,7 +11,7 @@ import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 export function bindCognitoHttp(
   ctx: HttpRouteContext, userPool: cognito.IUserPool, options: CognitoAuthorizationOptions,
 ): HttpRouteAuthorization {
-  const prop = `${ctx.prop}.authorization Authorization.cognito`;
+  const prop = `${ctx.authorizationProp} Authorization.cognito`;
   const clients = options.userPoolClients
     ?? userPool.node.children.filter((c): c is cognito.UserPoolClient => c instanceof cognito.UserPoolClient);
   if (clients.length === 0) {

@@ -12,7 +12,7 @@ import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 export function bindLambdaRequestHttp(
   ctx: HttpRouteContext, handler: lambda.IFunction, options: LambdaRequestAuthorizationOptions,
 ): HttpRouteAuthorization {
-  const prop = `${ctx.prop}.authorization Authorization.lambdaRequest`;
+  const prop = `${ctx.authorizationProp} Authorization.lambdaRequest`;
   throwIfProblems(ctx.scope, problems(prop, options));
   const identitySource = options.identitySources.map(v => v._httpIdentitySource()!);
   const cacheTtl = options.cacheTtl ?? Duration.minutes(5);
