@@ -117,10 +117,13 @@ describe('WebSocket response templates', () => {
     expect(failed).toMatchObject({ json: { message: 'internal error', status: 500 }, statusOverride: undefined });
     expect(respond('checkout', '$default', '{"status":"TIMED_OUT"}').json).toEqual({ message: 'execution timed out', status: 504 });
     expect(respond('events', '$default', '{"Entries":[{"ErrorCode":"ThrottlingException"}],"FailedEntryCount":1}').json).toEqual({ message: 'too many requests', status: 429 });
+    expect(respond('events', '$default', '{"Entries":[{"ErrorCode":"KmsException"}],"FailedEntryCount":1}').json).toEqual({ message: 'internal error', status: 500 });
+    expect(respond('events', '$default', '{"Entries":[{"ErrorCode":"MalformedDetail"}],"FailedEntryCount":1}').json).toEqual({ message: 'bad request', status: 400 });
     for (const key of twoWay) {
       expect(respond(key, '/4\\d\\d/', '{"__type":"ValidationException","message":"table orders"}')).toMatchObject({ json: { message: 'bad request', status: 400 }, statusOverride: undefined });
       expect(respond(key, '/4\\d\\d/', '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException"}').json).toEqual({ message: 'conditional check failed', status: 409 });
       expect(respond(key, '/4\\d\\d/', '{"Error":{"Code":"AccessDenied"}}').json).toEqual({ message: 'internal error', status: 500 });
+      expect(respond(key, '/4\\d\\d/', '{"__type":"com.amazon.coral.service#ExpiredTokenException"}').json).toEqual({ message: 'internal error', status: 500 });
       expect(respond(key, '/5\\d\\d/', '{"__type":"InternalFailure"}').json).toEqual({ message: 'service unavailable', status: 502 });
     }
   });

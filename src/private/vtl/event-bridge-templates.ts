@@ -1,5 +1,5 @@
 import { TemplateValue } from './request-value-vtl';
-import { errorBody, ErrorStatusStyle } from './service-errors';
+import { ErrorStatusStyle, serviceErrorBody } from './service-errors';
 import { jsonDocumentString, jsonString, jsonStringLiteral } from './vtl-text';
 
 export interface PutEventsTemplate {
@@ -18,14 +18,12 @@ export function putEventsRequest(t: PutEventsTemplate): string {
 
 /**
  * `{"eventId": …}`. PutEvents answers 200 even when it rejects the entry, so the template
- * reads the entry's error code: throttling 429, internal failures 502, anything else 400.
+ * reads the entry's error code and answers as for any service error (429, 502, 500 or 400).
  */
 export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($ghFailed = "$!{input.path(\'$.FailedEntryCount\')}")'
     + '#if($ghFailed == "0" || $ghFailed == "")'
     + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
     + '#else#set($ghCode = "$!{input.path(\'$.Entries[0].ErrorCode\')}")'
-    + `#if($ghCode.contains('Throttl'))${errorBody(429, style)}`
-    + `#elseif($ghCode.contains('InternalFailure'))${errorBody(502, style)}`
-    + `#else${errorBody(400, style)}#end#end`;
+    + `${serviceErrorBody('ghCode', style, false)}#end`;
 }
