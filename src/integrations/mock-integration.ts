@@ -3,7 +3,7 @@ import { IntegrationTarget } from './integration-target';
 import { webSocketMock } from './websocket-mock';
 import { Problem, throwIfProblems } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
-import { vtlDirectiveIn } from '../private/vtl-literal';
+import { hasLoneSurrogate, vtlVerbatim } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
@@ -16,18 +16,26 @@ export interface MockIntegrationOptions {
   readonly statusCode?: number;
 
   /**
-   * The response body, sent as written.
+   * The response body, sent exactly as written (`$` and `#` included: the library quotes
+   * them from Velocity).
    * @default - an empty body
    */
   readonly body?: string;
 
   /**
-   * Response headers with fixed values.
+   * Response headers with fixed values (printable ASCII, spaces and tabs; no `'`).
    * @default - none
    */
   readonly headers?: { [name: string]: string };
 }
 
+/** What RFC 9110 allows in a field value, without obsolete text: visible ASCII, space and tab. */
+const HEADER_VALUE = /^[\t\x20-\x7E]*$/;
+
+/** The response template that sends `body` exactly as written (tokens as they are). */
+export function mockBodyTemplate(body: string): string {
+  return Token.isUnresolved(body) ? body : vtlVerbatim(body);
+}
 
 /** A response made by API Gateway without calling a backend (health checks, stubs). */
 export class MockTarget implements IntegrationTarget {
@@ -58,7 +66,7 @@ export class MockTarget implements IntegrationTarget {
         requestTemplates: { 'application/json': `{"statusCode": ${status}}` },
         integrationResponses: [{
           statusCode: status,
-          responseTemplates: { 'application/json': this.options.body ?? '' },
+          responseTemplates: { 'application/json': mockBodyTemplate(this.options.body ?? '') },
           responseParameters: Object.keys(responseParameters).length > 0 ? responseParameters : undefined,
         }],
       }),
@@ -81,14 +89,13 @@ export class MockTarget implements IntegrationTarget {
       });
     }
     const body = this.options.body;
-    const directive = body === undefined || Token.isUnresolved(body) ? undefined : vtlDirectiveIn(body);
-    if (body !== undefined && directive) {
+    if (body !== undefined && !Token.isUnresolved(body) && hasLoneSurrogate(body)) {
       problems.push({
         code: 'InvalidMockResponse',
         prop: `${prop} Integration.mock body`,
-        rule: `is sent through a mapping template, so '${directive}' would be read as Velocity`,
+        rule: 'must be well-formed Unicode (it has a lone UTF-16 surrogate, which cannot be sent as UTF-8)',
         value: body,
-        fix: "put a character other than a letter, '{', '!', '*' or '#' after each '$' and '#' (e.g. a space)",
+        fix: 'remove the half surrogate pair, or write the whole character',
       });
     }
     for (const [name, value] of Object.entries(this.options.headers ?? {})) {
@@ -99,6 +106,15 @@ export class MockTarget implements IntegrationTarget {
           rule: 'must use valid HTTP header names',
           value: name,
           fix: "use a name such as 'Cache-Control'",
+        });
+      }
+      if (!Token.isUnresolved(value) && !HEADER_VALUE.test(value)) {
+        problems.push({
+          code: 'InvalidMockResponse',
+          prop: `${prop} Integration.mock headers['${name}']`,
+          rule: 'must be printable ASCII (spaces and tabs allowed)',
+          value,
+          fix: 'remove line breaks and control characters; percent-encode other characters (RFC 8187) or send them in the body',
         });
       }
       if (!Token.isUnresolved(value) && value.includes("'")) {

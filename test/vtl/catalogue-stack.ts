@@ -1,4 +1,5 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import { VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
   Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition,
 } from '../../src';
@@ -18,6 +19,7 @@ export function catalogueStack(): Stack {
   const id = RequestValue.pathParameter('id');
   api.addRoute('POST /lambda', Integration.lambda(handler(stack, 'Handler')));
   api.addRoute('GET /mock', Integration.mock({ statusCode: 200, body: '{"ok":true}' }));
+  for (const { name, text } of VELOCITY_LOOKALIKES) api.addRoute(`GET /mock-${name}`, Integration.mock({ body: text }));
   api.addRoute('POST /orders', Integration.sqs(queue(stack)));
   api.addRoute('POST /orders-fifo', Integration.sqs(fifoQueue(stack), {
     messageGroupId: RequestValue.jsonPath('$.customerId'),

@@ -97,3 +97,22 @@ export const HOSTILE_PARAM_MAPS: {
     'q': 'header-q',
   },
 };
+
+/**
+ * Text a user may write where the library puts it into a mapping template as it is (mock
+ * bodies) or escaped (literal values): every construct Velocity 1.7 reads after `$`, `#` and
+ * `\`, and the markers of the `#[[ … ]]#` blocks the library itself uses to quote text.
+ */
+export const VELOCITY_LOOKALIKES: { name: string; text: string }[] = [
+  { name: 'references', text: '{"user": "$context.identity", "quiet": "$!{input.body}", "braced": "${x}", "under": "$_x", "method": "$util.escapeJavaScript(\'x\')"}' },
+  { name: 'directives', text: '#set($a = 1)#if(true)yes#elseif(false)#else no#end#foreach($i in [1])$i#end #{if}(x)#{end} #break #stop #include("x") #parse("x") #evaluate("x") #define($d)x#end' },
+  { name: 'macros', text: '#macro(m $x)$x#end #m(1) #@block()body#end #@' },
+  { name: 'comments', text: 'a ## line comment\nb #* block *# c #** doc *# d #*' },
+  { name: 'raw-block-markers', text: 'before #[[ raw $x ]]# after ]]# and #[[ again' },
+  { name: 'raw-block-edges', text: ']]#[[#]]]]##[[#]' },
+  { name: 'ends-with-brackets', text: '#x]]' },
+  { name: 'escapes', text: '\\#if \\\\#end \\$x \\\\$!{y} \\ \\\\ trailing\\' },
+  { name: 'lone-signs', text: '$ # $$ #$ $5 #5 a$b c#d $. #. $- #- $( #(' },
+  { name: 'json-with-signs', text: '{"price": "$ 5", "tag": "#1", "ok": true, "total": "100$"}' },
+  { name: 'multi-line', text: '#if(true)\n  line\n#end\r\n$x\n' },
+];
