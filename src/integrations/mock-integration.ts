@@ -3,7 +3,7 @@ import { IntegrationTarget } from './integration-target';
 import { webSocketMock } from './websocket-mock';
 import { Problem, throwIfProblems } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
-import { hasLoneSurrogate, vtlVerbatim } from '../private/vtl-literal';
+import { loneSurrogateProblems, vtlVerbatim } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
@@ -89,15 +89,7 @@ export class MockTarget implements IntegrationTarget {
       });
     }
     const body = this.options.body;
-    if (body !== undefined && !Token.isUnresolved(body) && hasLoneSurrogate(body)) {
-      problems.push({
-        code: 'InvalidMockResponse',
-        prop: `${prop} Integration.mock body`,
-        rule: 'must be well-formed Unicode (it has a lone UTF-16 surrogate, which cannot be sent as UTF-8)',
-        value: body,
-        fix: 'remove the half surrogate pair, or write the whole character',
-      });
-    }
+    if (body !== undefined) problems.push(...loneSurrogateProblems('InvalidMockResponse', `${prop} Integration.mock body`, body));
     for (const [name, value] of Object.entries(this.options.headers ?? {})) {
       if (!HEADER_NAME.test(name)) {
         problems.push({

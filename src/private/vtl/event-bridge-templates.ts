@@ -1,3 +1,4 @@
+import { guardedRequest } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
 import { ErrorStatusStyle, serviceErrorBody } from './service-errors';
 import { jsonDocumentString, jsonString, jsonStringLiteral } from './vtl-text';
@@ -9,11 +10,15 @@ export interface PutEventsTemplate {
   readonly detail: TemplateValue;
 }
 
-/** PutEvents with one entry; an empty body sends the detail `{}`. */
+/**
+ * PutEvents with one entry; an empty body sends the detail `{}`. A refused value sends a
+ * detail that is not JSON, which EventBridge rejects (the entry's MalformedDetail: 400).
+ */
 export function putEventsRequest(t: PutEventsTemplate): string {
   const detail = t.detail.expr !== undefined ? jsonDocumentString(t.detail.expr, 'ghDetail') : t.detail.json;
-  return `${t.detail.prelude}{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
-    + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${detail},"EventBusName":"${t.eventBusArn}"}]}`;
+  const entry = (json: string) => `{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
+    + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${json},"EventBusName":"${t.eventBusArn}"}]}`;
+  return guardedRequest(t.detail.prelude, t.detail.refuses, entry(detail), entry('"refused"'));
 }
 
 /**
