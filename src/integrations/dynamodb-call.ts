@@ -9,6 +9,7 @@ import {
   queryResponse, TemplateKeyPart, updateItemRequest,
 } from '../private/vtl/dynamodb-templates';
 import { ErrorStatusStyle } from '../private/vtl/service-errors';
+import { PLACES } from '../private/vtl/template-places';
 
 const READS = new Set<DynamoDbAction>([DynamoDbAction.GET_ITEM, DynamoDbAction.QUERY]);
 
@@ -35,14 +36,14 @@ export function dynamoDbCall(
     return [partitionKey, sortKey].find(a => a?.name === name)?.type ?? 'S';
   };
   const key: TemplateKeyPart[] = Object.entries(o.key ?? {}).map(([name, value]) => ({
-    name, type: typeOf(name), value: values.use(value, `${prop} key['${name}']`, true),
+    name, type: typeOf(name), value: values.use(value, `${prop} key['${name}']`, PLACES.itemKey),
   }));
   const condition = o.sortKeyCondition;
   const sortCondition = condition && {
     name: condition._attribute,
     type: typeOf(condition._attribute),
     expression: condition._expression,
-    values: condition._values.map((v, i) => values.use(v, `${prop} sortKeyCondition value ${i + 1}`, true)),
+    values: condition._values.map((v, i) => values.use(v, `${prop} sortKeyCondition value ${i + 1}`, PLACES.itemKey)),
   };
   const name = table.tableName;
   const templates: Record<DynamoDbAction, () => [string, string]> = {

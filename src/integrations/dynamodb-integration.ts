@@ -1,4 +1,4 @@
-import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
 import { dynamoDbCall, grantDynamoDbCall } from './dynamodb-call';
 import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
@@ -48,6 +48,7 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
 
 /** Attribute names the templates quote as they are. */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
+const INDEX_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
 
 /** DynamoDB item reads and writes with plain JSON in and out. */
@@ -114,6 +115,15 @@ export class DynamoDbTarget implements IntegrationTarget {
         rule: 'must be a whole number >= 1',
         value: o.limit,
         fix: 'use e.g. 50',
+      });
+    }
+    if (o.indexName !== undefined && !Token.isUnresolved(o.indexName) && !INDEX_NAME.test(o.indexName)) {
+      problems.push({
+        code: 'InvalidDynamoDbKey',
+        prop: `${prop} indexName`,
+        rule: "must be 3-255 letters, digits, _ . or - (DynamoDB's rule for index names)",
+        value: o.indexName,
+        fix: "use the index's name, e.g. 'byCustomer'",
       });
     }
     const names = [...Object.keys(o.key ?? {}), ...(o.sortKeyCondition ? [o.sortKeyCondition._attribute] : [])];

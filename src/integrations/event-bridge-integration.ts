@@ -8,6 +8,8 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { bindEventBridgeHttp } from '../http/integrations/event-bridge-http';
 import { Problem, throwIfProblems } from '../private/errors';
 import { putEventsRequest, putEventsResponse } from '../private/vtl/event-bridge-templates';
+import { PLACES } from '../private/vtl/template-places';
+import { loneSurrogateProblems } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -42,7 +44,7 @@ export class EventBridgeTarget implements IntegrationTarget {
     const prop = `${ctx.prop} Integration.eventBridge`;
     const values = new RouteValues(ctx);
     const detailValue = this.options.detail ?? RequestValue.body();
-    const detail = values.use(detailValue, `${prop} detail`, false);
+    const detail = values.use(detailValue, `${prop} detail`, PLACES.eventDetail);
     throwIfProblems(ctx.scope, [...values.problems, ...this.problems(prop)]);
 
     const role = ctx.serviceRole(this.bus, 'Lets API Gateway put events on this bus');
@@ -88,6 +90,8 @@ export class EventBridgeTarget implements IntegrationTarget {
         fix: "use a short event name, e.g. 'OrderPlaced'",
       });
     }
+    problems.push(...loneSurrogateProblems('InvalidIntegration', `${prop} source`, source));
+    problems.push(...loneSurrogateProblems('InvalidIntegration', `${prop} detailType`, detailType));
     return problems;
   }
 }

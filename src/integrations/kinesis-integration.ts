@@ -8,6 +8,7 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { bindKinesisHttp } from '../http/integrations/kinesis-http';
 import { throwIfProblems } from '../private/errors';
 import { putRecordRequest, putRecordResponse } from '../private/vtl/kinesis-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -40,8 +41,8 @@ export class KinesisTarget implements IntegrationTarget {
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     const prop = `${ctx.prop} Integration.kinesis`;
     const values = new RouteValues(ctx);
-    const data = values.use(this.options.data ?? RequestValue.body(), `${prop} data`, false);
-    const partitionKey = values.use(this.options.partitionKey ?? RequestValue.context('requestId'), `${prop} partitionKey`, true);
+    const data = values.use(this.options.data ?? RequestValue.body(), `${prop} data`, PLACES.kinesisData);
+    const partitionKey = values.use(this.options.partitionKey ?? RequestValue.context('requestId'), `${prop} partitionKey`, PLACES.partitionKey);
     throwIfProblems(ctx.scope, values.problems);
 
     const role = ctx.serviceRole(this.stream, 'Lets API Gateway put records into this stream');

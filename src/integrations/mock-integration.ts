@@ -3,7 +3,7 @@ import { IntegrationTarget } from './integration-target';
 import { webSocketMock } from './websocket-mock';
 import { Problem, throwIfProblems } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
-import { vtlDirectiveIn } from '../private/vtl-literal';
+import { loneSurrogateProblems, vtlVerbatim } from '../private/vtl-literal';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { responseHeaderParameters } from '../rest/rest-cors';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -17,18 +17,26 @@ export interface MockIntegrationOptions {
   readonly statusCode?: number;
 
   /**
-   * The response body, sent as written.
+   * The response body, sent exactly as written (`$` and `#` included: the library quotes
+   * them from Velocity).
    * @default - an empty body
    */
   readonly body?: string;
 
   /**
-   * Response headers with fixed values.
+   * Response headers with fixed values (printable ASCII, spaces and tabs; no `'`).
    * @default - none
    */
   readonly headers?: { [name: string]: string };
 }
 
+/** What RFC 9110 allows in a field value, without obsolete text: visible ASCII, space and tab. */
+const HEADER_VALUE = /^[\t\x20-\x7E]*$/;
+
+/** The response template that sends `body` exactly as written (tokens as they are). */
+export function mockBodyTemplate(body: string): string {
+  return Token.isUnresolved(body) ? body : vtlVerbatim(body);
+}
 
 /** A response made by API Gateway without calling a backend (health checks, stubs). */
 export class MockTarget implements IntegrationTarget {
@@ -53,8 +61,8 @@ export class MockTarget implements IntegrationTarget {
         requestTemplates: { 'application/json': `{"statusCode": ${status}}` },
         integrationResponses: [{
           statusCode: status,
-          // The body holds no Velocity (checked), so after the CORS prelude it prints as written.
-          responseTemplates: { 'application/json': ctx.cors.templatePrelude + (this.options.body ?? '') },
+          // The CORS prelude decides the origin header; the body is quoted so it prints as written.
+          responseTemplates: { 'application/json': ctx.cors.templatePrelude + mockBodyTemplate(this.options.body ?? '') },
           responseParameters,
         }],
       }),
@@ -74,16 +82,7 @@ export class MockTarget implements IntegrationTarget {
       });
     }
     const body = this.options.body;
-    const directive = body === undefined || Token.isUnresolved(body) ? undefined : vtlDirectiveIn(body);
-    if (body !== undefined && directive) {
-      problems.push({
-        code: 'InvalidMockResponse',
-        prop: `${prop} Integration.mock body`,
-        rule: `is sent through a mapping template, so '${directive}' would be read as Velocity`,
-        value: body,
-        fix: "put a character other than a letter, '{', '!', '*' or '#' after each '$' and '#' (e.g. a space)",
-      });
-    }
+    if (body !== undefined) problems.push(...loneSurrogateProblems('InvalidMockResponse', `${prop} Integration.mock body`, body));
     for (const [name, value] of Object.entries(this.options.headers ?? {})) {
       if (!HEADER_NAME.test(name)) {
         problems.push({
@@ -92,6 +91,15 @@ export class MockTarget implements IntegrationTarget {
           rule: 'must use valid HTTP header names',
           value: name,
           fix: "use a name such as 'Cache-Control'",
+        });
+      }
+      if (!Token.isUnresolved(value) && !HEADER_VALUE.test(value)) {
+        problems.push({
+          code: 'InvalidMockResponse',
+          prop: `${prop} Integration.mock headers['${name}']`,
+          rule: 'must be printable ASCII (spaces and tabs allowed)',
+          value,
+          fix: 'remove line breaks and control characters; percent-encode other characters (RFC 8187) or send them in the body',
         });
       }
       if (!Token.isUnresolved(value) && value.includes("'")) {

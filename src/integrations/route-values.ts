@@ -5,6 +5,7 @@ import { unknownPathParameter } from '../private/path-parameters';
 import { RequestValueSource } from '../private/request-value-source';
 import { pathParameterNames } from '../private/route-key';
 import { TemplateValue, templateValue, templateValueProblems } from '../private/vtl/request-value-vtl';
+import { TemplatePlace } from '../private/vtl/template-places';
 import { RestRouteContext } from '../rest/rest-binding';
 
 /**
@@ -42,25 +43,27 @@ export class RouteValues {
   }
 
   /**
-   * @param required whether API Gateway's validator should refuse requests without it (a
-   * key or a message group), rather than the template leaving it empty.
+   * @param place where the value goes in the service call: how it reads a JSON value, whether
+   * API Gateway's validator should refuse requests without it (a key or a message group)
+   * rather than the template leaving it empty, and what a literal must be there.
    */
-  public use(value: RequestValue, prop: string, required: boolean): TemplateValue {
-    const own = templateValueProblems(value, prop);
-    this.problems.push(...own);
+  public use(value: RequestValue, prop: string, place: TemplatePlace): TemplateValue {
     // A placeholder keeps building the template; the problems are thrown before it is used.
-    if (own.length > 0) return templateValue(RequestValue.literal(''), '');
+    const placeholder = (): TemplateValue => templateValue(RequestValue.literal(''), '', place);
+    const own = templateValueProblems(value, prop, place);
+    this.problems.push(...own);
+    if (own.length > 0) return placeholder();
     const unavailable = this.unavailable[value._source];
     if (unavailable) {
       this.problems.push({ code: 'InvalidRequestValue', prop, rule: unavailable.rule, value, fix: unavailable.fix });
-      return templateValue(RequestValue.literal(''), '');
+      return placeholder();
     }
     const unknown = unknownPathParameter(prop, value, this.pathParameters);
     if (unknown) this.problems.push(unknown);
     if (value._source === 'jsonPath') this.readsJsonBody = true;
     const parameter = value._restRequestParameter();
-    if (parameter) this.requestParameters[parameter] = this.requestParameters[parameter] || required;
-    return templateValue(value, `ghV${this.slots++}`);
+    if (parameter) this.requestParameters[parameter] = this.requestParameters[parameter] || place.required;
+    return templateValue(value, `ghV${this.slots++}`, place);
   }
 
   /**

@@ -8,6 +8,7 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { bindSqsHttp } from '../http/integrations/sqs-http';
 import { Problem, throwIfProblems } from '../private/errors';
 import { sendMessageRequest, sendMessageResponse } from '../private/vtl/sqs-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -69,12 +70,12 @@ export class SqsTarget implements IntegrationTarget {
     const fifo = this.queue.fifo;
     const values = new RouteValues(ctx);
     const problems: Problem[] = [];
-    const groupId = o.messageGroupId ? values.use(o.messageGroupId, `${prop} messageGroupId`, true) : undefined;
+    const groupId = o.messageGroupId ? values.use(o.messageGroupId, `${prop} messageGroupId`, PLACES.sqsId) : undefined;
     const deduplication = o.messageDeduplicationId ?? (fifo ? RequestValue.context('requestId') : undefined);
     const template = {
-      body: values.use(o.messageBody ?? RequestValue.body(), `${prop} messageBody`, false),
+      body: values.use(o.messageBody ?? RequestValue.body(), `${prop} messageBody`, PLACES.sqsBody),
       groupId,
-      deduplicationId: deduplication ? values.use(deduplication, `${prop} messageDeduplicationId`, true) : undefined,
+      deduplicationId: deduplication ? values.use(deduplication, `${prop} messageDeduplicationId`, PLACES.sqsId) : undefined,
       delaySeconds: o.delay?.toSeconds({ integral: false }),
       attributes: Object.entries(o.messageAttributes ?? {}).map(([name, value]) => {
         if (!ATTRIBUTE_NAME.test(name)) {
@@ -86,7 +87,7 @@ export class SqsTarget implements IntegrationTarget {
             fix: "rename the attribute, e.g. 'tenant'",
           });
         }
-        return { name, value: values.use(value, `${prop} messageAttributes['${name}']`, false) };
+        return { name, value: values.use(value, `${prop} messageAttributes['${name}']`, PLACES.sqsAttribute) };
       }),
     };
     problems.push(...values.problems, ...this.fifoProblems(prop, fifo), ...this.limitProblems(prop));

@@ -11,6 +11,7 @@ import { Problem, throwIfProblems } from '../private/errors';
 import {
   startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
 } from '../private/vtl/step-functions-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { restServiceIntegration } from '../rest/rest-service-integration';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -61,7 +62,7 @@ export class StepFunctionsTarget implements IntegrationTarget {
     const prop = `${ctx.prop} Integration.stepFunctions`;
     const sync = resolveStepFunctionsAction(ctx, prop, this.options, false) === StepFunctionsAction.START_SYNC_EXECUTION;
     const values = new RouteValues(ctx);
-    const input = values.use(this.options.input ?? RequestValue.body(), `${prop} input`, false);
+    const input = values.use(this.options.input ?? RequestValue.body(), `${prop} input`, PLACES.executionInput);
     throwIfProblems(ctx.scope, [...values.problems, ...this.syncProblems(prop, sync)]);
 
     const action = sync ? 'StartSyncExecution' : 'StartExecution';

@@ -3,6 +3,7 @@ import { EventBridgeIntegrationOptions } from './event-bridge-integration';
 import { RequestValue } from '../common/request-value';
 import { Problem, throwIfProblems } from '../private/errors';
 import { putEventsRequest, putEventsResponse } from '../private/vtl/event-bridge-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 import { webSocketServiceIntegration } from '../websocket/websocket-service-integration';
 import { webSocketRouteValues } from '../websocket/websocket-template-values';
@@ -14,7 +15,7 @@ export function webSocketEventBridge(
   const prop = `${ctx.prop} Integration.eventBridge`;
   const values = webSocketRouteValues(ctx.route);
   const detailValue = o.detail ?? RequestValue.body();
-  const detail = values.use(detailValue, `${prop} detail`, false);
+  const detail = values.use(detailValue, `${prop} detail`, PLACES.eventDetail);
   throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);
 
   const role = ctx.serviceRole(bus, 'Lets API Gateway put events on this bus');

@@ -3,6 +3,7 @@ import { KinesisIntegrationOptions } from './kinesis-integration';
 import { RequestValue } from '../common/request-value';
 import { throwIfProblems } from '../private/errors';
 import { putRecordRequest, putRecordResponse } from '../private/vtl/kinesis-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 import { webSocketServiceIntegration } from '../websocket/websocket-service-integration';
 import { webSocketRouteValues } from '../websocket/websocket-template-values';
@@ -13,8 +14,8 @@ export function webSocketKinesis(
 ): WebSocketIntegrationBinding {
   const prop = `${ctx.prop} Integration.kinesis`;
   const values = webSocketRouteValues(ctx.route);
-  const data = values.use(o.data ?? RequestValue.body(), `${prop} data`, false);
-  const partitionKey = values.use(o.partitionKey ?? RequestValue.context('requestId'), `${prop} partitionKey`, true);
+  const data = values.use(o.data ?? RequestValue.body(), `${prop} data`, PLACES.kinesisData);
+  const partitionKey = values.use(o.partitionKey ?? RequestValue.context('requestId'), `${prop} partitionKey`, PLACES.partitionKey);
   throwIfProblems(ctx.scope, values.problems);
 
   const role = ctx.serviceRole(stream, 'Lets API Gateway put records into this stream');

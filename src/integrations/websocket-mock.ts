@@ -1,4 +1,4 @@
-import { MockIntegrationOptions } from './mock-integration';
+import { MockIntegrationOptions, mockBodyTemplate } from './mock-integration';
 import { Problem, throwIfProblems } from '../private/errors';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
@@ -39,6 +39,6 @@ export function webSocketMock(
       templateSelectionExpression: DEFAULT_TEMPLATE_SELECTION,
       requestTemplates: { [DEFAULT_TEMPLATE_KEY]: `{"statusCode": ${options.statusCode ?? 200}}` },
     },
-    responses: [{ id: 'IntegrationResponse', key: '$default', template: options.body }],
+    responses: [{ id: 'IntegrationResponse', key: '$default', template: options.body === undefined ? undefined : mockBodyTemplate(options.body) }],
   };
 }

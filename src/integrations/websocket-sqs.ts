@@ -3,6 +3,7 @@ import { SqsIntegrationOptions } from './sqs-integration';
 import { RequestValue } from '../common/request-value';
 import { Problem, throwIfProblems } from '../private/errors';
 import { sendMessageRequest, sendMessageResponse } from '../private/vtl/sqs-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 import { webSocketServiceIntegration } from '../websocket/websocket-service-integration';
 import { webSocketRouteValues } from '../websocket/websocket-template-values';
@@ -20,9 +21,9 @@ export function webSocketSqs(
   const problems: Problem[] = [...optionProblems];
   const deduplication = o.messageDeduplicationId ?? (queue.fifo ? RequestValue.context('requestId') : undefined);
   const template = {
-    body: values.use(o.messageBody ?? RequestValue.body(), `${prop} messageBody`, false),
-    groupId: o.messageGroupId ? values.use(o.messageGroupId, `${prop} messageGroupId`, true) : undefined,
-    deduplicationId: deduplication ? values.use(deduplication, `${prop} messageDeduplicationId`, true) : undefined,
+    body: values.use(o.messageBody ?? RequestValue.body(), `${prop} messageBody`, PLACES.sqsBody),
+    groupId: o.messageGroupId ? values.use(o.messageGroupId, `${prop} messageGroupId`, PLACES.sqsId) : undefined,
+    deduplicationId: deduplication ? values.use(deduplication, `${prop} messageDeduplicationId`, PLACES.sqsId) : undefined,
     delaySeconds: o.delay?.toSeconds({ integral: false }),
     attributes: Object.entries(o.messageAttributes ?? {}).map(([name, value]) => {
       if (!attributeName.test(name)) {
@@ -34,7 +35,7 @@ export function webSocketSqs(
           fix: "rename the attribute, e.g. 'connection'",
         });
       }
-      return { name, value: values.use(value, `${prop} messageAttributes['${name}']`, false) };
+      return { name, value: values.use(value, `${prop} messageAttributes['${name}']`, PLACES.sqsAttribute) };
     }),
   };
   throwIfProblems(ctx.scope, [...problems, ...values.problems]);

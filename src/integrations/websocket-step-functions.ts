@@ -5,6 +5,7 @@ import { Problem, throwIfProblems } from '../private/errors';
 import {
   startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
 } from '../private/vtl/step-functions-templates';
+import { PLACES } from '../private/vtl/template-places';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 import { webSocketServiceIntegration } from '../websocket/websocket-service-integration';
 import { webSocketRouteValues } from '../websocket/websocket-template-values';
@@ -16,7 +17,7 @@ export function webSocketStepFunctions(
 ): WebSocketIntegrationBinding {
   const prop = `${ctx.prop} Integration.stepFunctions`;
   const values = webSocketRouteValues(ctx.route);
-  const input = values.use(o.input ?? RequestValue.body(), `${prop} input`, false);
+  const input = values.use(o.input ?? RequestValue.body(), `${prop} input`, PLACES.executionInput);
   throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);
 
   const action = sync ? 'StartSyncExecution' : 'StartExecution';

@@ -142,6 +142,9 @@ describe('Integration.dynamoDb on RestGateway', () => {
       /must give exactly the key of the table: pk, sk, got \["pk"\]/],
     ['an unknown index', s => Integration.dynamoDb(table(s), DynamoDbAction.QUERY, { key: { pk: id }, indexName: 'nope' }),
       /indexName must name an index of the table, got "nope"/],
+    ['an index name DynamoDB cannot have (imported table)', s => Integration.dynamoDb(dynamodb.Table.fromTableName(s, 'Imported', 'legacy'), DynamoDbAction.QUERY, {
+      key: { pk: id }, indexName: 'by customer',
+    }), /\[InvalidDynamoDbKey\] .*Integration\.dynamoDb indexName must be 3-255 letters, digits, _ \. or - \(DynamoDB's rule for index names\), got "by customer"/],
     ['a sort condition on another attribute', s => Integration.dynamoDb(table(s), DynamoDbAction.QUERY, {
       key: { pk: id }, sortKeyCondition: SortKeyCondition.equalTo('createdAt', at),
     }), /sortKeyCondition must be on the sort key of the table, 'sk', got "createdAt"/],

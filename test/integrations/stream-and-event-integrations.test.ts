@@ -37,7 +37,7 @@ describe('Integration.kinesis', () => {
     const template = Template.fromStack(stack);
     const request = JSON.stringify(methodOf(template).Integration.RequestTemplates);
     expect(request).toContain('#set($ghV1 = $input.path(\\"$.userId\\"))');
-    expect(request).toContain('\\"PartitionKey\\":\\"$util.escapeJavaScript(\\"$!{ghV1}\\")');
+    expect(request).toContain('\\"PartitionKey\\":\\"$util.escapeJavaScript($ghV1s)');
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'kms:GenerateDataKey', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } }]) },
     });

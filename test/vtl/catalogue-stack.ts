@@ -1,5 +1,7 @@
-import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
-import { LISTED_ORIGINS } from './hostile-corpus';
+import {
+  Stack, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sqs as sqs, aws_stepfunctions as sfn,
+} from 'aws-cdk-lib';
+import { LISTED_ORIGINS, VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
   Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition,
 } from '../../src';
@@ -16,11 +18,17 @@ export function catalogueStack(): Stack {
   const api = new RestGateway(stack, 'Api', { defaultAuthorization: Authorization.none() });
   const items = table(stack);
   const carts = simpleTable(stack);
+  const orders = queue(stack);
+  const ordersFifo = fifoQueue(stack);
+  const clicks = stream(stack);
+  const fulfil = stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD);
+  const shop = bus(stack);
   const id = RequestValue.pathParameter('id');
   api.addRoute('POST /lambda', Integration.lambda(handler(stack, 'Handler')));
   api.addRoute('GET /mock', Integration.mock({ statusCode: 200, body: '{"ok":true}' }));
-  api.addRoute('POST /orders', Integration.sqs(queue(stack)));
-  api.addRoute('POST /orders-fifo', Integration.sqs(fifoQueue(stack), {
+  for (const { name, text } of VELOCITY_LOOKALIKES) api.addRoute(`GET /mock-${name}`, Integration.mock({ body: text }));
+  api.addRoute('POST /orders', Integration.sqs(orders));
+  api.addRoute('POST /orders-fifo', Integration.sqs(ordersFifo, {
     messageGroupId: RequestValue.jsonPath('$.customerId'),
     messageAttributes: {
       tenant: RequestValue.header('X-Tenant'),
@@ -28,7 +36,6 @@ export function catalogueStack(): Stack {
       ip: RequestValue.context('identity.sourceIp'),
     },
   }));
-  const clicks = stream(stack);
   api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
   api.addRoute('POST /clicks-raw', Integration.kinesis(clicks));
   api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
@@ -53,8 +60,9 @@ export function catalogueStack(): Stack {
   api.addRoute('GET /carts/{id}', Integration.dynamoDb(carts, DynamoDbAction.GET_ITEM, { key: { pk: id } }));
   api.addRoute('POST /checkout', Integration.stepFunctions(
     stateMachine(stack, 'Checkout', sfn.StateMachineType.EXPRESS), { sync: true }));
-  api.addRoute('POST /fulfil', Integration.stepFunctions(stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD)));
-  api.addRoute('POST /events', Integration.eventBridge(bus(stack), { source: 'shop.orders', detailType: 'OrderPlaced' }));
+  api.addRoute('POST /fulfil', Integration.stepFunctions(fulfil));
+  api.addRoute('POST /events', Integration.eventBridge(shop, { source: 'shop.orders', detailType: 'OrderPlaced' }));
+  addValueRoutes(api, { orders, ordersFifo, clicks, items, fulfil, shop });
   return stack;
 }
 
@@ -75,4 +83,30 @@ export function corsCatalogueStack(): Stack {
     key: { pk: RequestValue.pathParameter('id') },
   }));
   return stack;
+}
+
+/**
+ * Routes that read `$.v` of the body into every kind of place a service call has: message
+ * bodies and attributes, FIFO groups, record data and partition keys, item keys, execution
+ * input and event detail (`$.k` and `$.n` fill the other slot where a call needs two).
+ */
+function addValueRoutes(api: RestGateway, targets: {
+  orders: sqs.IQueue;
+  ordersFifo: sqs.IQueue;
+  clicks: kinesis.IStream;
+  items: dynamodb.ITable;
+  fulfil: sfn.IStateMachine;
+  shop: events.IEventBus;
+}): void {
+  const v = RequestValue.jsonPath('$.v');
+  const k = RequestValue.jsonPath('$.k');
+  api.addRoute('POST /values/sqs', Integration.sqs(targets.orders, { messageBody: v, messageAttributes: { v } }));
+  api.addRoute('POST /values/sqs-fifo', Integration.sqs(targets.ordersFifo, { messageGroupId: v, messageDeduplicationId: k }));
+  api.addRoute('POST /values/kinesis', Integration.kinesis(targets.clicks, { data: v, partitionKey: k }));
+  api.addRoute('POST /values/kinesis-key', Integration.kinesis(targets.clicks, { partitionKey: v }));
+  api.addRoute('POST /values/item', Integration.dynamoDb(targets.items, DynamoDbAction.GET_ITEM, {
+    key: { pk: v, sk: RequestValue.jsonPath('$.n') },
+  }));
+  api.addRoute('POST /values/steps', Integration.stepFunctions(targets.fulfil, { input: v }));
+  api.addRoute('POST /values/events', Integration.eventBridge(targets.shop, { source: 'shop.values', detailType: 'Value', detail: v }));
 }

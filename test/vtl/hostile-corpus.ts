@@ -58,6 +58,27 @@ export const HOSTILE_BODIES: { name: string; body: string }[] = [
   { name: 'whitespace-json', body: ' \n\t{ "message" : "spaced" , "list" : [ 1 , 2 ] }\r\n' },
 ];
 
+/**
+ * Bodies whose `v`, `k` and `n` (what the catalogue's `/values/…` routes read) hold each kind
+ * of JSON value, and numbers and strings that a double or UTF-8 text cannot carry. The
+ * conformance suite renders every template with them; json-path-values.test.ts states what
+ * each place makes of them.
+ */
+export const JSON_VALUE_BODIES: { name: string; body: string }[] = [
+  { name: 'value-object', body: '{"v":{"a":1,"b":"x\\"y","c":[true,null,1.5]},"k":"key-1","n":1}' },
+  { name: 'value-array', body: '{"v":[1,"two",{"three":3},[4],null,true,1.0,0.0,-0.0],"k":"key-2","n":2.5}' },
+  { name: 'value-numbers', body: '{"v":1e21,"k":12345678901234567890,"n":-0.0}' },
+  { name: 'value-boolean-and-null', body: '{"v":false,"k":null,"n":true}' },
+  { name: 'value-string-like-json', body: '{"v":"{\\"a\\":[1e-400]}","k":"it\'s \\\\ \\u00e9","n":"12.50"}' },
+  { name: 'numbers-beyond-doubles', body: `{"v":1e-400,"k":"a","n":-1e400,"s":"1e-400 \\" 1e400","w":[4.9e-325,0.${'0'.repeat(400)}1]}` },
+  { name: 'numbers-beyond-doubles-inside', body: '{"v":{"a":[0.0,1e400]},"k":0.0,"n":1}' },
+  { name: 'zeros-written-many-ways', body: '{"v":0.0,"k":-0.0,"n":0e5,"m":0E-400,"o":-0,"p":"0.0","q":[0.000e+3]}' },
+  { name: 'lone-surrogates', body: '{"v":"a\\ud800b","k":"\\udc00","n":1,"x":{"\\ud83d":"\\ud83d\\ude00"}}' },
+  // Java's regex engine recurses where a repeated pattern meets characters of both widths.
+  { name: 'long-mixed-width-text', body: `{"v":{"s":"${'a😀'.repeat(20000)}","z":0.0},"k":"${'é😀'.repeat(2000)}","n":1}` },
+  { name: 'escapes-around-numbers', body: '{"v":"\\\\\\"1e-400\\\\","k":"\\\\","n":1e400,"m":["\\"",0.0]}' },
+];
+
 /** Values for path parameters, query strings and headers, carrying the same hostile characters. */
 export const HOSTILE_PARAMS: { name: string; value: string }[] = [
   { name: 'plain', value: 'abc-123' },
@@ -140,4 +161,23 @@ export const HOSTILE_ORIGINS: {
   { name: 'vtl-lookalike', header: { Origin: NASTY.vtl } },
   { name: 'listed-as-query-string', header: { Origin: 'https://evil.example' }, querystring: { Origin: 'https://app.example.com' } },
   { name: 'listed-as-path-parameter', header: {}, path: { Origin: 'https://app.example.com' } },
+];
+
+/**
+ * Text a user may write where the library puts it into a mapping template as it is (mock
+ * bodies) or escaped (literal values): every construct Velocity 1.7 reads after `$`, `#` and
+ * `\`, and the markers of the `#[[ … ]]#` blocks the library itself uses to quote text.
+ */
+export const VELOCITY_LOOKALIKES: { name: string; text: string }[] = [
+  { name: 'references', text: '{"user": "$context.identity", "quiet": "$!{input.body}", "braced": "${x}", "under": "$_x", "method": "$util.escapeJavaScript(\'x\')"}' },
+  { name: 'directives', text: '#set($a = 1)#if(true)yes#elseif(false)#else no#end#foreach($i in [1])$i#end #{if}(x)#{end} #break #stop #include("x") #parse("x") #evaluate("x") #define($d)x#end' },
+  { name: 'macros', text: '#macro(m $x)$x#end #m(1) #@block()body#end #@' },
+  { name: 'comments', text: 'a ## line comment\nb #* block *# c #** doc *# d #*' },
+  { name: 'raw-block-markers', text: 'before #[[ raw $x ]]# after ]]# and #[[ again' },
+  { name: 'raw-block-edges', text: ']]#[[#]]]]##[[#]' },
+  { name: 'ends-with-brackets', text: '#x]]' },
+  { name: 'escapes', text: '\\#if \\\\#end \\$x \\\\$!{y} \\ \\\\ trailing\\' },
+  { name: 'lone-signs', text: '$ # $$ #$ $5 #5 a$b c#d $. #. $- #- $( #(' },
+  { name: 'json-with-signs', text: '{"price": "$ 5", "tag": "#1", "ok": true, "total": "100$"}' },
+  { name: 'multi-line', text: '#if(true)\n  line\n#end\r\n$x\n' },
 ];

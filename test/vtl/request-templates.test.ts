@@ -122,6 +122,49 @@ describe('DynamoDB', () => {
     });
   });
 
+  /** What the DynamoDB templates send instead of a body they refuse: DynamoDB answers 400. */
+  const REFUSED = { TableName: 'Items5C12978B' };
+
+  test.each([
+    ['1e-400 (rounds to 0)', '{"a":1e-400}'],
+    ['-1e-400', '{"a":-1e-400}'],
+    ['4.9e-325 (below the smallest double)', '{"a":[4.9e-325]}'],
+    ['0.000…1 with 400 zeros', `{"a":0.${'0'.repeat(400)}1}`],
+    ['1e400 (beyond the largest double)', '{"a":{"b":1e400}}'],
+    ['-1e400 beside a real zero', '{"zero":0.0,"a":-1e400}'],
+    ['a lone surrogate in a value', '{"a":"x\\ud800"}'],
+    ['a lone surrogate in a nested value', '{"a":[{"b":"\\ud83d"}]}'],
+    ['a lone surrogate in an attribute name', '{"\\udfff":1}'],
+  ])('PutItem and UpdateItem refuse a body DynamoDB would otherwise get changed: %s', (_name, body) => {
+    for (const route of ['PUT /items/{id}/{at}', 'PATCH /items/{id}/{at}']) {
+      expect(JSON.parse(render(route, { body, path: { id: 'a', at: '1' } }))).toEqual(REFUSED);
+    }
+  });
+
+  test('zeros however written are written as zeros, and a string that looks like 1e-400 stays a string', () => {
+    const body = '{"a":0.0,"b":-0.0,"c":0e5,"d":0E-400,"e":-0,"f":"1e-400","g":"\\ud83d\\ude00"}';
+    const request = JSON.parse(render('PUT /items/{id}/{at}', { body, path: { id: 'a', at: '1' } }));
+    expect(request.Item).toEqual({
+      pk: { S: 'a' },
+      sk: { N: '1' },
+      a: { N: '0.0' },
+      b: { N: '-0.0' },
+      c: { N: '0.0' },
+      d: { N: '0.0' },
+      e: { N: '0' },
+      f: { S: '1e-400' },
+      g: { S: '😀' },
+    });
+  });
+
+  test('numbers a double holds but DynamoDB cannot store are sent for DynamoDB to refuse (400)', () => {
+    const body = '{"tiny":1e-200,"huge":1e200,"long":123456789012345678901234567890123456789012}';
+    const request = JSON.parse(render('PUT /items/{id}/{at}', { body, path: { id: 'a', at: '1' } }));
+    expect([request.Item.tiny, request.Item.huge, request.Item.long]).toEqual([
+      { N: '1.0E-200' }, { N: '1.0E200' }, { N: '123456789012345678901234567890123456789012' },
+    ]);
+  });
+
   test('nesting up to the limit is written whole; one level more is refused by DynamoDB, not truncated', () => {
     const nested = (levels: number): unknown => (levels === 0 ? 'leaf' : [nested(levels - 1)]);
     const atLimit = JSON.parse(render('PUT /items/{id}/{at}', { body: JSON.stringify({ a: nested(MAX_NESTING) }), path: { id: 'a', at: '1' } }));

@@ -77,6 +77,16 @@ describe('success responses are plain JSON', () => {
     expect(rejected('ThrottlingException').statusOverride).toBe(429);
     expect(rejected('InternalFailure').statusOverride).toBe(502);
   });
+
+  test.each([
+    ['KmsException', 500], ['AccessDeniedException', 500], ['NotAuthorizedForSourceException', 500],
+    ['NotAuthorizedForDetailTypeException', 500], ['InvalidAccountIdException', 500], ['ResourceNotFoundException', 500],
+    ['InvalidArgument', 400], ['MalformedDetail', 400], ['ThrottlingException', 429], ['InternalFailure', 502],
+  ])('EventBridge: a rejected entry\'s code %s is %d, without the service\'s message', (code, status) => {
+    const r = respond('POST /events', '200', `{"Entries":[{"ErrorCode":"${code}","ErrorMessage":"bus shop in 111111111111"}],"FailedEntryCount":1}`);
+    expect(r.statusOverride).toBe(status);
+    expect(r.output).not.toMatch(/shop|111111111111/);
+  });
 });
 
 describe('service errors', () => {
@@ -96,11 +106,68 @@ describe('service errors', () => {
     ['SQS missing queue (wrapped)', '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"}}}', 500, 'internal error'],
     ['SQS access denied', '{"Error":{"Code":"AccessDenied","Message":"Access to the resource https://sqs.eu-west-1.amazonaws.com/111111111111/orders is denied."}}', 500, 'internal error'],
     ['a proxy\'s HTML page', '<html><body>Bad Request</body></html>', undefined, 'bad request'],
+    ['DynamoDB item collection full (not throttling)', '{"__type":"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException","message":"x"}', undefined, 'bad request'],
+    ['DynamoDB request limit', '{"__type":"com.amazonaws.dynamodb.v20120810#RequestLimitExceeded","message":"x"}', 429, 'too many requests'],
+    ['SQS throttled', '{"Error":{"Code":"RequestThrottled","Message":"x"}}', 429, 'too many requests'],
+    ['SQS KMS throttled', '{"Error":{"Code":"KmsThrottled","Message":"x"}}', 429, 'too many requests'],
+    ['Kinesis invalid argument', '{"__type":"InvalidArgumentException","message":"x"}', undefined, 'bad request'],
+    ['Step Functions invalid input', '{"__type":"InvalidExecutionInput","message":"x"}', undefined, 'bad request'],
   ])('4XX %s', (_name, body, status, message) => {
     for (const route of serviceRoutes) {
       const r = respond(route, '400', body);
       expect([route, r.statusOverride, r.json]).toEqual([route, status, { message }]);
       expect(r.output).not.toMatch(/orders|111111111111|pk/);
+    }
+  });
+
+  /**
+   * Codes that mean the API's own credentials, signature, permissions, KMS key or
+   * configuration are wrong (each service's documented errors and the errors common to all
+   * AWS services): the client can do nothing about them, so they are the API's 500.
+   */
+  test.each([
+    ['expired token (JSON)', '{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}'],
+    ['expired token (query)', '{"Error":{"Code":"ExpiredToken","Message":"x"}}'],
+    ['unrecognized client', '{"__type":"com.amazon.coral.service#UnrecognizedClientException","message":"x"}'],
+    ['invalid signature', '{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"x"}'],
+    ['signature does not match', '{"Error":{"Code":"SignatureDoesNotMatch","Message":"x"}}'],
+    ['incomplete signature', '{"Error":{"Code":"IncompleteSignature","Message":"x"}}'],
+    ['incomplete signature (DynamoDB)', '{"__type":"com.amazon.coral.service#IncompleteSignatureException","message":"x"}'],
+    ['missing authentication token', '{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"x"}'],
+    ['invalid client token id', '{"Error":{"Code":"InvalidClientTokenId","Message":"x"}}'],
+    ['request expired (clock skew)', '{"Error":{"Code":"RequestExpired","Message":"x"}}'],
+    ['not authorized', '{"Error":{"Code":"NotAuthorized","Message":"x"}}'],
+    ['opt-in required', '{"Error":{"Code":"OptInRequired","Message":"x"}}'],
+    ['access denied (JSON)', '{"__type":"com.amazon.coral.service#AccessDeniedException","message":"User: arn:aws:sts::111111111111:assumed-role/x is not authorized"}'],
+    ['SQS KMS access denied', '{"Error":{"Code":"KmsAccessDenied","Message":"x"}}'],
+    ['SQS KMS key disabled', '{"Error":{"Code":"KmsDisabled","Message":"x"}}'],
+    ['SQS KMS key not found', '{"Error":{"Code":"KmsNotFound","Message":"x"}}'],
+    ['SQS KMS key state', '{"Error":{"Code":"KmsInvalidState","Message":"x"}}'],
+    ['SQS KMS key usage', '{"Error":{"Code":"KmsInvalidKeyUsage","Message":"x"}}'],
+    ['SQS KMS opt-in', '{"Error":{"Code":"KmsOptInRequired","Message":"x"}}'],
+    ['SQS not over HTTPS and SigV4', '{"Error":{"Code":"InvalidSecurity","Message":"x"}}'],
+    ['SQS queue does not exist (JSON protocol)', '{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"x"}'],
+    ['SQS invalid account id', '{"Error":{"Code":"InvalidAddress","Message":"x"}}'],
+    ['SQS unsupported operation', '{"Error":{"Code":"AWS.SimpleQueueService.UnsupportedOperation","Message":"x"}}'],
+    ['Kinesis KMS disabled', '{"__type":"KMSDisabledException","message":"x"}'],
+    ['Kinesis KMS not found', '{"__type":"KMSNotFoundException","message":"x"}'],
+    ['Kinesis KMS state', '{"__type":"KMSInvalidStateException","message":"x"}'],
+    ['Kinesis KMS opt-in', '{"__type":"KMSOptInRequired","message":"x"}'],
+    ['Kinesis missing stream', '{"__type":"ResourceNotFoundException","message":"Stream clicks under account 111111111111 not found."}'],
+    ['Step Functions KMS access denied', '{"__type":"KmsAccessDeniedException","message":"x"}'],
+    ['Step Functions KMS key state', '{"__type":"KmsInvalidStateException","message":"x"}'],
+    ['Step Functions invalid ARN', '{"__type":"InvalidArn","message":"x"}'],
+    ['Step Functions missing machine', '{"__type":"StateMachineDoesNotExist","message":"x"}'],
+    ['Step Functions machine being deleted', '{"__type":"StateMachineDeleting","message":"x"}'],
+    ['Step Functions standard machine for sync', '{"__type":"StateMachineTypeNotSupported","message":"x"}'],
+    ['unknown operation (wrong target header)', '{"__type":"com.amazon.coral.service#UnknownOperationException"}'],
+    ['invalid action (query protocol)', '{"Error":{"Code":"InvalidAction","Message":"x"}}'],
+    ['DynamoDB invalid endpoint', '{"__type":"com.amazonaws.dynamodb.v20120810#InvalidEndpointException","message":"x"}'],
+  ])('4XX that is the API\'s own problem is a 500: %s', (_name, body) => {
+    for (const route of serviceRoutes) {
+      const r = respond(route, '400', body);
+      expect([route, r.statusOverride, r.json]).toEqual([route, 500, { message: 'internal error' }]);
+      expect(r.output).not.toMatch(/111111111111|clicks|sts|role/);
     }
   });
 

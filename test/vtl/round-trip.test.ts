@@ -87,6 +87,37 @@ describe('SQS', () => {
     });
   });
 
+  test('values read by a JSON path: a string as its text, an object or array as its JSON text, byte for byte', async () => {
+    const cases = [
+      ['{"v":{"a":1,"b":"x\\"y","c":[true,null,1.5,1.0]}}', '{"a":1,"b":"x\\"y","c":[true,null,1.5,1.0]}'],
+      ['{"v":[ 1 , "two" , { "three" : 3 } ]}', '[1,"two",{"three":3}]'],
+      ['{"v":"it\'s \\"q\\" \\\\ é 😀 \\u2028"}', 'it\'s "q" \\ é 😀 \u2028'],
+      ['{"v":1e21}', '1.0E21'],
+      ['{"v":true}', 'true'],
+    ];
+    for (const [body, text] of cases) {
+      const sent = await call('POST /values/sqs', { body });
+      expect(sent.status).toBe(200);
+      const received = await emulators.sqs.send(new ReceiveMessageCommand({
+        QueueUrl: 'http://127.0.0.1/111111111111/OrdersA9B65338', MaxNumberOfMessages: 1, MessageAttributeNames: ['All'],
+      }));
+      expect(received.Messages?.map(m => [m.Body, m.MessageAttributes?.v?.StringValue])).toEqual([[text, text]]);
+    }
+  });
+
+  test('FIFO: a number or string is the group; an object, or a number a double cannot hold, is a 400', async () => {
+    const sent = await call('POST /values/sqs-fifo', { body: '{"v":42,"k":"dedup-1"}' });
+    expect(sent.status).toBe(200);
+    const received = await emulators.sqs.send(new ReceiveMessageCommand({
+      QueueUrl: 'http://127.0.0.1/111111111111/OrdersFifo01BA36B6.fifo', AttributeNames: ['All'],
+    }));
+    expect(received.Messages?.map(m => m.Attributes?.MessageGroupId)).toEqual(['42']);
+    for (const body of ['{"v":{"id":1},"k":"d"}', '{"v":1e-400,"k":"d"}', '{"v":"a\\ud800","k":"d"}', '{"v":null,"k":"d"}']) {
+      const refused = await call('POST /values/sqs-fifo', { body });
+      expect([body, refused.status, JSON.parse(refused.body)]).toEqual([body, 400, { message: 'bad request' }]);
+    }
+  });
+
   test('an empty body is refused by SQS and answered 400 without detail', async () => {
     const sent = await call('POST /orders', { body: '' });
     expect([sent.status, JSON.parse(sent.body)]).toEqual([400, { message: 'bad request' }]);
@@ -108,6 +139,19 @@ describe('Kinesis', () => {
     const { Records } = await emulators.kinesis.send(new GetRecordsCommand({ ShardIterator }));
     expect(Records?.map(r => Buffer.from(r.Data!).toString('utf8'))).toEqual(sent);
     expect(Records?.every(r => r.PartitionKey === 'u1')).toBe(true);
+  });
+
+  test('data read by a JSON path arrives as its JSON text; refused values are a 400', async () => {
+    const { ShardIterator } = await emulators.kinesis.send(new GetShardIteratorCommand({
+      StreamName: 'Clicks81B5095A', ShardId: 'shardId-000000000000', ShardIteratorType: 'LATEST',
+    }));
+    const sent = ['{"v":{"a":[1,1.0,"x"]},"k":"p-1"}', '{"v":"plain text é","k":42}'];
+    for (const body of sent) expect((await call('POST /values/kinesis', { body })).status).toBe(200);
+    for (const body of ['{"v":1e400,"k":"p"}', '{"v":"\\udc00","k":"p"}', '{"v":"x","k":[1]}']) {
+      expect([body, (await call('POST /values/kinesis', { body })).status]).toEqual([body, 400]);
+    }
+    const { Records } = await emulators.kinesis.send(new GetRecordsCommand({ ShardIterator }));
+    expect(Records?.map(r => [Buffer.from(r.Data!).toString('utf8'), r.PartitionKey])).toEqual([['{"a":[1,1.0,"x"]}', 'p-1'], ['plain text é', '42']]);
   });
 
   test('a body without the partition key field is refused by Kinesis: 400', async () => {
@@ -172,6 +216,37 @@ describe('DynamoDB', () => {
       ],
       count: 2,
     });
+  });
+
+  test.each([
+    ['1e-400 (a double would store 0)', '{"a":1e-400}'],
+    ['-1e-400', '{"a":[-1e-400]}'],
+    ['4.9e-325', '{"a":{"b":4.9e-325}}'],
+    ['1e400 (a double would be Infinity)', '{"a":1e400}'],
+    ['1e-200 (below DynamoDB\'s range)', '{"a":1e-200}'],
+    ['1e200 (above DynamoDB\'s range)', '{"a":1e200}'],
+    ['42 significant digits', '{"a":123456789012345678901234567890123456789012}'],
+    ['a lone surrogate', '{"a":"x\\ud800"}'],
+    ['a lone surrogate in a name', '{"\\ud800":1}'],
+  ])('a number or string DynamoDB would not store as sent is a 400, and nothing is stored: %s', async (_name, body) => {
+    const path = { id: `refused ${_name}`, at: '1' };
+    const put = await call('PUT /items/{id}/{at}', { body, path });
+    expect([put.status, JSON.parse(put.body)]).toEqual([400, { message: 'bad request' }]);
+    expect((await call('GET /items/{id}/{at}', { path })).status).toBe(404);
+  });
+
+  test('zeros however written are stored as 0', async () => {
+    const path = { id: 'zeros', at: '1' };
+    expect((await call('PUT /items/{id}/{at}', { body: '{"a":0.0,"b":-0.0,"c":0e5,"d":0E-400,"e":[-0]}', path })).status).toBe(200);
+    expect(JSON.parse((await call('GET /items/{id}/{at}', { path })).body)).toEqual({ pk: 'zeros', sk: 1, a: 0, b: 0, c: 0, d: 0, e: [0] });
+  });
+
+  test('keys read by a JSON path: a number is its text; an object is a 400', async () => {
+    await call('PUT /items/{id}/{at}', { body: '{"note":"found"}', path: { id: '42', at: '7' } });
+    const found = await call('POST /values/item', { body: '{"v":42,"n":7.0}' });
+    expect([found.status, JSON.parse(found.body)]).toEqual([200, { pk: '42', sk: 7, note: 'found' }]);
+    const refused = await call('POST /values/item', { body: '{"v":{"id":42},"n":7}' });
+    expect([refused.status, JSON.parse(refused.body)]).toEqual([400, { message: 'bad request' }]);
   });
 
   test('a key DynamoDB cannot take (empty) is a 400 without detail', async () => {

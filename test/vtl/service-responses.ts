@@ -63,5 +63,8 @@ export const SERVICE_RESPONSES: { name: string; body: string }[] = [
   { name: 'events-put', body: '{"Entries":[{"EventId":"11710aed-b79e-4468-a20b-bb3c0c3b4860"}],"FailedEntryCount":0}' },
   { name: 'events-rejected', body: '{"Entries":[{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."}],"FailedEntryCount":1}' },
   { name: 'events-throttled', body: '{"Entries":[{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"}],"FailedEntryCount":1}' },
+  { name: 'expired-token', body: '{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}' },
+  { name: 'sqs-kms-error', body: '{"Error":{"Code":"KmsAccessDenied","Message":"x","Type":"Sender"},"RequestId":"r-3"}' },
+  { name: 'events-kms', body: '{"Entries":[{"ErrorCode":"KmsException","ErrorMessage":"key"}],"FailedEntryCount":1}' },
   { name: 'html-error-page', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
 ];

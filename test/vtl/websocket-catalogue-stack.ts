@@ -1,4 +1,5 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import { VELOCITY_LOOKALIKES } from './hostile-corpus';
 import { Authorization, DynamoDbAction, Integration, RequestValue, SortKeyCondition, WebSocketGateway } from '../../src';
 import { testStack } from '../support/app';
 import { bus, fifoQueue, queue, simpleTable, stateMachine, stream, table } from '../support/service-fixtures';
@@ -49,5 +50,6 @@ export function webSocketCatalogueStack(): Stack {
   ws.addRoute('checkout', Integration.stepFunctions(stateMachine(stack, 'Checkout', sfn.StateMachineType.EXPRESS), { sync: true }), twoWay);
   ws.addRoute('fulfil', Integration.stepFunctions(stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD)), twoWay);
   ws.addRoute('events', Integration.eventBridge(bus(stack), { source: 'chat.messages', detailType: 'MessageSent' }), twoWay);
+  for (const { name, text } of VELOCITY_LOOKALIKES) ws.addRoute(`mock-${name}`, Integration.mock({ body: text }), twoWay);
   return stack;
 }

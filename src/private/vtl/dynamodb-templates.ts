@@ -1,4 +1,5 @@
 import { attributeValueOf, plainItemOf } from './dynamodb-json';
+import { checkNumbersIn, guardedRequest, refuseLoneSurrogates } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
 import { errorBody, ErrorStatusStyle } from './service-errors';
 import { jsonString, jsonStringLiteral } from './vtl-text';
@@ -37,9 +38,20 @@ function keyObject(key: TemplateKeyPart[]): string {
   return `{${key.map(part => `${jsonStringLiteral(part.name)}:${typed(part.type, part.value)}`).join(',')}}`;
 }
 
-function preludes(key: TemplateKeyPart[], more: TemplateValue[] = []): string {
-  return [...key.map(part => part.value), ...more].map(v => v.prelude).join('');
+/**
+ * The call's request after the key values' preludes, or `{"TableName": …}` alone, which
+ * DynamoDB refuses (400), when a value is refused. A call that writes the body's attributes
+ * also refuses a body with numbers a double cannot hold or lone surrogates.
+ */
+function call(table: string, values: TemplateValue[], request: string, writesBody = false): string {
+  const bodyChecks = writesBody
+    ? `#set($ghBody = $input.json('$'))${checkNumbersIn('$ghBody')}${refuseLoneSurrogates('$ghBody')}`
+    : '';
+  const refuses = writesBody || values.some(v => v.refuses);
+  return guardedRequest(values.map(v => v.prelude).join('') + bodyChecks, refuses, request, `{${tableName(table)}}`);
 }
+
+const keyValues = (key: TemplateKeyPart[]) => key.map(part => part.value);
 
 /** The body's attributes other than the key's, which come from the key values instead. */
 function notAKey(key: TemplateKeyPart[]): string {
@@ -52,15 +64,15 @@ export function putItemRequest(table: string, key: TemplateKeyPart[]): string {
   const attributes = `#foreach($ghK1 in $ghC1.keySet())#if(${notAKey(key)}),${jsonString('$ghK1')}:`
     + `${attributeValueOf('ghC1.get($ghK1)', 1)}#end#end`;
   const item = keyObject(key).slice(0, -1) + attributes + '}';
-  return `${preludes(key)}${BODY}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`;
+  return call(table, keyValues(key), `${BODY}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`, true);
 }
 
 export function getItemRequest(table: string, key: TemplateKeyPart[]): string {
-  return `${preludes(key)}{${tableName(table)},"Key":${keyObject(key)}}`;
+  return call(table, keyValues(key), `{${tableName(table)},"Key":${keyObject(key)}}`);
 }
 
 export function deleteItemRequest(table: string, key: TemplateKeyPart[]): string {
-  return `${preludes(key)}{${tableName(table)},"Key":${keyObject(key)},"ReturnValues":"ALL_OLD"}`;
+  return call(table, keyValues(key), `{${tableName(table)},"Key":${keyObject(key)},"ReturnValues":"ALL_OLD"}`);
 }
 
 /**
@@ -71,11 +83,11 @@ export function updateItemRequest(table: string, key: TemplateKeyPart[]): string
   const each = (element: string, separator: string) =>
     `#set($ghFirst = true)#set($ghN = 0)#foreach($ghK1 in $ghC1.keySet())#if(${notAKey(key)})`
     + `#if(!$ghFirst)${separator}#end#set($ghFirst = false)${element}#set($ghN = $ghN + 1)#end#end`;
-  return `${preludes(key)}${HASH}${BODY}{${tableName(table)},"Key":${keyObject(key)},`
+  return call(table, keyValues(key), `${HASH}${BODY}{${tableName(table)},"Key":${keyObject(key)},`
     + `"UpdateExpression":"SET ${each('${ghHash}n${ghN} = :v${ghN}', ', ')}",`
     + `"ExpressionAttributeNames":{${each(`"\${ghHash}n\${ghN}":${jsonString('$ghK1')}`, ',')}},`
     + `"ExpressionAttributeValues":{${each(`":v\${ghN}":${attributeValueOf('ghC1.get($ghK1)', 1)}`, ',')}},`
-    + '"ReturnValues":"ALL_NEW"}';
+    + '"ReturnValues":"ALL_NEW"}', true);
 }
 
 export interface QueryTemplateOptions {
@@ -104,7 +116,7 @@ export function queryRequest(table: string, partitionKey: TemplateKeyPart, optio
     ...(options.limit !== undefined ? [`"Limit":${options.limit}`] : []),
     ...(options.descending ? ['"ScanIndexForward":false'] : []),
   ];
-  return `${preludes([partitionKey], cond?.values ?? [])}${HASH}{${fields.join(',')}}`;
+  return call(table, [partitionKey.value, ...(cond?.values ?? [])], `${HASH}{${fields.join(',')}}`);
 }
 
 /** GetItem: the item as plain JSON, or 404. */

@@ -1,5 +1,6 @@
+import { guardedRequest } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
-import { errorBody, ErrorStatusStyle } from './service-errors';
+import { ErrorStatusStyle, serviceErrorBody } from './service-errors';
 import { jsonDocumentString, jsonString, jsonStringLiteral } from './vtl-text';
 
 export interface PutEventsTemplate {
@@ -9,23 +10,25 @@ export interface PutEventsTemplate {
   readonly detail: TemplateValue;
 }
 
-/** PutEvents with one entry; an empty body sends the detail `{}`. */
+/**
+ * PutEvents with one entry; an empty body sends the detail `{}`. A refused value sends a
+ * detail that is not JSON, which EventBridge rejects (the entry's MalformedDetail: 400).
+ */
 export function putEventsRequest(t: PutEventsTemplate): string {
   const detail = t.detail.expr !== undefined ? jsonDocumentString(t.detail.expr, 'ghDetail') : t.detail.json;
-  return `${t.detail.prelude}{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
-    + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${detail},"EventBusName":"${t.eventBusArn}"}]}`;
+  const entry = (json: string) => `{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
+    + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${json},"EventBusName":"${t.eventBusArn}"}]}`;
+  return guardedRequest(t.detail.prelude, t.detail.refuses, entry(detail), entry('"refused"'));
 }
 
 /**
  * `{"eventId": …}`. PutEvents answers 200 even when it rejects the entry, so the template
- * reads the entry's error code: throttling 429, internal failures 502, anything else 400.
+ * reads the entry's error code and answers as for any service error (429, 502, 500 or 400).
  */
 export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($ghFailed = "$!{input.path(\'$.FailedEntryCount\')}")'
     + '#if($ghFailed == "0" || $ghFailed == "")'
     + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
     + '#else#set($ghCode = "$!{input.path(\'$.Entries[0].ErrorCode\')}")'
-    + `#if($ghCode.contains('Throttl'))${errorBody(429, style)}`
-    + `#elseif($ghCode.contains('InternalFailure'))${errorBody(502, style)}`
-    + `#else${errorBody(400, style)}#end#end`;
+    + `${serviceErrorBody('ghCode', style, false)}#end`;
 }

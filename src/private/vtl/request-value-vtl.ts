@@ -1,6 +1,9 @@
+import { jsonPathValue } from './json-path-value';
+import { TemplatePlace } from './template-places';
 import { formLiteral, formValue, jsonString, jsonStringLiteral, vtlNameLiteral, VtlStringExpr } from './vtl-text';
 import { RequestValue } from '../../common/request-value';
 import { Problem } from '../errors';
+import { loneSurrogateProblems } from '../vtl-literal';
 
 /** Names that can sit in a Velocity string literal as they are. */
 const TEMPLATE_SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -16,16 +19,18 @@ export interface TemplateValue {
   readonly form: string;
   /** A VTL String expression (never null), or undefined for literals known at synth time. */
   readonly expr?: VtlStringExpr;
+  /** Whether the prelude may refuse the request (see json-value-checks.ts). */
+  readonly refuses: boolean;
 }
 
 /**
- * How `value` reads in a mapping template. `slot` names the template variable a JSON path
- * value is held in: unique per template, so a missing value can never leave an older one
- * behind (Velocity 1.7 ignores `#set` to null).
+ * How `value` reads in a mapping template, in `place`. `slot` names the template variables a
+ * JSON path value is held in: unique per template, so a missing value can never leave an
+ * older one behind (Velocity 1.7 ignores `#set` to null).
  */
-export function templateValue(value: RequestValue, slot: string): TemplateValue {
+export function templateValue(value: RequestValue, slot: string, place: TemplatePlace): TemplateValue {
   if (value._source === 'literal') {
-    return { prelude: '', json: jsonStringLiteral(value._name), form: formLiteral(value._name) };
+    return { prelude: '', json: jsonStringLiteral(value._name), form: formLiteral(value._name), refuses: false };
   }
   let prelude = '';
   let expr: VtlStringExpr;
@@ -34,8 +39,7 @@ export function templateValue(value: RequestValue, slot: string): TemplateValue 
       expr = '$input.body';
       break;
     case 'jsonPath':
-      prelude = `#set($${slot} = $input.path("${value._name}"))`;
-      expr = `"$!{${slot}}"`;
+      ({ prelude, expr } = jsonPathValue(value._name, slot, place));
       break;
     case 'pathParameter':
       expr = `"$!{input.params().path.get(${vtlNameLiteral(value._name)})}"`;
@@ -55,7 +59,7 @@ export function templateValue(value: RequestValue, slot: string): TemplateValue 
     default:
       throw new Error(`internal: no template form for ${value}`);
   }
-  return { prelude, expr, json: jsonString(expr), form: formValue(expr) };
+  return { prelude, expr, json: jsonString(expr), form: formValue(expr), refuses: value._source === 'jsonPath' };
 }
 
 /** `.identity.sourceIp`; segments that are not Velocity identifiers are read with `get`. */
@@ -65,11 +69,19 @@ function propertyChain(path: string): string {
     .join('');
 }
 
+/** Context variables that hold maps: a template would print them as Java's `{a=1, b=x}`. */
+const MAP_CONTEXT_VARIABLES = new Set([
+  'identity', 'identity.clientCert', 'identity.clientCert.validity', 'authorizer', 'authorizer.claims', 'error',
+  'requestOverride', 'requestOverride.header', 'requestOverride.path', 'requestOverride.querystring',
+  'responseOverride', 'responseOverride.header',
+]);
+
 /**
- * Problems with using `value` in a mapping template, beyond its own: names must be plain
- * enough to quote in Velocity.
+ * Problems with using `value` in a mapping template, in `place`, beyond its own: names must
+ * be plain enough to quote in Velocity, context variables must not be maps, and a literal
+ * must be something the service takes there, intact.
  */
-export function templateValueProblems(value: RequestValue, prop: string): Problem[] {
+export function templateValueProblems(value: RequestValue, prop: string, place: TemplatePlace): Problem[] {
   const problems = value._problems(prop);
   if (problems.length > 0) return problems;
   const name = value._name;
@@ -82,5 +94,22 @@ export function templateValueProblems(value: RequestValue, prop: string): Proble
       fix: 'rename the parameter',
     });
   }
+  if (value._source === 'context' && MAP_CONTEXT_VARIABLES.has(name)) {
+    problems.push({
+      code: 'InvalidRequestValue',
+      prop,
+      rule: 'must name a single value: this context variable is a map, which a template would write as {a=1, b=x}',
+      value,
+      fix: `read one of its values, e.g. RequestValue.context('${name === 'authorizer' ? 'authorizer.principalId' : `${name}.<name>`}')`,
+    });
+  }
+  if (value._source === 'literal') problems.push(...literalProblems(name, prop, place));
   return problems;
+}
+
+function literalProblems(literal: string, prop: string, place: TemplatePlace): Problem[] {
+  const unicode = loneSurrogateProblems('InvalidRequestValue', prop, literal);
+  if (unicode.length > 0) return unicode;
+  const rule = place.literal;
+  return rule && !rule.test(literal) ? [{ code: 'InvalidRequestValue', prop, rule: rule.rule, value: literal, fix: rule.fix }] : [];
 }

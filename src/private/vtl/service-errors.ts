@@ -8,16 +8,39 @@
  * without an `ErrorResponse` wrapper).
  */
 
-/** Error codes that mean "slow down": 429. */
-const THROTTLING = ['Throttl', 'ProvisionedThroughputExceeded', 'LimitExceeded', 'TooManyRequests', 'OverLimit'];
+/**
+ * How an error code is read: lower-cased, so one fragment matches every service's spelling
+ * (`KMSDisabledException`, `KmsDisabled`), and by substring, so DynamoDB's
+ * `com.amazonaws.dynamodb.v20120810#…` prefixes and `…Exception` suffixes do not matter.
+ * The fragments come from each service's documented errors and the errors common to all AWS
+ * services.
+ */
+
+/** "Slow down": 429. Not every `…LimitExceeded` is throttling (DynamoDB's ItemCollectionSizeLimitExceeded is not). */
+const THROTTLING = [
+  'throttl', 'provisionedthroughputexceeded', 'requestlimitexceeded', 'executionlimitexceeded', 'toomanyrequests', 'overlimit',
+];
+
+/** The service failed (EventBridge reports these per entry inside a 200): 502. */
+const SERVICE_FAILURE = ['internalfailure', 'internalexception', 'internalservererror', 'serviceunavailable', 'redactionfailure'];
 
 /**
- * Error codes that mean the API itself is misconfigured (its role, key or target), not the
- * client's request: 500, so the caller does not retry a request that can never work.
+ * The API itself is misconfigured — its credentials, signature, permissions, KMS key or
+ * target — not the client's request: 500, so the caller does not retry a request that can
+ * never work (and API Gateway's 5XX alarms see it).
  */
 const MISCONFIGURED = [
-  'AccessDenied', 'UnrecognizedClient', 'InvalidSignature', 'MissingAuthentication', 'KMS',
-  'ResourceNotFound', 'NonExistentQueue', 'StateMachineDoesNotExist', 'StateMachineDeleting',
+  // credentials and signature (errors common to all services)
+  'expiredtoken', 'requestexpired', 'unrecognizedclient', 'invalidclienttokenid', 'invalidsignature', 'signaturedoesnotmatch',
+  'incompletesignature', 'missingauthentication', 'invalidsecurity', 'optinrequired',
+  // permissions
+  'accessdenied', 'notauthorized',
+  // the service's KMS key (every KMS… and Kms… code)
+  'kms',
+  // the target: missing, being deleted, of the wrong kind, or a call the service does not know
+  'resourcenotfound', 'nonexistentqueue', 'queuedoesnotexist', 'invalidaddress', 'unsupportedoperation',
+  'statemachinedoesnotexist', 'statemachinedeleting', 'statemachinetypenotsupported', 'invalidarn',
+  'invalidaccountid', 'invalidendpoint', 'unknownoperation', 'invalidaction',
 ];
 
 /** The response body for each status the templates produce. */
@@ -51,9 +74,25 @@ export function statusMessage(status: number, message: string, style: ErrorStatu
     : `#set($context.responseOverride.status = ${status}){"message":"${message}"}`;
 }
 
-/** A VTL condition: the String variable `$ghErrorType` contains one of `fragments`. */
-function containsAny(fragments: readonly string[]): string {
-  return fragments.map(f => `$ghErrorType.contains('${f}')`).join(' || ');
+/** A VTL condition: the lower-cased String variable `variable` contains one of `fragments`. */
+function containsAny(variable: string, fragments: readonly string[]): string {
+  return fragments.map(f => `$${variable}.contains('${f}')`).join(' || ');
+}
+
+/**
+ * The error body for the service error code held in the String variable `variable`: 429,
+ * 409, 502 or 500 as the code says, else 400. Never the service's own message.
+ * `within400` says the integration response already answers 400 (a service's 4XX), so a
+ * client error need not set the status.
+ */
+export function serviceErrorBody(variable: string, style: ErrorStatusStyle, within400: boolean): string {
+  const clientError = within400 && style === 'httpStatus' ? `{"message":"${ERROR_MESSAGES[400]}"}` : errorBody(400, style);
+  return `#set($${variable} = $${variable}.toLowerCase())`
+    + `#if(${containsAny(variable, THROTTLING)})${errorBody(429, style)}`
+    + `#elseif($${variable}.contains('conditionalcheckfailed'))${errorBody(409, style)}`
+    + `#elseif(${containsAny(variable, SERVICE_FAILURE)})${errorBody(502, style)}`
+    + `#elseif(${containsAny(variable, MISCONFIGURED)})${errorBody(500, style)}`
+    + `#else${clientError}#end`;
 }
 
 /**
@@ -66,10 +105,7 @@ export function clientErrorTemplate(style: ErrorStatusStyle = 'httpStatus'): str
     '#if($input.body.startsWith(\'{\'))',
     '#set($ghErrorType = "$!{input.path(\'$.__type\')}$!{input.path(\'$.Error.Code\')}$!{input.path(\'$.ErrorResponse.Error.Code\')}")',
     '#end',
-    `#if(${containsAny(THROTTLING)})${errorBody(429, style)}`,
-    `#elseif($ghErrorType.contains('ConditionalCheckFailed'))${errorBody(409, style)}`,
-    `#elseif(${containsAny(MISCONFIGURED)})${errorBody(500, style)}`,
-    style === 'inBody' ? `#else${errorBody(400, style)}#end` : `#else{"message":"${ERROR_MESSAGES[400]}"}#end`,
+    serviceErrorBody('ghErrorType', style, true),
   ].join('');
 }
 

@@ -1,14 +1,17 @@
+import { guardedRequest } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
 import { ERROR_MESSAGES, ErrorStatusStyle, statusMessage } from './service-errors';
 import { jsonDocumentString, jsonString } from './vtl-text';
 
 /**
  * StartExecution / StartSyncExecution: the input is a JSON document in a string; an empty
- * body starts the execution with `{}` rather than being refused.
+ * body starts the execution with `{}` rather than being refused. A refused value sends an
+ * input that is not JSON, which Step Functions refuses (400, InvalidExecutionInput).
  */
 export function startExecutionRequest(stateMachineArn: string, input: TemplateValue): string {
   const inputJson = input.expr !== undefined ? jsonDocumentString(input.expr, 'ghInput') : input.json;
-  return `${input.prelude}{"stateMachineArn":"${stateMachineArn}","input":${inputJson}}`;
+  const start = (json: string) => `{"stateMachineArn":"${stateMachineArn}","input":${json}}`;
+  return guardedRequest(input.prelude, input.refuses, start(inputJson), start('"refused"'));
 }
 
 /** StartExecution: `{"executionArn": …, "startDate": …}`. */
