@@ -3,6 +3,7 @@ import {
   aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeDeployHelper } from '../private/nag-acknowledgements';
 
 const SINGLETON_ID = 'GatehouseAccountLogsRole';
 
@@ -85,6 +86,7 @@ export class AccountLogsRole extends Construct {
       { id: 'Serverless-LambdaTracing', reason: 'a one-shot deployment helper; tracing adds cost without insight' },
       { id: 'Serverless-LambdaLatestVersion', reason: 'pinned runtime, see AwsSolutions-L1' },
     );
+    acknowledgeDeployHelper(this, 'the deploy-time helper that sets API Gateway\'s account-level CloudWatch Logs role');
   }
 }
 

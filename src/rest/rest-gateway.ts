@@ -31,6 +31,7 @@ import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../private/nag-acknowledgements';
 import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
@@ -304,6 +305,7 @@ export class RestGateway extends Construct {
       cacheClusterSize: this.cache ? (this.cache.size ?? CacheSize.GB_0_5) : undefined,
     });
     this.api.deploymentStage = this.stage;
+    if (this.cache && (this.cache.encrypted ?? true)) acknowledgeStageCache(this.stage);
     const release = new RestRelease(this, this.deployment);
     this.deploymentVersion = release.latestVersion;
     release.apply(this.api, this.stage, props.canary, props.pinnedVersion);
@@ -437,6 +439,7 @@ export class RestGateway extends Construct {
       methodResponses: binding.methodResponses,
     });
     binding.patchMethod?.(method);
+    acknowledgeMethodAuthorization(method, auth.authorizationType);
     if (caching?.enabled) {
       this.methodSettings.cacheRoute(route, caching);
       applyCacheKeys(method, caching.keyParameters);

@@ -220,9 +220,6 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
 
 /** Findings that every golden stack shares, each with the reason it is acceptable. */
 function acknowledgeCommon(stack: Stack, options: { waf?: boolean } = {}): void {
-  Validations.of(stack).acknowledge(
-    { id: 'AwsSolutions-COG4', reason: 'routes default to IAM authorization (SigV4), which is the library\'s secure default; Cognito is one option among several' },
-  );
   if (!options.waf) {
     Validations.of(stack).acknowledge({
       id: 'AwsSolutions-APIG3',
