@@ -84,7 +84,8 @@ export type WarningId =
   | 'TimeoutNeedsQuotaIncrease'
   | 'ApiKeyRouteWithoutUsagePlan'
   | 'PlanThrottleAboveStage'
-  | 'ExecutionLogsNeedAccountRole';
+  | 'ExecutionLogsNeedAccountRole'
+  | 'AccessLogKeyPolicyNotUpdated';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
   Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);

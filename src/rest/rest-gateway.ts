@@ -27,6 +27,7 @@ import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
 import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
@@ -243,7 +244,7 @@ export class RestGateway extends Construct {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
-    throwIfProblems(this, propsProblems(props));
+    throwIfProblems(this, [...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs)]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -512,6 +513,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
   if (options.enabled === false) return undefined;
   return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
   });
 }
 

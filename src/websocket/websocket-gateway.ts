@@ -13,6 +13,7 @@ import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
+import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
@@ -160,7 +161,7 @@ export class WebSocketGateway extends Construct {
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
-    throwIfProblems(this, propsProblems(props));
+    throwIfProblems(this, [...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs)]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -350,6 +351,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
   if (options.enabled === false) return undefined;
   return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
   });
 }
 
