@@ -1,4 +1,4 @@
-import { Stack, Token, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
+import { Stack, Token, aws_apigateway as apigw, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { fail, Problem } from './errors';
 import { DomainOptions } from '../common/domain-options';
@@ -151,6 +151,16 @@ export class SharedDomain<D extends IConstruct> extends Construct {
         rule: `must be the truststore ${owner} set for this shared domain (mutual TLS belongs to the domain, not to one gateway)`,
         value: mtls.key,
         fix: 'pass the same mutualTls to both gateways, or omit it on the second',
+      });
+    }
+    const ownPolicy = this.options.securityPolicy ?? apigw.SecurityPolicy.TLS_1_2;
+    if (options.securityPolicy !== undefined && options.securityPolicy !== ownPolicy) {
+      fail(gateway, {
+        code: 'InvalidDomain',
+        prop: 'domain.securityPolicy',
+        rule: `must be the policy ${owner} set for this shared domain (${ownPolicy})`,
+        value: options.securityPolicy,
+        fix: 'pass the same securityPolicy to both gateways, or omit it on the second',
       });
     }
   }

@@ -85,7 +85,8 @@ export type WarningId =
   | 'ApiKeyRouteWithoutUsagePlan'
   | 'PlanThrottleAboveStage'
   | 'ExecutionLogsNeedAccountRole'
-  | 'AccessLogKeyPolicyNotUpdated';
+  | 'AccessLogKeyPolicyNotUpdated'
+  | 'WeakTlsPolicy';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
   Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);
