@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'InvalidSchema'
   | 'UnknownRoute'
   | 'LimitExceeded'
-  | 'InvalidRouteSelectionExpression';
+  | 'InvalidRouteSelectionExpression'
+  | 'InvalidClientCertificate';
 
 /** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
 export interface Problem {

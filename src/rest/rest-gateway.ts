@@ -22,6 +22,7 @@ import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf } from './waf';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
+import { ClientCertificate, clientCertificateProblems } from '../common/client-certificate';
 import { CorsOptions } from '../common/cors-options';
 import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
@@ -193,6 +194,13 @@ export interface RestGatewayProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * A certificate the stage presents to HTTP backends (`Integration.http`), so they can accept
+   * only calls from this API: `ClientCertificate.generate()` or an existing one by ID.
+   * @default - none: HTTP backends get no client certificate
+   */
+  readonly clientCertificate?: ClientCertificate;
 }
 
 /**
@@ -217,6 +225,8 @@ export class RestGateway extends Construct {
   public readonly domainName?: apigw.DomainName;
   /** The web ACL on the stage, when `waf` is set. */
   public readonly webAclArn?: string;
+  /** The ID of the client certificate the stage presents to HTTP backends, when `clientCertificate` is set. */
+  public readonly clientCertificateId?: string;
   /**
    * The version of the latest definition (the digest ending the deployment's logical ID),
    * also a stack output: what `canary.stableVersion` and `pinnedVersion` take.
@@ -244,7 +254,9 @@ export class RestGateway extends Construct {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
-    throwIfProblems(this, [...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs)]);
+    throwIfProblems(this, [
+      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...clientCertificateProblems(props.clientCertificate),
+    ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -294,7 +306,9 @@ export class RestGateway extends Construct {
 
     const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
+    this.clientCertificateId = props.clientCertificate?._bind(this);
     this.stage = new apigw.Stage(this, 'Stage', {
+      clientCertificateId: this.clientCertificateId,
       deployment: this.deployment,
       stageName: this.stageName,
       variables: props.stageVariables,
