@@ -1,10 +1,11 @@
 import { App, Stack, aws_ec2 as ec2, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import {
-  Authorization, CacheSize, Endpoint, HttpGateway, Integration, RequestValue, RestGateway, StepFunctionsAction,
-  UnauthorizedInvalidation, WebSocketGateway,
+  Authorization, CacheSize, ClientCertificate, Endpoint, HttpGateway, Integration, RequestValue, RestGateway, StepFunctionsAction,
+  UnauthorizedInvalidation, Waf, WebSocketGateway,
 } from '../../src';
 import { testApp, testStack } from '../support/app';
+import { loggedWebAcl, regulatedFunction, regulatedKey } from '../support/compliant-fixtures';
 import { handler } from '../support/fixtures';
 import { acknowledgedOn, findingsUnder, nagFindings } from '../support/nag';
 import { queue, stateMachine } from '../support/service-fixtures';
@@ -74,6 +75,21 @@ describe('RestGateway', () => {
     const role = api.node.children.find(c => c.node.id.endsWith('Role'))!;
     expect(role).toBeDefined();
     expect(findingsUnder(nagFindings(app), role)).toEqual([]);
+  });
+
+  test('a 300-route API with the compliance options on has no finding in any pack', () => {
+    const { app, stack } = setup();
+    const key = regulatedKey(stack, 'Key');
+    const api = new RestGateway(stack, 'Api', {
+      accessLogs: { encryptionKey: key },
+      clientCertificate: ClientCertificate.generate(),
+      waf: Waf.fromWebAclArn(loggedWebAcl(stack, 'Firewall', key).attrArn),
+      cache: {},
+    });
+    const fn = regulatedFunction(stack, 'Handler', key);
+    const methods = ['GET', 'POST', 'PUT', 'DELETE'];
+    for (let i = 0; i < 300; i++) api.addRoute(`${methods[i % 4]} /resource${Math.floor(i / 4)}/{id}`, Integration.lambda(fn));
+    expect(nagFindings(app)).toEqual([]);
   });
 
   test('an encrypted stage cache is acknowledged for caching GET routes only; an unencrypted one is reported', () => {
