@@ -71,12 +71,6 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       { id: 'AwsSolutions-APIG4', reason: 'a public health check: no data, answered by API Gateway itself' },
       { id: 'AwsSolutions-COG4', reason: 'a public health check: no data, answered by API Gateway itself' },
     );
-    for (const preflight of api.api.methods.filter(m => m.httpMethod === 'OPTIONS')) {
-      Validations.of(preflight).acknowledge(
-        { id: 'AwsSolutions-APIG4', reason: 'CORS preflight requests never carry credentials (Fetch standard)' },
-        { id: 'AwsSolutions-COG4', reason: 'CORS preflight requests never carry credentials (Fetch standard)' },
-      );
-    }
     acknowledgeCommon(stack);
     return stack;
   },
