@@ -142,8 +142,8 @@ export interface RestGatewayProps {
   readonly allowOnly?: ApiAccess[];
 
   /**
-   * A custom domain: certificate (created when not given), the domain with TLS 1.2, the
-   * base path mapping and the alias record; the default `execute-api` endpoint is turned off.
+   * A custom domain: certificate (created when not given), the domain with TLS 1.2 (or
+   * `domain.securityPolicy`), the base path mapping and the alias record; the default `execute-api` endpoint is turned off.
    * @default - the `execute-api` endpoint only
    */
   readonly domain?: DomainOptions;
