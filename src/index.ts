@@ -3,6 +3,7 @@ export * from './common/request-value';
 export * from './common/cors-options';
 export * from './common/access-log-options';
 export * from './common/route-options';
+export { ClientCertificate } from './common/client-certificate';
 export { Integration } from './integrations/integration';
 export type { LambdaIntegrationOptions } from './integrations/lambda-integration';
 export type { HttpIntegrationOptions } from './integrations/http-integration';

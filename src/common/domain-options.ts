@@ -1,4 +1,4 @@
-import { aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_apigateway as apigw, aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3 } from 'aws-cdk-lib';
 
 /**
  * Mutual TLS: clients present certificates signed by a CA in the truststore. API Gateway
@@ -60,4 +60,16 @@ export interface DomainOptions {
    * @default false
    */
   readonly keepExecuteApiEndpoint?: boolean;
+
+  /**
+   * The TLS versions and cipher suites the domain accepts. Regional REST domains also take the
+   * enhanced policies `TLS13_1_3_2025_09` (TLS 1.3 only), `TLS13_1_3_FIPS_2025_09`,
+   * `TLS13_1_2_PQ_2025_09` and `TLS13_1_2_PFS_PQ_2025_09`; edge-optimized REST domains
+   * `TLS13_2025_EDGE`, `TLS12_PFS_2025_EDGE` and `TLS12_2018_EDGE`; HTTP API domains only
+   * `TLS_1_2` (or `TLS_1_0`). An enhanced policy turns on the STRICT endpoint access mode
+   * and cannot be combined with `mutualTls`. `TLS_1_0` is accepted with a warning. Gateways
+   * sharing a domain share its policy.
+   * @default apigw.SecurityPolicy.TLS_1_2
+   */
+  readonly securityPolicy?: apigw.SecurityPolicy;
 }

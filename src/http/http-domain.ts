@@ -2,16 +2,17 @@ import { aws_apigatewayv2 as apigwv2, aws_route53_targets as targets } from 'aws
 import { Construct } from 'constructs';
 import { DomainOptions } from '../common/domain-options';
 import { domainOptionProblems, SharedDomain } from '../private/custom-domain';
+import { httpDomainSecurityPolicy, securityPolicyProblems, warnOnWeakPolicy } from '../private/domain-security-policy';
 import { Problem } from '../private/errors';
 
 /** An HTTP API's domain is regional: its certificate must be in the stack's region. */
 export function httpDomainProblems(domain: DomainOptions | undefined, region: string): Problem[] {
-  return domain ? domainOptionProblems(domain, region) : [];
+  return domain ? [...domainOptionProblems(domain, region), ...securityPolicyProblems(domain, 'http')] : [];
 }
 
 /**
  * Maps `stage` of `api` under the custom domain the stack's HTTP gateways share (regional,
- * TLS 1.2), with `basePath` as the API mapping key; returns the API's URL there.
+ * TLS 1.2 unless `securityPolicy` says TLS 1.0), with `basePath` as the API mapping key; returns the API's URL there.
  */
 export function mapHttpDomain(
   gateway: Construct, api: apigwv2.HttpApi, stage: apigwv2.HttpStage, options: DomainOptions,
@@ -21,11 +22,12 @@ export function mapHttpDomain(
       domainName: options.domainName,
       certificate,
       endpointType: apigwv2.EndpointType.REGIONAL,
-      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+      securityPolicy: httpDomainSecurityPolicy(options),
       mtls: options.mutualTls,
     });
     return { domain, aliasTarget: new targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId) };
   });
+  warnOnWeakPolicy(gateway, options);
   const basePath = options.basePath ?? '';
   const url = shared.claim(gateway, basePath);
   new apigwv2.ApiMapping(gateway, 'ApiMapping', {

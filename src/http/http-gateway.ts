@@ -20,6 +20,7 @@ import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { defaultApiName } from '../private/api-name';
+import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
 import { corsProblems } from '../private/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
@@ -135,7 +136,9 @@ export class HttpGateway extends Construct {
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
-    throwIfProblems(this, [...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region)]);
+    throwIfProblems(this, [
+      ...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
+    ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -310,6 +313,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
   if (options.enabled === false) return undefined;
   return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
   });
 }
 

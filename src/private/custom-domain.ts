@@ -1,4 +1,4 @@
-import { Stack, Token, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
+import { Stack, Token, aws_apigateway as apigw, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { hostedZoneProblems, mutualTlsProblems } from './domain-checks';
 import { fail, Problem } from './errors';
@@ -170,6 +170,16 @@ export class SharedDomain<D extends IConstruct> extends Construct {
         rule: `must be false on ${options.domainName}, which has mutual TLS (set by ${owner}): clients could call this gateway's execute-api endpoint without a certificate`,
         value: true,
         fix: 'remove keepExecuteApiEndpoint, or give this gateway a domain without mutual TLS',
+      });
+    }
+    const ownPolicy = this.options.securityPolicy ?? apigw.SecurityPolicy.TLS_1_2;
+    if (options.securityPolicy !== undefined && options.securityPolicy !== ownPolicy) {
+      fail(gateway, {
+        code: 'InvalidDomain',
+        prop: 'domain.securityPolicy',
+        rule: `must be the policy ${owner} set for this shared domain (${ownPolicy})`,
+        value: options.securityPolicy,
+        fix: 'pass the same securityPolicy to both gateways, or omit it on the second',
       });
     }
   }

@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'InvalidSchema'
   | 'UnknownRoute'
   | 'LimitExceeded'
-  | 'InvalidRouteSelectionExpression';
+  | 'InvalidRouteSelectionExpression'
+  | 'InvalidClientCertificate';
 
 /** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
 export interface Problem {
@@ -88,7 +89,9 @@ export type WarningId =
   | 'WafRuleNotInGroup'
   | 'PlainHttpIntegration'
   | 'ProxyRouteCacheKeys'
-  | 'StageCacheUnused';
+  | 'StageCacheUnused'
+  | 'AccessLogKeyPolicyNotUpdated'
+  | 'WeakTlsPolicy';
 
 export function warn(scope: IConstruct, id: WarningId, message: string): void {
   Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);

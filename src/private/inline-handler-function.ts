@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Validations, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeDeployHelper } from './nag-acknowledgements';
 
 /** What differs between the library's custom resource functions. */
 export interface InlineHandlerProps {
@@ -39,5 +40,7 @@ export function inlineHandlerFunction(scope: Construct, id: string, props: Inlin
     { id: 'Serverless-LambdaTracing', reason: 'a one-shot deployment helper; tracing adds cost without insight' },
     { id: 'Serverless-LambdaLatestVersion', reason: 'pinned runtime, see AwsSolutions-L1' },
   );
+  // The NIST, HIPAA and PCI packs' findings on every deploy-time helper, with their reasons.
+  acknowledgeDeployHelper(fn, `the deploy-time helper (${props.description})`);
   return fn;
 }

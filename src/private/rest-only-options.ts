@@ -24,6 +24,7 @@ const REST_ONLY_PROPS: Record<string, string> = {
   executionLogLevel: 'execution logs',
   tracing: 'X-Ray tracing',
   manageAccountLogsRole: 'execution logs (the account logs role)',
+  clientCertificate: 'backend client certificates',
 };
 
 function isSet(value: unknown): boolean {
@@ -52,6 +53,6 @@ export function restOnlyPropProblems(props: object): Problem[] {
 /** The same for a WebSocketGateway (which has execution logs of its own). */
 export function restOnlyWebSocketPropProblems(props: object): Problem[] {
   const table = Object.fromEntries(Object.entries(REST_ONLY_PROPS)
-    .filter(([name]) => !['executionLogLevel', 'manageAccountLogsRole', 'tracing'].includes(name)));
+    .filter(([name]) => !['executionLogLevel', 'manageAccountLogsRole', 'tracing', 'clientCertificate'].includes(name)));
   return problems(table, props, '', 'a WebSocketGateway', 'WebSocket APIs');
 }

@@ -1,5 +1,6 @@
 import { Names, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { acknowledgeServiceRole } from './nag-acknowledgements';
 
 /**
  * The role API Gateway assumes to call one AWS resource (a queue, stream, table, state
@@ -15,6 +16,7 @@ export class ServiceRole {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       description,
     });
+    acknowledgeServiceRole(this.role);
   }
 
   /** Allows `actions` on `resourceArn`; asking twice for the same pair adds nothing. */

@@ -2,6 +2,7 @@ import { Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations, aws_i
 import { Construct } from 'constructs';
 import { RESPOND_SOURCE } from '../private/custom-resource-response';
 import { inlineHandlerFunction } from '../private/inline-handler-function';
+import { acknowledgeDeployHelper } from '../private/nag-acknowledgements';
 
 const SINGLETON_ID = 'GatehouseAccountLogsRole';
 
@@ -69,6 +70,7 @@ export class AccountLogsRole extends Construct {
         reason: 'iam:GetRole must read whichever role the account already uses; its name is only known at deploy time',
       },
     );
+    acknowledgeDeployHelper(this, 'the deploy-time helper that sets API Gateway\'s account-level CloudWatch Logs role');
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { Lazy, Stack, Validations, aws_apigateway as apigw, aws_iam as iam, custom_resources as cr } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeDeployHelper } from '../private/nag-acknowledgements';
 
 /**
  * What API Gateway does with a per-key invalidation (`Cache-Control: max-age=0`) from a
@@ -61,6 +62,7 @@ export function applyInvalidationPolicy(
     installLatestAwsSdk: false,
   });
   resource.node.addDependency(stage);
+  acknowledgeDeployHelper(resource, 'the deploy-time call that sets the stage\'s cache invalidation policy');
   // aws-cdk-lib runs every SDK call of a stack through one function it owns, at the stack's root.
   const provider = Stack.of(scope).node.tryFindChild(SDK_CALL_PROVIDER_ID);
   if (provider) {
@@ -75,5 +77,6 @@ export function applyInvalidationPolicy(
       { id: 'Serverless-LambdaDefaultMemorySize', reason: reason('its memory is set by aws-cdk-lib') },
       { id: 'Serverless-LambdaTracing', reason: reason('a one-call deploy helper; tracing it adds nothing') },
     );
+    acknowledgeDeployHelper(provider, 'aws-cdk-lib\'s shared SDK-call function (runs once per deploy to patch the stage)');
   }
 }

@@ -2,12 +2,14 @@ import { Token, aws_apigateway as apigw, aws_route53_targets as targets } from '
 import { Construct } from 'constructs';
 import { DomainOptions } from '../common/domain-options';
 import { domainOptionProblems, SharedDomain } from '../private/custom-domain';
+import { restDomainSecurity, securityPolicyProblems, warnOnWeakPolicy } from '../private/domain-security-policy';
 import { Problem } from '../private/errors';
 
 export function domainProblems(domain: DomainOptions | undefined, endpointType: apigw.EndpointType, region: string): Problem[] {
   if (!domain) return [];
   const edge = endpointType === apigw.EndpointType.EDGE;
   const problems = domainOptionProblems(domain, edge ? 'us-east-1' : region);
+  problems.push(...securityPolicyProblems(domain, edge ? 'edge' : 'regional'));
   if (!domain.certificate && edge && region !== 'us-east-1') {
     problems.push({
       code: 'InvalidDomain',
@@ -39,8 +41,8 @@ export function domainProblems(domain: DomainOptions | undefined, endpointType: 
 }
 
 /**
- * Maps `stage` of `api` under the custom domain the stack's gateways share (TLS 1.2, of the
- * API's endpoint type); returns the API's URL there.
+ * Maps `stage` of `api` under the custom domain the stack's gateways share (TLS 1.2 unless
+ * `securityPolicy` says otherwise, of the API's endpoint type); returns the API's URL there.
  */
 export function mapRestDomain(
   gateway: Construct, api: apigw.RestApi, stage: apigw.Stage, endpointType: apigw.EndpointType, options: DomainOptions,
@@ -50,11 +52,12 @@ export function mapRestDomain(
       domainName: options.domainName,
       certificate,
       endpointType,
-      securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      ...restDomainSecurity(options),
       mtls: options.mutualTls,
     });
     return { domain, aliasTarget: new targets.ApiGatewayDomain(domain) };
   });
+  warnOnWeakPolicy(gateway, options);
   const basePath = options.basePath ?? '';
   const url = shared.claim(gateway, basePath);
   new apigw.BasePathMapping(gateway, 'BasePathMapping', {

@@ -26,12 +26,14 @@ import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf } from './waf';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
+import { ClientCertificate, clientCertificateProblems } from '../common/client-certificate';
 import { CorsOptions } from '../common/cors-options';
 import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { defaultApiName } from '../private/api-name';
+import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
 import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
@@ -39,6 +41,7 @@ import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
 } from '../private/route-key';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../private/nag-acknowledgements';
 import { ServiceRoles } from '../private/service-roles';
 import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
@@ -154,8 +157,8 @@ export interface RestGatewayProps {
   readonly allowOnly?: ApiAccess[];
 
   /**
-   * A custom domain: certificate (created when not given), the domain with TLS 1.2, the
-   * base path mapping and the alias record; the default `execute-api` endpoint is turned off.
+   * A custom domain: certificate (created when not given), the domain with TLS 1.2 (or
+   * `domain.securityPolicy`), the base path mapping and the alias record; the default `execute-api` endpoint is turned off.
    * @default - the `execute-api` endpoint only
    */
   readonly domain?: DomainOptions;
@@ -210,6 +213,13 @@ export interface RestGatewayProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * A certificate the stage presents to HTTP backends (`Integration.http`), so they can accept
+   * only calls from this API: `ClientCertificate.generate()` or an existing one by ID.
+   * @default - none: HTTP backends get no client certificate
+   */
+  readonly clientCertificate?: ClientCertificate;
 }
 
 /**
@@ -234,6 +244,8 @@ export class RestGateway extends Construct {
   public readonly domainName?: apigw.DomainName;
   /** The web ACL on the stage, when `waf` is set. */
   public readonly webAclArn?: string;
+  /** The ID of the client certificate the stage presents to HTTP backends, when `clientCertificate` is set. */
+  public readonly clientCertificateId?: string;
   /**
    * The version of the latest definition (the digest ending the deployment's logical ID),
    * also a stack output: what `canary.stableVersion` and `pinnedVersion` take.
@@ -262,7 +274,9 @@ export class RestGateway extends Construct {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
-    throwIfProblems(this, propsProblems(props));
+    throwIfProblems(this, [
+      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...clientCertificateProblems(props.clientCertificate),
+    ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -319,7 +333,9 @@ export class RestGateway extends Construct {
 
     const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
+    this.clientCertificateId = props.clientCertificate?._bind(this);
     this.stage = new apigw.Stage(this, 'Stage', {
+      clientCertificateId: this.clientCertificateId,
       deployment: this.deployment,
       stageName: this.stageName,
       variables: props.stageVariables,
@@ -331,6 +347,7 @@ export class RestGateway extends Construct {
       cacheClusterSize: this.cache ? (this.cache.size ?? CacheSize.GB_0_5) : undefined,
     });
     this.api.deploymentStage = this.stage;
+    if (this.cache && (this.cache.encrypted ?? true)) acknowledgeStageCache(this.stage);
     const release = new RestRelease(this, this.deployment);
     this.deploymentVersion = release.latestVersion;
     release.apply(this.api, this.stage, this.stageName, props.canary, props.pinnedVersion);
@@ -469,6 +486,7 @@ export class RestGateway extends Construct {
     }));
     binding.patchMethod?.(method);
     if (caching) this.methodSettings.cacheRoute(route, caching);
+    acknowledgeMethodAuthorization(method, auth.authorizationType);
     if (caching?.enabled) {
       // Every parameter the route declares can change its answer, so each is a cache key.
       applyCacheKeys(method, Object.keys(parameters ?? {}));
@@ -550,6 +568,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
   if (options.enabled === false) return undefined;
   return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
   });
 }
 

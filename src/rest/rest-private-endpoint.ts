@@ -2,6 +2,7 @@ import { Validations, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Endpoint, PrivateEndpointOptions } from './endpoint';
 import { Problem } from '../private/errors';
+import { acknowledgeEndpointSecurityGroup } from '../private/nag-acknowledgements';
 
 export function privateEndpointProblems(endpoint: Endpoint): Problem[] {
   const options = endpoint._private;
@@ -35,6 +36,7 @@ export function privateVpcEndpoints(scope: Construct, options: PrivateEndpointOp
       id: 'AwsSolutions-EC23',
       reason: 'ingress is HTTPS from the VPC\'s own CIDR block (a reference cdk-nag cannot resolve), never 0.0.0.0/0',
     });
+    acknowledgeEndpointSecurityGroup(securityGroup);
     created = new ec2.InterfaceVpcEndpoint(scope, 'ExecuteApiEndpoint', {
       vpc: options.vpc,
       service: ec2.InterfaceVpcEndpointAwsService.APIGATEWAY,

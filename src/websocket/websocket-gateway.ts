@@ -11,9 +11,11 @@ import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
+import { ClientCertificate, clientCertificateProblems } from '../common/client-certificate';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { defaultApiName } from '../private/api-name';
+import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
@@ -109,6 +111,13 @@ export interface WebSocketGatewayProps {
   readonly accessLogs?: AccessLogOptions;
 
   /**
+   * A certificate the stage presents to HTTP backends (`Integration.http`), so they can accept
+   * only calls from this API: `ClientCertificate.generate()` or an existing one by ID.
+   * @default - none: HTTP backends get no client certificate
+   */
+  readonly clientCertificate?: ClientCertificate;
+
+  /**
    * Execution logging level of every route (data tracing stays off: it logs messages).
    * @default apigw.MethodLoggingLevel.ERROR
    */
@@ -151,6 +160,8 @@ export class WebSocketGateway extends Construct {
   public readonly stage: apigwv2.WebSocketStage;
   /** Where access logs go; undefined when they are off. */
   public readonly accessLogGroup?: logs.ILogGroup;
+  /** The ID of the client certificate the stage presents to HTTP backends, when `clientCertificate` is set. */
+  public readonly clientCertificateId?: string;
 
   private readonly authorization: Authorization;
   private readonly routes = new Map<string, WebSocketRouteKey>();
@@ -163,7 +174,9 @@ export class WebSocketGateway extends Construct {
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
-    throwIfProblems(this, propsProblems(props));
+    throwIfProblems(this, [
+      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...clientCertificateProblems(props.clientCertificate),
+    ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -195,6 +208,9 @@ export class WebSocketGateway extends Construct {
     });
     this.routeSettings = new WebSocketRouteSettings({ throttle, loggingLevel });
     this.routeSettings.applyTo(this.stage);
+    this.clientCertificateId = props.clientCertificate?._bind(this);
+    // aws-cdk-lib's WebSocketStage has no prop for it; the CloudFormation stage has.
+    (this.stage.node.defaultChild as apigwv2.CfnStage).clientCertificateId = this.clientCertificateId;
     // Route settings name routes, which must exist first.
     this.stage.node.addDependency(this.routesScope);
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
@@ -355,6 +371,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
   if (options.enabled === false) return undefined;
   return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
     retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
   });
 }
 

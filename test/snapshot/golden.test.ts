@@ -1,8 +1,9 @@
 import { App, Stack, aws_logs as logs } from 'aws-cdk-lib';
+import { COMPLIANCE_GOLDEN_STACKS } from './compliance-stacks';
 import { GOLDEN_STACKS } from './golden-stacks';
 import { Authorization, Integration, RestGateway } from '../../src';
 import { testApp } from '../support/app';
-import { addNagChecks } from '../support/nag';
+import { addComplianceChecks, addNagChecks } from '../support/nag';
 
 /**
  * All golden stacks in one file: CDK's CloudFormation validator starts once per process.
@@ -31,6 +32,30 @@ describe.each(Object.entries(GOLDEN_STACKS))('golden stack %s', (name, build) =>
   });
 });
 
+/**
+ * The compliance golden stacks, in this file too (one validator start): the NIST 800-53 R5,
+ * HIPAA Security and PCI DSS 3.2.1 packs run as well, and fail on any unacknowledged finding.
+ */
+describe.each(Object.entries(COMPLIANCE_GOLDEN_STACKS))('compliance golden stack %s', (name, build) => {
+  let template: Record<string, unknown>;
+
+  beforeAll(() => {
+    const app = testApp({ strictValidation: true });
+    addComplianceChecks(app);
+    const stack = build(app);
+    template = app.synth().getStackByName(stack.stackName).template;
+  });
+
+  test('passes the strict CloudFormation validator and the AWS Solutions, Serverless, NIST, HIPAA and PCI DSS packs', () => {
+    // Synthesis in beforeAll throws on any validator error or unacknowledged finding.
+    expect(Object.keys(template.Resources as object).length).toBeGreaterThan(0);
+  });
+
+  test('template matches its snapshot', () => {
+    expect(template).toMatchSnapshot(name);
+  });
+});
+
 describe('the checks the golden stacks rely on', () => {
   test('the strict validator fails synthesis on an invalid template', () => {
     const app = testApp({ strictValidation: true });
@@ -45,5 +70,13 @@ describe('the checks the golden stacks rely on', () => {
     const stack = new Stack(app, 'Unacknowledged');
     new RestGateway(stack, 'Api').addRoute('GET /open', Integration.mock(), { authorization: Authorization.none() });
     expect(() => app.synth()).toThrow(/AwsSolutions-APIG4/);
+  });
+
+  test('the compliance packs fail synthesis on an unacknowledged finding', () => {
+    const app = testApp();
+    addComplianceChecks(app);
+    const stack = new Stack(app, 'Unencrypted');
+    new RestGateway(stack, 'Api').addRoute('GET /a', Integration.mock());
+    expect(() => app.synth()).toThrow(/NIST\.800\.53\.R5-CloudWatchLogGroupEncrypted/);
   });
 });

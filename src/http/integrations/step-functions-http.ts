@@ -3,6 +3,7 @@ import { RequestValue } from '../../common/request-value';
 import { StepFunctionsAction } from '../../integrations/step-functions-action';
 import { StepFunctionsIntegrationOptions } from '../../integrations/step-functions-integration';
 import { Problem, throwIfProblems } from '../../private/errors';
+import { acknowledgeWildcardResource } from '../../private/nag-acknowledgements';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';
@@ -31,7 +32,12 @@ export function bindStepFunctionsHttp(
   throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);
 
   const role = ctx.serviceRole(machine, 'Lets API Gateway run executions of this state machine');
-  role.allow([`states:${action}`], stop ? executionsOf(machine) : machine.stateMachineArn);
+  const resource = stop ? executionsOf(machine) : machine.stateMachineArn;
+  role.allow([`states:${action}`], resource);
+  if (stop) {
+    acknowledgeWildcardResource(role.role, resource,
+      'StopExecution acts on executions, whose ARNs exist only at run time: the * covers the executions of this one state machine');
+  }
   return httpServiceIntegration(ctx, { target: machine, subtype: SUBTYPES[action], role, parameters, timeout: options.timeout });
 }
 
