@@ -21,9 +21,11 @@ import { Integration } from '../integrations/integration';
 import { corsProblems } from '../private/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { restOnlyPropProblems, restOnlyRouteOptionProblems } from '../private/rest-only-options';
+import { restOnlyRouteOptionProblems } from '../private/rest-only-options';
 import { conflictWith, HttpRouteKey } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
+import { propsProblems as propsShapeProblems } from '../private/shape';
+import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of routes per HTTP API. */
@@ -130,6 +132,7 @@ export class HttpGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
+    throwIfProblems(this, propsShapeProblems(HTTP_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region)]);
     if (exceedsAccountDefaults(throttle)) {
@@ -194,7 +197,9 @@ export class HttpGateway extends Construct {
    * @returns the route resource (escape hatch)
    */
   public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigwv2.CfnRoute {
-    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+    const { call, problems } = addRouteProblems(routeKey, integration, options, ROUTE_OPTIONS);
+    throwIfProblems(this, problems);
+    return this.bindRoute(call, routeKey, integration, options);
   }
 
   /**
@@ -203,6 +208,7 @@ export class HttpGateway extends Construct {
    * which IAM can only name as the whole stage).
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
     if (routeKey !== undefined) {
       const route = this.routes.get(routeKey);
@@ -305,7 +311,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 }
 
 function propsProblems(props: HttpGatewayProps): Problem[] {
-  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors), ...restOnlyPropProblems(props)];
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors)];
   if (props.stageName !== undefined) {
     const p = patternProblem('stageName', props.stageName, /^(\$default|[A-Za-z0-9_-]{1,128})$/,
       'must be $default or 1-128 letters, digits, _ or -', "use e.g. '$default' or 'v1'", 'InvalidStage');

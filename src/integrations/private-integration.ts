@@ -8,7 +8,7 @@ import { bindPrivateAlbHttp } from '../http/integrations/private-alb-http';
 import { bindPrivateNlbHttp } from '../http/integrations/private-nlb-http';
 import { fail } from '../private/errors';
 import { HttpRouteKey } from '../private/route-key';
-import { checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
+import { checkMethod, checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 
@@ -104,6 +104,7 @@ export class PrivateNlbTarget implements IntegrationTarget {
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     checkPort(ctx, this.factory, this.options.port);
+    checkMethod(ctx, this.factory, this.options.method);
     if (this.options.networkListener) {
       fail(ctx.scope, {
         code: 'UnsupportedCombination',
@@ -163,6 +164,7 @@ export class PrivateAlbTarget implements IntegrationTarget {
 
   private checkOptions(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }): void {
     checkPort(ctx, this.factory, this.options.port);
+    checkMethod(ctx, this.factory, this.options.method);
     refuseOption(ctx, this.factory, 'networkListener', this.options.networkListener, 'the listener is the one passed to Integration.privateAlb');
   }
 

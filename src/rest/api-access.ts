@@ -1,4 +1,6 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /**
  * A restriction on who may call a REST API, enforced by its resource policy: requests that
@@ -7,21 +9,25 @@ import { aws_iam as iam } from 'aws-cdk-lib';
 export class ApiAccess {
   /** Only requests from these public source IP ranges (CIDR); not seen through VPC endpoints. */
   public static fromSourceIps(cidrs: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromSourceIps', { cidrs });
     return new ApiAccess('fromSourceIps', 'NotIpAddress', 'aws:SourceIp', cidrs);
   }
 
   /** Only requests through VPC endpoints in these VPCs. */
   public static fromVpcs(vpcIds: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromVpcs', { vpcIds });
     return new ApiAccess('fromVpcs', 'StringNotEquals', 'aws:SourceVpc', vpcIds);
   }
 
   /** Only requests through these VPC endpoints. */
   public static fromVpcEndpoints(vpcEndpointIds: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromVpcEndpoints', { vpcEndpointIds });
     return new ApiAccess('fromVpcEndpoints', 'StringNotEquals', 'aws:SourceVpce', vpcEndpointIds);
   }
 
   /** Only signed requests by principals of this AWS organization (IAM-authorized routes). */
   public static fromOrganization(organizationId: string): ApiAccess {
+    checkValueArguments('ApiAccess.fromOrganization', { organizationId });
     return new ApiAccess('fromOrganization', 'StringNotEquals', 'aws:PrincipalOrgID', [organizationId]);
   }
 
@@ -31,6 +37,7 @@ export class ApiAccess {
   public readonly _values: string[];
 
   private constructor(factory: string, private readonly operator: string, private readonly key: string, values: string[]) {
+    brand(this, 'ApiAccess');
     this._factory = factory;
     this._values = values;
   }

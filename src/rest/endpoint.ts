@@ -1,4 +1,6 @@
 import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /** Options of `Endpoint.private`: the VPC endpoints clients reach the API through. */
 export interface PrivateEndpointOptions {
@@ -39,6 +41,7 @@ export class Endpoint {
    * resource policy denies every request that does not come through them.
    */
   public static private(options: PrivateEndpointOptions): Endpoint {
+    checkValueArguments('Endpoint.private', { options });
     return new Endpoint(apigw.EndpointType.PRIVATE, options);
   }
 
@@ -48,6 +51,7 @@ export class Endpoint {
   public readonly _private?: PrivateEndpointOptions;
 
   private constructor(type: apigw.EndpointType, privateOptions?: PrivateEndpointOptions) {
+    brand(this, 'Endpoint');
     this._type = type;
     this._private = privateOptions;
   }

@@ -70,6 +70,8 @@ export function routeCaching(
   const pathParameters = pathParameterNames(route);
   const keys = options?.keyParameters ?? pathParameters.map(name => RequestValue.pathParameter(name));
   keys.forEach((key, i) => problems.push(...keyProblems(`${prop}.cache.keyParameters[${i}]`, key, pathParameters)));
+  // A TTL of fractional seconds is a problem above, not an exception from ttlSeconds.
+  if (problems.length > 0) return { problems };
   return {
     caching: {
       enabled,

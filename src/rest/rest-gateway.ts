@@ -29,10 +29,13 @@ import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { fail, formatProblem, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { conflictWith, HttpRouteKey, parseHttpRouteKey, pathParameterNames } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
+import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../private/shape';
+import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
+import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
@@ -240,6 +243,7 @@ export class RestGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
+    throwIfProblems(this, propsShapeProblems(REST_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
     throwIfProblems(this, propsProblems(props));
@@ -345,7 +349,9 @@ export class RestGateway extends Construct {
    * @returns the API Gateway method (escape hatch)
    */
   public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigw.Method {
-    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+    const { call, problems } = addRouteProblems(routeKey, integration, options, ROUTE_OPTIONS);
+    throwIfProblems(this, problems);
+    return this.bindRoute(call, routeKey, integration, options);
   }
 
   /**
@@ -353,7 +359,8 @@ export class RestGateway extends Construct {
    * per-route throttles; add keys with `plan.addApiKey`.
    */
   public addUsagePlan(id: string, options: UsagePlanOptions = {}): UsagePlan {
-    const prop = `addUsagePlan('${id}')`;
+    const prop = callName('addUsagePlan', id);
+    throwIfProblems(this, [...methodProblems('addUsagePlan', { id }), ...optionsProblems(USAGE_PLAN_OPTIONS, options, prop)]);
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
       fail(this, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
     }
@@ -376,6 +383,7 @@ export class RestGateway extends Construct {
    * the stage, or only `routeKey`.
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke')] });
   }
 
@@ -384,6 +392,7 @@ export class RestGateway extends Construct {
    * route of the stage, or only `routeKey`'s.
    */
   public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
     return iam.Grant.addToPrincipal({
       grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [this.routeArn(routeKey, 'grantInvalidateCache')],
     });
@@ -497,6 +506,16 @@ export class RestGateway extends Construct {
   }
 
   private validateAtSynth(): string[] {
+    if (this.routes.size === 0) {
+      // aws-cdk-lib refuses it too ("doesn't contain any methods"), without saying what to do.
+      return [formatProblem({
+        code: 'NoRoutes',
+        prop: 'routes',
+        rule: 'must hold at least one route: API Gateway cannot deploy a REST API without methods',
+        value: 0,
+        fix: "add a route with addRoute('GET /', …) or the routes prop",
+      })];
+    }
     if (this.apiKeyRoutes.length > 0 && this.usagePlans.length === 0) {
       warn(this, 'ApiKeyRouteWithoutUsagePlan',
         `routes ${this.apiKeyRoutes.join(', ')} require an API key but no usage plan grants one, so nobody can call them: add a usage plan with API keys`);

@@ -1,6 +1,8 @@
 import { Token, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Problem } from '../private/errors';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {
@@ -30,15 +32,19 @@ export class Waf {
    * CloudWatch metrics and sampled requests on.
    */
   public static managed(options: ManagedWafOptions = {}): Waf {
+    checkValueArguments('Waf.managed', { options });
     return new Waf(options, undefined);
   }
 
   /** A web ACL that exists already (a regional one), by its ARN. */
   public static fromWebAclArn(webAclArn: string): Waf {
+    checkValueArguments('Waf.fromWebAclArn', { webAclArn });
     return new Waf({}, webAclArn);
   }
 
-  private constructor(private readonly options: ManagedWafOptions, private readonly webAclArn: string | undefined) {}
+  private constructor(private readonly options: ManagedWafOptions, private readonly webAclArn: string | undefined) {
+    brand(this, 'Waf');
+  }
 
   /** @internal Problems with the options, named after `prop`. */
   public _problems(prop: string): Problem[] {

@@ -15,8 +15,9 @@ import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
 import { ServiceRoles } from '../private/service-roles';
+import { propsProblems as propsShapeProblems } from '../private/shape';
+import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 import { AccountLogsRole } from '../rest/account-logs-role';
 
@@ -159,6 +160,7 @@ export class WebSocketGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
+    throwIfProblems(this, propsShapeProblems(WEBSOCKET_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, propsProblems(props));
     if (exceedsAccountDefaults(throttle)) {
@@ -235,7 +237,9 @@ export class WebSocketGateway extends Construct {
    * @returns the route (escape hatch)
    */
   public addRoute(routeKey: string, integration: Integration, options: WebSocketRouteOptions = {}): apigwv2.CfnRoute {
-    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+    const { call, problems } = addRouteProblems(routeKey, integration, options, WEBSOCKET_ROUTE_OPTIONS);
+    throwIfProblems(this, problems);
+    return this.bindRoute(call, routeKey, integration, options);
   }
 
   /**
@@ -244,6 +248,7 @@ export class WebSocketGateway extends Construct {
    * Post to `callbackUrl`.
    */
   public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
+    throwIfProblems(this, methodProblems('grantManageConnections', { grantee }));
     return this.stage.grantManagementApiAccess(grantee);
   }
 
@@ -354,7 +359,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 }
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
-  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...restOnlyWebSocketPropProblems(props)];
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
   const checks = [
     props.stageName !== undefined && patternProblem('stageName', props.stageName, /^[A-Za-z0-9_]{1,128}$/,
       'must be 1-128 letters, digits or _', "use e.g. 'prod' or 'v1'", 'InvalidStage'),
