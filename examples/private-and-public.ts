@@ -17,6 +17,9 @@ export class PrivateAndPublicStack extends Stack {
     super(scope, id, props);
     const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
     const inventory = new elbv2.NetworkLoadBalancer(this, 'Inventory', { vpc });
+    // The port a route sends to must have a listener (a synth error otherwise).
+    const inventoryTasks = new elbv2.NetworkTargetGroup(this, 'InventoryTasks', { vpc, port: 8080, targetType: elbv2.TargetType.IP });
+    inventory.addListener('Tcp8080', { port: 8080, defaultTargetGroups: [inventoryTasks] });
 
     // Private: the gateway creates the execute-api endpoint in the VPC; requests from
     // anywhere else are denied by the resource policy.

@@ -8,7 +8,7 @@ import { bindPrivateAlbHttp } from '../http/integrations/private-alb-http';
 import { bindPrivateNlbHttp } from '../http/integrations/private-nlb-http';
 import { fail } from '../private/errors';
 import { HttpRouteKey } from '../private/route-key';
-import { checkMethod, checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
+import { checkListenerAtSynth, checkMethod, checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 
@@ -105,6 +105,7 @@ export class PrivateNlbTarget implements IntegrationTarget {
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     checkPort(ctx, this.factory, this.options.port);
     checkMethod(ctx, this.factory, this.options.method);
+    checkListenerAtSynth(ctx, this.factory, this.nlb, this.options.port ?? 80);
     if (this.options.networkListener) {
       fail(ctx.scope, {
         code: 'UnsupportedCombination',

@@ -3,7 +3,7 @@ import {
   Names, Stack, Token, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { fail } from './errors';
+import { fail, formatProblem } from './errors';
 
 /** One VPC link (v1) per network load balancer per stack, shared by every route and API. */
 export function restVpcLink(scope: Construct, nlb: elbv2.INetworkLoadBalancer): apigw.VpcLink {
@@ -59,6 +59,41 @@ export function checkMethod(ctx: { readonly scope: Construct; readonly prop: str
     rule: `must be one of ${METHODS.join(', ')}`,
     value: method,
     fix: "use an upper-case HTTP method, e.g. 'GET', or leave it out to use the route's",
+  });
+}
+
+/** The port of a listener this app defines; undefined for an imported one. */
+export function listenerPort(listener: elbv2.INetworkListener): number | undefined {
+  return listener instanceof elbv2.NetworkListener ? (listener.node.defaultChild as elbv2.CfnListener).port : undefined;
+}
+
+/** The listeners of a network load balancer in its stack (`nlb.addListener`, or `new NetworkListener` anywhere in the stack). */
+export function networkListeners(nlb: elbv2.INetworkLoadBalancer): elbv2.NetworkListener[] {
+  return Stack.of(nlb).node.findAll()
+    .filter((c): c is elbv2.NetworkListener => c instanceof elbv2.NetworkListener && c.loadBalancer === nlb);
+}
+
+/**
+ * At synthesis, when all listeners are added: refuses a REST integration's `port` on which a
+ * load balancer this app defines has no listener (requests would fail at run time). Imported
+ * load balancers are not checked: their listeners are not known.
+ */
+export function checkListenerAtSynth(
+  ctx: { readonly scope: Construct; readonly prop: string }, factory: string, nlb: elbv2.INetworkLoadBalancer, port: number,
+): void {
+  if (!(nlb instanceof elbv2.NetworkLoadBalancer) || Token.isUnresolved(port)) return;
+  ctx.scope.node.addValidation({
+    validate: () => {
+      const ports = networkListeners(nlb).map(listenerPort).filter((p): p is number => p !== undefined);
+      if (ports.includes(port) || ports.some(p => Token.isUnresolved(p))) return [];
+      return [formatProblem({
+        code: 'InvalidIntegration',
+        prop: `${ctx.prop} ${factory} port`,
+        rule: `must be the port of a listener of ${nlb.node.path} (it has ${ports.length > 0 ? `listeners on ${ports.join(', ')}` : 'no listeners'})`,
+        value: port,
+        fix: "set port to a listener's port, or add a listener on it with nlb.addListener",
+      })];
+    },
   });
 }
 

@@ -180,8 +180,15 @@ describe('custom domains', () => {
 });
 
 describe('private integrations', () => {
-  function nlbIn(stack: Stack, id = 'Nlb') {
-    return new elbv2.NetworkLoadBalancer(stack, id, { vpc: (stack.node.tryFindChild('Vpc') as ec2.Vpc) ?? vpcIn(stack) });
+  /** A load balancer with listeners on `ports`. */
+  function nlbIn(stack: Stack, id = 'Nlb', ports = [80, 8080]) {
+    const vpc = (stack.node.tryFindChild('Vpc') as ec2.Vpc) ?? vpcIn(stack);
+    const nlb = new elbv2.NetworkLoadBalancer(stack, id, { vpc });
+    for (const port of ports) {
+      const targets = new elbv2.NetworkTargetGroup(stack, `${id}Targets${port}`, { vpc, port, targetType: elbv2.TargetType.IP });
+      nlb.addListener(`Tcp${port}`, { port, defaultTargetGroups: [targets] });
+    }
+    return nlb;
   }
 
   test('privateNlb: one VPC link per load balancer for every route and API; the path and {proxy+} are forwarded', () => {
@@ -204,6 +211,42 @@ describe('private integrations', () => {
         RequestParameters: { 'integration.request.path.proxy': 'method.request.path.proxy' },
       },
     });
+  });
+
+  test('throws when privateNlb names a port the load balancer has no listener on (at synth, after every listener is added)', () => {
+    const stack = testStack();
+    const nlb = nlbIn(stack, 'Nlb', [80]);
+    new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb, { port: 8080 }));
+    expect(() => Template.fromStack(stack)).toThrow(
+      /\[InvalidIntegration\] addRoute\('GET \/a'\) Integration.privateNlb port must be the port of a listener of Test\/Nlb \(it has listeners on 80\), got 8080/);
+  });
+
+  test('privateNlb: a listener added after the route, or anywhere in the stack, counts; an imported load balancer is not checked', () => {
+    const stack = testStack();
+    const nlb = nlbIn(stack, 'Nlb', []);
+    const api = new RestGateway(stack, 'Api');
+    api.addRoute('GET /a', Integration.privateNlb(nlb, { port: 9000 }));
+    const targets = new elbv2.NetworkTargetGroup(stack, 'Targets', { vpc: nlb.vpc!, port: 9000, targetType: elbv2.TargetType.IP });
+    new elbv2.NetworkListener(stack, 'Tcp9000', { loadBalancer: nlb, port: 9000, defaultTargetGroups: [targets] });
+    const imported = elbv2.NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, 'Imported', {
+      loadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/imported/0123456789abcdef',
+      loadBalancerDnsName: 'imported.elb.eu-west-1.amazonaws.com',
+    });
+    api.addRoute('GET /b', Integration.privateNlb(imported, { port: 8443 }));
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test.each([
+    ['privateNlb', 'get'],
+    ['privateAlb', 'FETCH'],
+  ])('throws when %s calls the backend with method %s, which API Gateway does not know', (factory, method) => {
+    const stack = testStack();
+    const integration = factory === 'privateNlb'
+      ? Integration.privateNlb(nlbIn(stack), { method })
+      : Integration.privateAlb(new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc: vpcIn(stack) })
+        .addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(200) }), { method });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', integration))
+      .toThrow(new RegExp(`\\[InvalidIntegration\\] addRoute\\('GET /a'\\) Integration.${factory} method must be one of ANY, GET, .*got "${method}"`));
   });
 
   test('privateAlb: a VPC link v2 and the listener as the integration target', () => {

@@ -178,6 +178,8 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
     const nlb = new elbv2.NetworkLoadBalancer(stack, 'Inventory', { vpc });
     Validations.of(nlb).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'access logs need an S3 bucket outside the scope of this stack' });
+    const targets = new elbv2.NetworkTargetGroup(stack, 'InventoryTargets', { vpc, port: 8080, targetType: elbv2.TargetType.IP });
+    nlb.addListener('Tcp8080', { port: 8080, defaultTargetGroups: [targets] });
     const api = new RestGateway(stack, 'Api', {
       endpoint: Endpoint.private({ vpc }),
       allowOnly: [ApiAccess.fromVpcs([vpc.vpcId])],

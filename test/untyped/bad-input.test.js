@@ -261,6 +261,7 @@ const ROWS = [
   ['Integration.cloudMap', 'options', 1, 'InvalidType'],
   ['PrivateIntegrationOptions', 'port', '8080', 'InvalidType'],
   ['PrivateIntegrationOptions', 'port', 70000, 'InvalidIntegration'],
+  ['PrivateIntegrationOptions', 'port', 8080, 'InvalidIntegration'],
   ['PrivateIntegrationOptions', 'method', 1, 'InvalidType'],
   ['PrivateIntegrationOptions', 'method', 'get', 'InvalidIntegration'],
   ['PrivateIntegrationOptions', 'timeout', 1, 'InvalidType'],

@@ -2,7 +2,7 @@ import { Token, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { bindPrivateHttp, checkListenerPort } from './private-http';
 import { PrivateIntegrationOptions } from '../../integrations/private-integration';
 import { fail } from '../../private/errors';
-import { checkPort, vpcLinkV2 } from '../../private/vpc-links';
+import { checkPort, listenerPort, networkListeners, vpcLinkV2 } from '../../private/vpc-links';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 
 const DEFAULT_PORT = 80;
@@ -17,7 +17,7 @@ export function bindPrivateNlbHttp(
 ): HttpIntegrationBinding {
   checkPort(ctx, factory, options.port);
   const listener = options.networkListener ?? listenerOnPort(ctx, factory, nlb, options.port ?? DEFAULT_PORT);
-  checkListenerPort(ctx, factory, listener, portOf(listener), options.port);
+  checkListenerPort(ctx, factory, listener, listenerPort(listener), options.port);
   const vpc = options.vpc ?? nlb.vpc ?? fail(ctx.scope, {
     code: 'InvalidIntegration',
     prop: `${ctx.prop} ${factory} vpc`,
@@ -28,17 +28,12 @@ export function bindPrivateNlbHttp(
   return bindPrivateHttp(ctx, factory, listener, listener.listenerArn, vpcLinkV2(ctx.scope, vpc, options.subnets), options);
 }
 
-/** The port of a listener this app defines; undefined for an imported one. */
-function portOf(listener: elbv2.INetworkListener): number | undefined {
-  return listener instanceof elbv2.NetworkListener ? (listener.node.defaultChild as elbv2.CfnListener).port : undefined;
-}
-
-/** The load balancer's listener on `port`, among those added with `nlb.addListener`. */
+/** The load balancer's listener on `port`, among those in its stack (`nlb.addListener`). */
 function listenerOnPort(ctx: HttpRouteContext, factory: string, nlb: elbv2.INetworkLoadBalancer, port: number): elbv2.INetworkListener {
-  const listeners = nlb.node.children.filter((child): child is elbv2.NetworkListener => child instanceof elbv2.NetworkListener);
-  const found = listeners.find(listener => portOf(listener) === port);
+  const listeners = networkListeners(nlb);
+  const found = listeners.find(listener => listenerPort(listener) === port);
   if (found) return found;
-  const ports = listeners.map(portOf).filter(p => p !== undefined && !Token.isUnresolved(p));
+  const ports = listeners.map(listenerPort).filter(p => p !== undefined && !Token.isUnresolved(p));
   return fail(ctx.scope, {
     code: 'InvalidIntegration',
     prop: `${ctx.prop} ${factory} port`,
