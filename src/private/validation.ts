@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Problem } from './errors';
 import { ThrottleSettings } from '../common/throttle-settings';
+import { translateJavaRegex } from '../vtl/java-regex';
 
 /** API Gateway's default account-level throttle per region (requests/s and bucket size). */
 export const ACCOUNT_RATE_LIMIT = 10_000;
@@ -55,4 +56,28 @@ export function patternProblem(
 ): Problem | undefined {
   if (Token.isUnresolved(value) || pattern.test(value)) return undefined;
   return { code, prop, rule, value, fix };
+}
+
+/**
+ * Whether `pattern` compiles as a Java regular expression, as API Gateway reads it. The VTL
+ * renderer's translator knows most of Java's syntax; what it refuses (possessive quantifiers,
+ * atomic groups, inline flags) is set aside and the rest must parse.
+ */
+export function isJavaRegex(pattern: string): boolean {
+  try {
+    translateJavaRegex(pattern);
+    return true;
+  } catch {
+    const rest = pattern
+      .replace(/([*+?}])\+/g, '$1')
+      .replace(/\(\?>/g, '(?:')
+      .replace(/\(\?[a-zA-Z]*-?[a-zA-Z]*\)/g, '')
+      .replace(/\(\?[a-zA-Z]*-?[a-zA-Z]*:/g, '(?:');
+    try {
+      new RegExp(rest);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }

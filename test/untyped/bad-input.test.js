@@ -283,6 +283,7 @@ const ROWS = [
   ['LambdaTokenAuthorizationOptions', 'cacheTtl', 300, 'InvalidType'],
   ['LambdaTokenAuthorizationOptions', 'cacheTtl', Duration.hours(2), 'InvalidAuthorization'],
   ['LambdaTokenAuthorizationOptions', 'validationRegex', /^Bearer .+$/, 'InvalidType', { shown: '/^Bearer .+$/' }],
+  ['LambdaTokenAuthorizationOptions', 'validationRegex', '^Bearer (', 'InvalidAuthorization'],
   ['Authorization.lambdaRequest', 'handler', 'fn', 'InvalidType'],
   ['Authorization.lambdaRequest', 'options', undefined, 'InvalidType'],
   ['LambdaRequestAuthorizationOptions', 'identitySources', () => R.header('Authorization'), 'InvalidType', { shown: 'header("Authorization")' }],
