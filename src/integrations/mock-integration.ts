@@ -88,7 +88,7 @@ export class MockTarget implements IntegrationTarget {
         prop: `${prop} Integration.mock body`,
         rule: `is sent through a mapping template, so '${directive}' would be read as Velocity`,
         value: body,
-        fix: "put a character other than a letter, '{', '!', '*' or '#' after each '$' and '#' (e.g. a space)",
+        fix: "put a character other than a letter, '{', '!', '*', '#', '[' or '@' after each '$' and '#' (e.g. a space)",
       });
     }
     for (const [name, value] of Object.entries(this.options.headers ?? {})) {

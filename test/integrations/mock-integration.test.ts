@@ -39,6 +39,8 @@ describe('Integration.mock on RestGateway', () => {
     [{ statusCode: 99 }, /\[InvalidMockResponse\] addRoute\('GET \/a'\) Integration.mock statusCode must be a whole number from 100 to 599, got 99/],
     [{ body: '{"user": "$context.identity"}' }, /\[InvalidMockResponse\] .*body is sent through a mapping template, so '\$c' would be read as Velocity/],
     [{ body: '#set($x = 1)' }, /so '#s' would be read as Velocity/],
+    // A block macro call: Apache Velocity 1.7 refuses `#@note(` without its `#end` (a 500 at run time).
+    [{ body: '{"note": "#@note(x)"}' }, /so '#@n' would be read as Velocity/],
     [{ headers: { 'Bad Header': 'x' } }, /must use valid HTTP header names, got "Bad Header"/],
     [{ headers: { 'X-Quote': "it's" } }, /headers\['X-Quote'\] must not contain '/],
   ])('throws for %j', (options, message) => {
