@@ -49,7 +49,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // test/untyped holds plain JavaScript tests: the library as JavaScript users call it.
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.js'],
       collectCoverage: false,
     },
   },

@@ -17,6 +17,7 @@ export class PrivateAndPublicStack extends Stack {
     super(scope, id, props);
     const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
     const inventory = new elbv2.NetworkLoadBalancer(this, 'Inventory', { vpc });
+    // The port a route sends to must have a listener (a synth error otherwise).
     inventory.addListener('Tcp8080', {
       port: 8080,
       defaultTargetGroups: [new elbv2.NetworkTargetGroup(this, 'InventoryTargets', { vpc, port: 8080, targetType: elbv2.TargetType.IP })],

@@ -7,6 +7,8 @@ import {
 } from './lambda-authorization';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
 import { fail } from '../private/errors';
+import { brand } from '../private/shape';
+import { checkAuthorizationArguments } from '../private/shapes/authorization';
 import { RestRouteContext } from '../rest/rest-binding';
 import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket/websocket-binding';
 
@@ -40,27 +42,32 @@ export class Authorization {
 
   /** Callers present a token issued by a Cognito user pool. */
   public static cognito(userPool: cognito.IUserPool, options: CognitoAuthorizationOptions = {}): Authorization {
+    checkAuthorizationArguments('Authorization.cognito', { userPool, options });
     return new Authorization(new CognitoStrategy(userPool, options));
   }
 
   /** A Lambda function decides from a bearer token in one header. */
   public static lambdaToken(handler: lambda.IFunction, options: LambdaTokenAuthorizationOptions = {}): Authorization {
+    checkAuthorizationArguments('Authorization.lambdaToken', { handler, options });
     return new Authorization(new LambdaTokenStrategy(handler, options));
   }
 
   /** A Lambda function decides from headers, query strings, stage and context variables. */
   public static lambdaRequest(handler: lambda.IFunction, options: LambdaRequestAuthorizationOptions): Authorization {
+    checkAuthorizationArguments('Authorization.lambdaRequest', { handler, options });
     return new Authorization(new LambdaRequestStrategy(handler, options));
   }
 
   /** Callers present a JWT from any OpenID Connect issuer (HTTP APIs). */
   public static jwt(options: JwtAuthorizationOptions): Authorization {
+    checkAuthorizationArguments('Authorization.jwt', { options });
     return new Authorization(new JwtStrategy(options));
   }
 
   private readonly strategy: AuthorizationStrategy;
 
   private constructor(strategy: AuthorizationStrategy) {
+    brand(this, 'Authorization');
     this.strategy = strategy;
   }
 

@@ -1,10 +1,11 @@
-import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Duration, Token, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { AuthorizationStrategy, RestMethodAuthorization } from './authorization-strategy';
 import { cacheTtlProblems, identityCacheProblems } from './authorizer-cache-ttl';
 import { RequestValue } from '../common/request-value';
 import { bindLambdaRequestHttp } from '../http/auth/lambda-request-http';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http/http-binding';
 import { Problem, throwIfProblems } from '../private/errors';
+import { isJavaRegex } from '../private/validation';
 import { RestRouteContext } from '../rest/rest-binding';
 import { webSocketRequestAuthorizer } from '../websocket/websocket-authorizer';
 import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket/websocket-binding';
@@ -54,6 +55,16 @@ export class LambdaTokenStrategy implements AuthorizationStrategy {
     const prop = `${ctx.authorizationProp} Authorization.lambdaToken`;
     const source = this.options.identitySource ?? RequestValue.header('Authorization');
     const problems = [...cacheTtlProblems(`${prop} cacheTtl`, this.options.cacheTtl), ...source._problems(`${prop} identitySource`)];
+    const regex = this.options.validationRegex;
+    if (regex !== undefined && !Token.isUnresolved(regex) && !isJavaRegex(regex)) {
+      problems.push({
+        code: 'InvalidAuthorization',
+        prop: `${prop} validationRegex`,
+        rule: 'must be a regular expression API Gateway can compile (Java syntax)',
+        value: regex,
+        fix: "check its brackets, parentheses and escapes, e.g. '^Bearer [-0-9a-zA-Z._]+$'",
+      });
+    }
     if (source._source !== 'header') {
       problems.push({
         code: 'InvalidAuthorization',

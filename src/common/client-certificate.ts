@@ -1,6 +1,8 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Problem } from '../private/errors';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /**
  * The certificate API Gateway presents to a REST or WebSocket stage's HTTP backends
@@ -19,10 +21,13 @@ export class ClientCertificate {
 
   /** An existing client certificate, by the ID API Gateway gave it (e.g. `z7rl9t`). */
   public static fromClientCertificateId(clientCertificateId: string): ClientCertificate {
+    checkValueArguments('ClientCertificate.fromClientCertificateId', { clientCertificateId });
     return new ClientCertificate(clientCertificateId);
   }
 
-  private constructor(private readonly existingId: string | undefined) {}
+  private constructor(private readonly existingId: string | undefined) {
+    brand(this, 'ClientCertificate');
+  }
 
   /** @internal */
   public _problems(prop: string): Problem[] {
@@ -48,19 +53,4 @@ export class ClientCertificate {
       description: `Presented by ${gateway.node.path} to its HTTP backends`,
     }).ref;
   }
-}
-
-/** What is wrong with a gateway's `clientCertificate` prop (JavaScript callers can pass anything). */
-export function clientCertificateProblems(value: unknown): Problem[] {
-  if (value === undefined) return [];
-  if (!(value instanceof ClientCertificate)) {
-    return [{
-      code: 'InvalidClientCertificate',
-      prop: 'clientCertificate',
-      rule: 'must be ClientCertificate.generate() or ClientCertificate.fromClientCertificateId(id)',
-      value,
-      fix: 'pass one of those, or leave clientCertificate out',
-    }];
-  }
-  return value._problems('clientCertificate');
 }

@@ -3,6 +3,8 @@ import { Problem } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
 import { httpMappingProblems, httpMappingValue } from '../private/http-parameter-mapping';
 import { RequestValueSource } from '../private/request-value-source';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 
 const SIMPLE_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -24,36 +26,43 @@ export class RequestValue {
 
   /** A part of a JSON body, e.g. `$.customer.id`. */
   public static jsonPath(path: string): RequestValue {
+    checkValueArguments('RequestValue.jsonPath', { path });
     return new RequestValue('jsonPath', path);
   }
 
   /** A path parameter the route declares, e.g. `id` for `/orders/{id}`. */
   public static pathParameter(name: string): RequestValue {
+    checkValueArguments('RequestValue.pathParameter', { name });
     return new RequestValue('pathParameter', name);
   }
 
   /** A query-string parameter. */
   public static queryString(name: string): RequestValue {
+    checkValueArguments('RequestValue.queryString', { name });
     return new RequestValue('queryString', name);
   }
 
   /** A request header (names are case-insensitive to clients; API Gateway matches as written). */
   public static header(name: string): RequestValue {
+    checkValueArguments('RequestValue.header', { name });
     return new RequestValue('header', name);
   }
 
   /** A context variable without `$context.`, e.g. `requestId`, `identity.sourceIp`. */
   public static context(variable: string): RequestValue {
+    checkValueArguments('RequestValue.context', { variable });
     return new RequestValue('context', variable);
   }
 
   /** A stage variable. */
   public static stageVariable(name: string): RequestValue {
+    checkValueArguments('RequestValue.stageVariable', { name });
     return new RequestValue('stageVariable', name);
   }
 
   /** A fixed string. */
   public static literal(value: string): RequestValue {
+    checkValueArguments('RequestValue.literal', { value });
     return new RequestValue('literal', value);
   }
 
@@ -63,6 +72,7 @@ export class RequestValue {
   public readonly _name: string;
 
   private constructor(source: RequestValueSource, name: string) {
+    brand(this, 'RequestValue');
     this._source = source;
     this._name = name;
   }

@@ -19,15 +19,17 @@ import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
-import { defaultApiName } from '../private/api-name';
 import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
+import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { restOnlyPropProblems, restOnlyRouteOptionProblems } from '../private/rest-only-options';
+import { restOnlyRouteOptionProblems } from '../private/rest-only-options';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../private/route-key';
 import { ServiceRoles } from '../private/service-roles';
+import { propsProblems as propsShapeProblems } from '../private/shape';
+import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
 
@@ -135,6 +137,7 @@ export class HttpGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
+    throwIfProblems(this, propsShapeProblems(HTTP_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
       ...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
@@ -205,7 +208,9 @@ export class HttpGateway extends Construct {
    * @returns the route resource (escape hatch)
    */
   public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigwv2.CfnRoute {
-    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+    const { call, problems } = addRouteProblems(routeKey, integration, options, ROUTE_OPTIONS);
+    throwIfProblems(this, problems);
+    return this.bindRoute(call, routeKey, integration, options);
   }
 
   /**
@@ -214,6 +219,7 @@ export class HttpGateway extends Construct {
    * which IAM can only name as the whole stage).
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
     if (routeKey !== undefined) {
       const route = this.routes.get(routeKey);
@@ -318,7 +324,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 }
 
 function propsProblems(props: HttpGatewayProps): Problem[] {
-  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors), ...restOnlyPropProblems(props)];
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors)];
   problems.push(...stageNameProblems(props.stageName, true), ...stageVariableProblems('stageVariables', props.stageVariables));
   const logsOptions = props.accessLogs ?? {};
   if (logsOptions.logGroup && logsOptions.retention !== undefined) {

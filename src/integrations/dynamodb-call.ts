@@ -49,7 +49,8 @@ export function dynamoDbCall(
   const templates: Record<DynamoDbAction, () => [string, string]> = {
     [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(name, key), attributesResponse()],
     [DynamoDbAction.GET_ITEM]: () => [getItemRequest(name, key), getItemResponse(style)],
-    [DynamoDbAction.QUERY]: () => [queryRequest(name, key[0], { ...o, sortCondition }), queryResponse()],
+    // Without a key the caller's key problems are thrown before the (empty) template is used.
+    [DynamoDbAction.QUERY]: () => (key[0] ? [queryRequest(name, key[0], { ...o, sortCondition }), queryResponse()] : ['', '']),
     [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(name, key), attributesResponse()],
     [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(name, key), attributesResponse()],
   };

@@ -17,6 +17,8 @@ import { SqsIntegrationOptions, SqsTarget } from './sqs-integration';
 import { StepFunctionsIntegrationOptions, StepFunctionsTarget } from './step-functions-integration';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
 import { fail } from '../private/errors';
+import { brand } from '../private/shape';
+import { checkIntegrationArguments } from '../private/shapes/integrations';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
@@ -27,16 +29,19 @@ import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket
 export class Integration {
   /** Lambda proxy integration: the function receives the whole request and shapes the response. */
   public static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.lambda', { handler, options });
     return new Integration(new LambdaTarget(handler, options));
   }
 
   /** HTTP proxy to a public URL; `{name}` placeholders in the URL receive the route's path parameters. */
   public static http(url: string, options: HttpIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.http', { url, options });
     return new Integration(new HttpTarget(url, options));
   }
 
   /** A fixed response produced by API Gateway itself, without a backend. */
   public static mock(options: MockIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.mock', { options });
     return new Integration(new MockTarget(options));
   }
 
@@ -45,6 +50,7 @@ export class Integration {
    * `{"messageId": …}`. FIFO queues need a `messageGroupId`.
    */
   public static sqs(queue: sqs.IQueue, options: SqsIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.sqs', { queue, options });
     return new Integration(new SqsTarget(queue, options));
   }
 
@@ -53,6 +59,7 @@ export class Integration {
    * `{"sequenceNumber": …, "shardId": …}`.
    */
   public static kinesis(stream: kinesis.IStream, options: KinesisIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.kinesis', { stream, options });
     return new Integration(new KinesisTarget(stream, options));
   }
 
@@ -61,37 +68,44 @@ export class Integration {
    * the key comes from the request, the body's attributes are the item.
    */
   public static dynamoDb(table: dynamodb.ITable, action: DynamoDbAction, options: DynamoDbIntegrationOptions): Integration {
+    checkIntegrationArguments('Integration.dynamoDb', { table, action, options });
     return new Integration(new DynamoDbTarget(table, action, options));
   }
 
   /** Step Functions: start an execution, or with `sync` run an express one and answer with its output. */
   public static stepFunctions(stateMachine: sfn.IStateMachine, options: StepFunctionsIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.stepFunctions', { stateMachine, options });
     return new Integration(new StepFunctionsTarget(stateMachine, options));
   }
 
   /** EventBridge PutEvents: the body (or `detail`) becomes one event; the client gets `{"eventId": …}`. */
   public static eventBridge(bus: events.IEventBus, options: EventBridgeIntegrationOptions): Integration {
+    checkIntegrationArguments('Integration.eventBridge', { bus, options });
     return new Integration(new EventBridgeTarget(bus, options));
   }
 
   /** A network load balancer in a VPC, through a VPC link shared per load balancer; the route's path is forwarded. */
   public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.privateNlb', { loadBalancer, options });
     return new Integration(new PrivateNlbTarget(loadBalancer, options));
   }
 
   /** An application load balancer's listener in a VPC, through a VPC link v2 shared per VPC; the route's path is forwarded. */
   public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.privateAlb', { listener, options });
     return new Integration(new PrivateAlbTarget(listener, options));
   }
 
   /** A Cloud Map service through a VPC link v2 (HttpGateway only). */
   public static cloudMap(service: servicediscovery.IService, options: PrivateIntegrationOptions = {}): Integration {
+    checkIntegrationArguments('Integration.cloudMap', { service, options });
     return new Integration(new CloudMapTarget(service, options));
   }
 
   private readonly target: IntegrationTarget;
 
   private constructor(target: IntegrationTarget) {
+    brand(this, 'Integration');
     this.target = target;
   }
 

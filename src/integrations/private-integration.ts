@@ -1,5 +1,5 @@
 import {
-  Duration, aws_apigateway as apigw, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_servicediscovery as servicediscovery,
+  Duration, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2, aws_servicediscovery as servicediscovery,
 } from 'aws-cdk-lib';
 import { IntegrationTarget } from './integration-target';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
@@ -10,7 +10,7 @@ import { fail, throwIfProblems } from '../private/errors';
 import { hostProblems } from '../private/integration-url';
 import { nlbListenerOnPort } from '../private/nlb-listeners';
 import { HttpRouteKey } from '../private/route-key';
-import { checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
+import { checkMethod, checkPort, refuseOption, restVpcLink, vpcLinkV2 } from '../private/vpc-links';
 import { restIntegrationTimeout } from '../rest/integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 
@@ -18,9 +18,10 @@ import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
 export interface PrivateIntegrationOptions {
   /**
    * The backend port. `privateNlb`: the port of the load balancer's listener requests go
-   * through (for a load balancer this app defines, a listener added with `nlb.addListener`
-   * must exist on it). `privateAlb` on an HttpGateway must match the listener's port when
-   * set. Not used by `cloudMap` (the service's instances say).
+   * through (for a load balancer this app defines, a listener on it, added with
+   * `nlb.addListener` or created for it in its stack, must exist before the route).
+   * `privateAlb` on an HttpGateway must match the listener's port when set. Not used by
+   * `cloudMap` (the service's instances say).
    * @default 80 (the listener's port for `privateAlb`)
    */
   readonly port?: number;
@@ -107,6 +108,7 @@ export class PrivateNlbTarget implements IntegrationTarget {
 
   public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
     checkPort(ctx, this.factory, this.options.port);
+    checkMethod(ctx, this.factory, this.options.method);
     if (this.options.networkListener) {
       fail(ctx.scope, {
         code: 'UnsupportedCombination',
@@ -118,7 +120,7 @@ export class PrivateNlbTarget implements IntegrationTarget {
     }
     const port = this.options.port ?? 80;
     // REST APIs send to the load balancer's DNS name and port: a port without a listener would answer nothing.
-    if (this.nlb instanceof elbv2.NetworkLoadBalancer) nlbListenerOnPort(ctx, this.factory, this.nlb, port);
+    if (this.nlb instanceof elbv2.NetworkLoadBalancer && !Token.isUnresolved(port)) nlbListenerOnPort(ctx, this.factory, this.nlb, port);
     const { path } = forwardedPath(ctx.route);
     const uri = `http://${this.nlb.loadBalancerDnsName}:${port}${path}`;
     return { integration: privateHttpIntegration(ctx, uri, restVpcLink(ctx.scope, this.nlb), this.options) };
@@ -169,6 +171,7 @@ export class PrivateAlbTarget implements IntegrationTarget {
 
   private checkOptions(ctx: { readonly scope: RestRouteContext['scope']; readonly prop: string }): void {
     checkPort(ctx, this.factory, this.options.port);
+    checkMethod(ctx, this.factory, this.options.method);
     if (this.options.host !== undefined) throwIfProblems(ctx.scope, hostProblems(`${ctx.prop} ${this.factory} host`, this.options.host));
     refuseOption(ctx, this.factory, 'networkListener', this.options.networkListener, 'the listener is the one passed to Integration.privateAlb');
   }

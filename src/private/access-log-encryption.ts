@@ -12,9 +12,6 @@ const PROP = 'accessLogs.encryptionKey';
 export function accessLogKeyProblems(scope: Construct, options: AccessLogOptions = {}): Problem[] {
   const key = options.encryptionKey;
   if (key === undefined) return [];
-  if (!isKey(key)) {
-    return [{ code: 'InvalidAccessLogs', prop: PROP, rule: 'must be a KMS key (kms.IKey)', value: key, fix: "use kms.Key.fromKeyArn(this, 'Key', arn) or a kms.Key" }];
-  }
   const problems: Problem[] = [];
   if (options.logGroup) {
     problems.push({
@@ -55,9 +52,4 @@ export function keyForAccessLogs(scope: Construct, key: kms.IKey): kms.IKey {
       `${PROP} ${key.keyArn} is imported, so its key policy cannot be changed here: it must allow ${JSON.stringify(stack.resolve(statement.toStatementJson()))}, or creating the access-log group fails`);
   }
   return key;
-}
-
-function isKey(value: unknown): value is kms.IKey {
-  const key = value as kms.IKey;
-  return typeof key === 'object' && key !== null && typeof key.keyArn === 'string' && typeof key.addToResourcePolicy === 'function';
 }

@@ -15,7 +15,7 @@ const BASE_PATH = /^[A-Za-z0-9$_.+!*'()-]+$/;
  */
 export function domainOptionProblems(domain: DomainOptions, certificateRegion: string): Problem[] {
   const problems: Problem[] = [];
-  if (typeof domain.domainName !== 'string' || (!Token.isUnresolved(domain.domainName) && !DOMAIN.test(domain.domainName))) {
+  if (!Token.isUnresolved(domain.domainName) && !DOMAIN.test(domain.domainName)) {
     problems.push({
       code: 'InvalidDomain',
       prop: 'domain.domainName',

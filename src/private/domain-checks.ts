@@ -33,7 +33,7 @@ export function mutualTlsProblems(domain: DomainOptions): Problem[] {
 
 function truststoreProblems(mtls: MutualTlsOptions): Problem[] {
   const problems: Problem[] = [];
-  if (typeof mtls.key !== 'string' || (!Token.isUnresolved(mtls.key) && !OBJECT_KEY.test(mtls.key))) {
+  if (!Token.isUnresolved(mtls.key) && !OBJECT_KEY.test(mtls.key)) {
     problems.push({
       code: 'InvalidDomain',
       prop: 'domain.mutualTls.key',
@@ -50,12 +50,6 @@ function truststoreProblems(mtls: MutualTlsOptions): Problem[] {
       value: mtls.version,
       fix: 'leave version out for the latest, or copy the ID from the object\'s versions',
     });
-  }
-  if (!mtls.bucket) {
-    problems.push({
-      code: 'InvalidDomain', prop: 'domain.mutualTls.bucket', rule: 'must be an S3 bucket (e.g. Bucket.fromBucketName)', value: mtls.bucket, fix: "pass the truststore's bucket",
-    });
-    return problems;
   }
   const bucketName = mtls.bucket.bucketName;
   const bucketProblem = Token.isUnresolved(bucketName) ? undefined : bucketNameProblem(bucketName);
@@ -99,7 +93,7 @@ export function hostedZoneProblems(domain: DomainOptions): Problem[] {
     }];
   }
   const name = domain.domainName;
-  if (zoneName === undefined || typeof name !== 'string' || Token.isUnresolved(name)) return [];
+  if (zoneName === undefined || Token.isUnresolved(name)) return [];
   const apex = zoneName.toLowerCase().replace(/\.$/, '');
   const bare = name.replace(/^\*\./, '').toLowerCase();
   if (bare === apex || bare.endsWith(`.${apex}`)) return [];

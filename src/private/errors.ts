@@ -1,5 +1,5 @@
-import { Duration, Validations } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Duration, Token, Validations } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 
 /**
  * Stable codes that start every error message. Users and tests match on them, so a code
@@ -34,7 +34,10 @@ export type ErrorCode =
   | 'UnknownRoute'
   | 'LimitExceeded'
   | 'InvalidRouteSelectionExpression'
-  | 'InvalidClientCertificate';
+  | 'InvalidClientCertificate'
+  | 'InvalidType'
+  | 'UnknownProp'
+  | 'NoRoutes';
 
 /** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
 export interface Problem {
@@ -55,7 +58,32 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
   if (value instanceof Duration) return value.toHumanString();
+  if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
+  if (typeof value === 'object' && value !== null) return describeObject(value);
   return String(value);
+}
+
+/** A construct by its path, a plain object as JSON, another object by its own text or its class. */
+function describeObject(value: object): string {
+  if (Construct.isConstruct(value)) return value.node.path;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      json = undefined;
+    }
+    if (json === undefined) return 'an object';
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  }
+  // Own texts, but not the token text of resolvable objects (a PolicyDocument).
+  if (typeof (value as { toString?: unknown }).toString === 'function' && value.toString !== Object.prototype.toString) {
+    const text = String(value);
+    if (!Token.isUnresolved(text)) return text;
+  }
+  const name = (proto?.constructor as { name?: string } | undefined)?.name || 'object';
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /**
@@ -74,6 +102,14 @@ export function throwIfProblems(scope: IConstruct, problems: Problem[]): void {
 
 export function fail(scope: IConstruct, problem: Problem): never {
   throw inputError(scope, [problem]);
+}
+
+/**
+ * Factories (`Integration.sqs(…)`) have no construct: their argument problems are thrown
+ * where they are called, so the stack trace points at the call.
+ */
+export function throwIfArgumentProblems(problems: Problem[]): void {
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
 }
 
 /**

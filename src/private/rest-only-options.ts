@@ -1,4 +1,5 @@
 import { Problem } from './errors';
+import { UnknownKeyRule } from './shape';
 
 /** Route options that only REST APIs have, with what they are called in messages. */
 const REST_ONLY_ROUTE_OPTIONS: Record<string, string> = {
@@ -16,9 +17,11 @@ const REST_ONLY_PROPS: Record<string, string> = {
   endpoint: 'edge and private endpoints',
   cache: 'stage caching',
   canary: 'canary deployments',
+  pinnedVersion: 'canary deployments',
   waf: 'WAF',
-  usagePlans: 'usage plans',
   policy: 'resource policies',
+  allowOnly: 'resource policies',
+  apiKeySource: 'API keys',
   binaryMediaTypes: 'binary media types',
   minCompressionSize: 'response compression',
   executionLogLevel: 'execution logs',
@@ -27,32 +30,34 @@ const REST_ONLY_PROPS: Record<string, string> = {
   clientCertificate: 'backend client certificates',
 };
 
+/** Unset-looking values of a REST-only prop (a props object shared between gateways) are harmless. */
 function isSet(value: unknown): boolean {
   return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
 }
 
-function problems(table: Record<string, string>, object: object, prefix: string, gateway = 'an HttpGateway', apiType = 'HTTP APIs'): Problem[] {
-  const given = object as Record<string, unknown>;
-  return Object.keys(table).filter(name => isSet(given[name])).map(name => ({
-    code: 'UnsupportedCombination' as const,
-    prop: `${prefix}${name}`,
+function restOnlyProblem(table: Record<string, string>, name: string, value: unknown, at: string, gateway: string, apiType: string): Problem {
+  return {
+    code: 'UnsupportedCombination',
+    prop: at,
     rule: `is not available on ${gateway} (${apiType} have no ${table[name]})`,
-    value: typeof given[name] === 'object' && !Array.isArray(given[name]) ? '(set)' : given[name],
+    value: typeof value === 'object' && !Array.isArray(value) ? '(set)' : value,
     fix: 'remove it, or use a RestGateway, which supports it',
-  }));
+  };
 }
 
 export function restOnlyRouteOptionProblems(prop: string, options: object): Problem[] {
-  return problems(REST_ONLY_ROUTE_OPTIONS, options, `${prop}.`);
+  const given = options as Record<string, unknown>;
+  return Object.keys(REST_ONLY_ROUTE_OPTIONS).filter(name => isSet(given[name]))
+    .map(name => restOnlyProblem(REST_ONLY_ROUTE_OPTIONS, name, given[name], `${prop}.${name}`, 'an HttpGateway', 'HTTP APIs'));
 }
 
-export function restOnlyPropProblems(props: object): Problem[] {
-  return problems(REST_ONLY_PROPS, props, '');
-}
-
-/** The same for a WebSocketGateway (which has execution logs of its own). */
-export function restOnlyWebSocketPropProblems(props: object): Problem[] {
-  const table = Object.fromEntries(Object.entries(REST_ONLY_PROPS)
-    .filter(([name]) => !['executionLogLevel', 'manageAccountLogsRole', 'tracing', 'clientCertificate'].includes(name)));
-  return problems(table, props, '', 'a WebSocketGateway', 'WebSocket APIs');
+/**
+ * What the props of another gateway say about a RestGateway prop they do not have: that the
+ * API type cannot do it (rather than only that the prop is unknown).
+ */
+export function restOnlyProps(gateway: string, apiType: string): UnknownKeyRule {
+  return (key, value, at) => {
+    if (!(key in REST_ONLY_PROPS)) return undefined;
+    return isSet(value) ? restOnlyProblem(REST_ONLY_PROPS, key, value, at, gateway, apiType) : 'ignore';
+  };
 }

@@ -2,6 +2,7 @@ import { isIP } from 'net';
 import { Duration, Token } from 'aws-cdk-lib';
 import { Problem } from './errors';
 import { ThrottleSettings } from '../common/throttle-settings';
+import { translateJavaRegex } from '../vtl/java-regex';
 
 /** API Gateway's default account-level throttle per region (requests/s and bucket size). */
 export const ACCOUNT_RATE_LIMIT = 10_000;
@@ -68,4 +69,28 @@ export function isIpOrCidr(value: string): boolean {
   if (version === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Whether `pattern` compiles as a Java regular expression, as API Gateway reads it. The VTL
+ * renderer's translator knows most of Java's syntax; what it refuses (possessive quantifiers,
+ * atomic groups, inline flags) is set aside and the rest must parse.
+ */
+export function isJavaRegex(pattern: string): boolean {
+  try {
+    translateJavaRegex(pattern);
+    return true;
+  } catch {
+    const rest = pattern
+      .replace(/([*+?}])\+/g, '$1')
+      .replace(/\(\?>/g, '(?:')
+      .replace(/\(\?[a-zA-Z]*-?[a-zA-Z]*\)/g, '')
+      .replace(/\(\?[a-zA-Z]*-?[a-zA-Z]*:/g, '(?:');
+    try {
+      new RegExp(rest);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }

@@ -48,6 +48,20 @@ export function checkPort(ctx: { readonly scope: Construct; readonly prop: strin
   }
 }
 
+const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** Refuses a backend method API Gateway does not know (REST and HTTP private integrations). */
+export function checkMethod(ctx: { readonly scope: Construct; readonly prop: string }, factory: string, method: string | undefined): void {
+  if (method === undefined || Token.isUnresolved(method) || METHODS.includes(method)) return;
+  fail(ctx.scope, {
+    code: 'InvalidIntegration',
+    prop: `${ctx.prop} ${factory} method`,
+    rule: `must be one of ${METHODS.join(', ')}`,
+    value: method,
+    fix: "use an upper-case HTTP method, e.g. 'GET', or leave it out to use the route's",
+  });
+}
+
 /** Refuses an option the integration has no use for, so a value is never silently ignored. */
 export function refuseOption(
   ctx: { readonly scope: Construct; readonly prop: string }, factory: string, option: string, value: unknown, why: string,

@@ -1,5 +1,7 @@
 import { Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Problem } from '../private/errors';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 import { isIpOrCidr } from '../private/validation';
 
 /** What each factory accepts, for the synth-time check of its values. */
@@ -27,16 +29,19 @@ const VALUES: Record<string, { readonly valid: (value: string) => boolean; reado
 export class ApiAccess {
   /** Only requests from these public source IP ranges (IPv4 or IPv6 CIDR); not seen through VPC endpoints. */
   public static fromSourceIps(cidrs: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromSourceIps', { cidrs });
     return new ApiAccess('fromSourceIps', 'aws:SourceIp', cidrs);
   }
 
   /** Only requests through execute-api VPC endpoints in these VPCs (private APIs). */
   public static fromVpcs(vpcIds: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromVpcs', { vpcIds });
     return new ApiAccess('fromVpcs', 'aws:SourceVpc', vpcIds);
   }
 
   /** Only requests through these execute-api VPC endpoints (private APIs). */
   public static fromVpcEndpoints(vpcEndpointIds: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromVpcEndpoints', { vpcEndpointIds });
     return new ApiAccess('fromVpcEndpoints', 'aws:SourceVpce', vpcEndpointIds);
   }
 
@@ -46,6 +51,7 @@ export class ApiAccess {
    * in their own account.
    */
   public static fromAccounts(accountIds: string[]): ApiAccess {
+    checkValueArguments('ApiAccess.fromAccounts', { accountIds });
     return new ApiAccess('fromAccounts', 'aws:PrincipalAccount', accountIds);
   }
 
@@ -55,6 +61,7 @@ export class ApiAccess {
    * `execute-api:Invoke`.
    */
   public static fromOrganization(organizationId: string): ApiAccess {
+    checkValueArguments('ApiAccess.fromOrganization', { organizationId });
     return new ApiAccess('fromOrganization', 'aws:PrincipalOrgID', [organizationId]);
   }
 
@@ -68,6 +75,7 @@ export class ApiAccess {
   public readonly _namesSigners: boolean;
 
   private constructor(factory: string, key: string, values: string[]) {
+    brand(this, 'ApiAccess');
     this._factory = factory;
     this._key = key;
     this._values = values;
@@ -76,15 +84,12 @@ export class ApiAccess {
 
   /** @internal Problems with its values (tokens are skipped). */
   public _problems(prop: string): Problem[] {
-    if (!Array.isArray(this._values)) {
-      return [{ code: 'InvalidPolicy', prop, rule: `ApiAccess.${this._factory} values must be a list of strings`, value: this._values, fix: 'pass an array' }];
-    }
     if (this._values.length === 0) {
       return [{ code: 'InvalidPolicy', prop, rule: 'must list at least one value', value: this._factory, fix: 'pass the allowed values' }];
     }
     const { valid, rule, fix } = VALUES[this._factory];
     return this._values
-      .filter(value => typeof value !== 'string' || (!Token.isUnresolved(value) && !valid(value)))
+      .filter(value => !Token.isUnresolved(value) && !valid(value))
       .map((value): Problem => ({ code: 'InvalidPolicy', prop, rule: `ApiAccess.${this._factory} values must be ${rule}`, value, fix }));
   }
 

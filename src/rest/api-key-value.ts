@@ -1,4 +1,6 @@
 import { aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /**
  * Where an API key's value comes from. Never plain text in the template: API Gateway
@@ -15,6 +17,7 @@ export class ApiKeyValue {
    * of its JSON; the template holds only a dynamic reference.
    */
   public static fromSecret(secret: secretsmanager.ISecret, jsonField?: string): ApiKeyValue {
+    checkValueArguments('ApiKeyValue.fromSecret', { secret, jsonField });
     const value = jsonField === undefined ? secret.secretValue : secret.secretValueFromJson(jsonField);
     return new ApiKeyValue(value.unsafeUnwrap());
   }
@@ -23,6 +26,7 @@ export class ApiKeyValue {
   public readonly _value?: string;
 
   private constructor(value: string | undefined) {
+    brand(this, 'ApiKeyValue');
     this._value = value;
   }
 }

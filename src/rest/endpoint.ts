@@ -1,4 +1,6 @@
 import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /** Options of `Endpoint.private`: the VPC endpoints clients reach the API through. */
 export interface PrivateEndpointOptions {
@@ -40,6 +42,7 @@ export class Endpoint {
    * requests of other accounts than the API's unless `allowOnly` names them.
    */
   public static private(options: PrivateEndpointOptions): Endpoint {
+    checkValueArguments('Endpoint.private', { options });
     return new Endpoint(apigw.EndpointType.PRIVATE, options);
   }
 
@@ -49,6 +52,7 @@ export class Endpoint {
   public readonly _private?: PrivateEndpointOptions;
 
   private constructor(type: apigw.EndpointType, privateOptions?: PrivateEndpointOptions) {
+    brand(this, 'Endpoint');
     this._type = type;
     this._private = privateOptions;
   }

@@ -123,6 +123,8 @@ export function routeCaching(
   const pathParameters = pathParameterNames(route);
   const keys = options?.keyParameters ?? [];
   keys.forEach((key, i) => problems.push(...keyProblems(`${prop}.cache.keyParameters[${i}]`, key, pathParameters)));
+  // A TTL of fractional seconds is a problem above, not an exception from ttlSeconds.
+  if (problems.length > 0) return { problems };
   const extraKeys = enabled
     ? [...keys.map(key => key._restRequestParameter()).filter((p): p is string => p !== undefined), ...(shared ? [] : callers.identityParameters)]
     : [];

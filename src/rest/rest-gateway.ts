@@ -26,23 +26,26 @@ import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf } from './waf';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
-import { ClientCertificate, clientCertificateProblems } from '../common/client-certificate';
+import { ClientCertificate } from '../common/client-certificate';
 import { CorsOptions } from '../common/cors-options';
 import { DomainOptions } from '../common/domain-options';
 import { RouteOptions } from '../common/route-options';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
-import { defaultApiName } from '../private/api-name';
 import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
+import { defaultApiName } from '../private/api-name';
 import { corsProblems } from '../private/cors-validation';
 import { hashDeployedParts } from '../private/deployment-hash';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
+import { fail, formatProblem, Problem, throwIfProblems, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../private/nag-acknowledgements';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
 } from '../private/route-key';
-import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../private/nag-acknowledgements';
 import { ServiceRoles } from '../private/service-roles';
+import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../private/shape';
+import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
+import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
 import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
 
@@ -272,10 +275,11 @@ export class RestGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
+    throwIfProblems(this, propsShapeProblems(REST_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
     throwIfProblems(this, [
-      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...clientCertificateProblems(props.clientCertificate),
+      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
@@ -389,7 +393,9 @@ export class RestGateway extends Construct {
    * @returns the API Gateway method (escape hatch)
    */
   public addRoute(routeKey: string, integration: Integration, options: RouteOptions = {}): apigw.Method {
-    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+    const { call, problems } = addRouteProblems(routeKey, integration, options, ROUTE_OPTIONS);
+    throwIfProblems(this, problems);
+    return this.bindRoute(call, routeKey, integration, options);
   }
 
   /**
@@ -397,7 +403,8 @@ export class RestGateway extends Construct {
    * per-route throttles; add keys with `plan.addApiKey`.
    */
   public addUsagePlan(id: string, options: UsagePlanOptions = {}): UsagePlan {
-    const prop = `addUsagePlan('${id}')`;
+    const prop = callName('addUsagePlan', id);
+    throwIfProblems(this, [...methodProblems('addUsagePlan', { id }), ...optionsProblems(USAGE_PLAN_OPTIONS, options, prop)]);
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
       fail(this, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
     }
@@ -421,6 +428,7 @@ export class RestGateway extends Construct {
    * the stage, or only `routeKey`.
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke')] });
   }
 
@@ -429,6 +437,7 @@ export class RestGateway extends Construct {
    * route of the stage, or only `routeKey`'s.
    */
   public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
     const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache');
     throwIfProblems(this, invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [resourceArn] });
@@ -552,6 +561,16 @@ export class RestGateway extends Construct {
   }
 
   private validateAtSynth(): string[] {
+    if (this.routes.size === 0) {
+      // aws-cdk-lib refuses it too ("doesn't contain any methods"), without saying what to do.
+      return [formatProblem({
+        code: 'NoRoutes',
+        prop: 'routes',
+        rule: 'must hold at least one route: API Gateway cannot deploy a REST API without methods',
+        value: 0,
+        fix: "add a route with addRoute('GET /', …) or the routes prop",
+      })];
+    }
     if (this.cache && this.methodSettings.cachedPaths().length === 0) {
       warn(this, 'StageCacheUnused',
         'the stage has a cache (billed by the hour) but no route is cached: routes with an authorizer, IAM or an API key are cached only with cache: { enabled: true }; cache a route or remove the cache option');

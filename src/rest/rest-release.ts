@@ -85,18 +85,8 @@ export function releaseProblems(canary: CanaryOptions | undefined, pinnedVersion
       fix: 'use canary to split traffic, or pinnedVersion alone to serve one version (a rollback)',
     });
   }
-  if (canary && canary.stableVersion === undefined) {
-    // Without it the canary would be dropped and the stage would serve the latest version to everyone.
-    problems.push({
-      code: 'InvalidCanary',
-      prop: 'canary.stableVersion',
-      rule: 'is required',
-      value: undefined,
-      fix: 'copy the DeploymentVersion output of the deploy the stage serves now',
-    });
-  }
   for (const [prop, version] of [['canary.stableVersion', canary?.stableVersion], ['pinnedVersion', pinnedVersion]] as const) {
-    if (version !== undefined && !(typeof version === 'string' && VERSION.test(version))) {
+    if (version !== undefined && !VERSION.test(version)) {
       problems.push({
         code: 'InvalidCanary',
         prop,
@@ -106,8 +96,9 @@ export function releaseProblems(canary: CanaryOptions | undefined, pinnedVersion
       });
     }
   }
+  // Its type and presence are checked with the other props (InvalidType).
   const percent = canary?.trafficPercent;
-  if (canary && !Token.isUnresolved(percent) && !(typeof percent === 'number' && Number.isFinite(percent) && percent >= 0 && percent <= 100)) {
+  if (percent !== undefined && !Token.isUnresolved(percent) && !(percent >= 0 && percent <= 100)) {
     problems.push({
       code: 'InvalidCanary',
       prop: 'canary.trafficPercent',

@@ -5,6 +5,9 @@ import { QuotaPeriod, QuotaSettings } from './quota';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { HttpRouteKey } from '../private/route-key';
+import { optionsProblems } from '../private/shape';
+import { methodProblems } from '../private/shapes/gateways';
+import { API_KEY_OPTIONS } from '../private/shapes/options';
 import { throttleProblems } from '../private/validation';
 
 /** Options of `gateway.addUsagePlan`. */
@@ -231,8 +234,10 @@ export class UsagePlan extends Construct {
    * @returns the key
    */
   public addApiKey(nameOrKey: string | apigw.IApiKey, options: ApiKeyOptions = {}): apigw.IApiKey {
+    throwIfProblems(this, methodProblems('addApiKey', { nameOrKey }));
     const isName = typeof nameOrKey === 'string';
     const prop = `usage plan ${this.planId} addApiKey(${isName ? `'${nameOrKey}'` : nameOrKey.node.id})`;
+    throwIfProblems(this, optionsProblems(API_KEY_OPTIONS, options, prop));
     if (isName && !/^[A-Za-z0-9]{1,64}$/.test(nameOrKey)) {
       fail(this, { code: 'InvalidApiKey', prop, rule: 'names must be 1-64 letters or digits', value: nameOrKey, fix: "use e.g. 'AcmeCorp'" });
     }
@@ -284,7 +289,7 @@ export class UsagePlan extends Construct {
 
 function planProblems(prop: string, options: UsagePlanOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
-  if (options.name !== undefined && !Token.isUnresolved(options.name) && !(typeof options.name === 'string' && options.name.trim() !== '')) {
+  if (options.name !== undefined && !Token.isUnresolved(options.name) && options.name.trim() === '') {
     problems.push({ code: 'InvalidUsagePlan', prop: `${prop}.name`, rule: 'must not be empty', value: options.name, fix: "use e.g. 'Gold' or remove name to use the id" });
   }
   for (const [routeKey, throttle] of Object.entries(options.routeThrottles ?? {})) {

@@ -4,6 +4,8 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { Problem } from '../private/errors';
 import { HEADER_NAME } from '../private/http-names';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /** WAF delivers logs only to destinations whose name starts with this (WAFV2 API, LoggingConfiguration). */
 const NAME_PREFIX = 'aws-waf-logs-';
@@ -23,6 +25,7 @@ export interface WafLoggingOptions {
 export class WafLogging {
   /** A CloudWatch Logs log group named `aws-waf-logs-…`; WAF adds the resource policy it needs. */
   public static toLogGroup(logGroup: logs.ILogGroup, options: WafLoggingOptions = {}): WafLogging {
+    checkValueArguments('WafLogging.toLogGroup', { logGroup, options });
     // WAF takes the log group's ARN without the `:*` the log group's Arn attribute ends with.
     const arn = (scope: IConstruct) => Stack.of(scope).formatArn({
       service: 'logs',
@@ -37,11 +40,13 @@ export class WafLogging {
 
   /** An S3 bucket named `aws-waf-logs-…`; WAF adds the bucket policy it needs. */
   public static toBucket(bucket: s3.IBucket, options: WafLoggingOptions = {}): WafLogging {
+    checkValueArguments('WafLogging.toBucket', { bucket, options });
     return new WafLogging('bucket', deployedName(bucket, bucket.bucketName, 'bucketName'), () => bucket.bucketArn, options);
   }
 
   /** An Amazon Data Firehose stream named `aws-waf-logs-…`, in the API's region. */
   public static toFirehose(deliveryStream: firehose.IDeliveryStream, options: WafLoggingOptions = {}): WafLogging {
+    checkValueArguments('WafLogging.toFirehose', { deliveryStream, options });
     const name = deployedName(deliveryStream, deliveryStream.deliveryStreamName, 'deliveryStreamName');
     return new WafLogging('Firehose stream', name, () => deliveryStream.deliveryStreamArn, options);
   }
@@ -52,7 +57,9 @@ export class WafLogging {
     private readonly name: string | undefined,
     private readonly arn: (scope: IConstruct) => string,
     private readonly options: WafLoggingOptions,
-  ) {}
+  ) {
+    brand(this, 'WafLogging');
+  }
 
   /** @internal Problems with the destination, named after `prop`. */
   public _problems(prop: string): Problem[] {
@@ -67,12 +74,8 @@ export class WafLogging {
         fix: `name it e.g. '${NAME_PREFIX}orders'`,
       });
     }
-    const headers = this.options.redactedHeaders ?? [];
-    if (!Array.isArray(headers)) {
-      return [...problems, { code: 'InvalidWaf', prop: `${prop} redactedHeaders`, rule: 'must be a list of HTTP header names', value: headers, fix: "pass e.g. ['authorization']" }];
-    }
-    headers.forEach((header, i) => {
-      if (typeof header === 'string' && (Token.isUnresolved(header) || HEADER_NAME.test(header))) return;
+    (this.options.redactedHeaders ?? []).forEach((header, i) => {
+      if (Token.isUnresolved(header) || HEADER_NAME.test(header)) return;
       problems.push({ code: 'InvalidWaf', prop: `${prop} redactedHeaders[${i}]`, rule: 'must be an HTTP header name', value: header, fix: "write e.g. 'authorization'" });
     });
     return problems;

@@ -1,27 +1,8 @@
 import { aws_wafv2 as wafv2 } from 'aws-cdk-lib';
+import { WafManagedRuleGroup, WafRuleAction } from './waf-managed-rules';
 import { Problem } from '../private/errors';
-
-/** The AWS managed rule groups `Waf.managed` uses, in evaluation order. */
-export enum WafManagedRuleGroup {
-  /** Amazon IP reputation list: sources known for bots and threats. */
-  IP_REPUTATION = 'AWSManagedRulesAmazonIpReputationList',
-  /** Core rule set: common exploits, sizes, missing User-Agent. */
-  COMMON = 'AWSManagedRulesCommonRuleSet',
-  /** Known bad inputs: Log4j, Java deserialization, exploitable paths. */
-  KNOWN_BAD_INPUTS = 'AWSManagedRulesKnownBadInputsRuleSet',
-  /** SQL injection. */
-  SQL_INJECTION = 'AWSManagedRulesSQLiRuleSet',
-}
-
-/** What a rule does with the requests it matches. */
-export enum WafRuleAction {
-  /** Let the request through without evaluating further rules. */
-  ALLOW = 'ALLOW',
-  /** Refuse the request (403). */
-  BLOCK = 'BLOCK',
-  /** Only count the match (metrics, sampled requests, logs) and go on. */
-  COUNT = 'COUNT',
-}
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /**
  * The rules of each group as AWS documents them (groups gain rules over time: a name missing
@@ -48,8 +29,6 @@ const KNOWN_RULES: Record<WafManagedRuleGroup, readonly string[]> = {
 };
 
 const RULE_NAME = /^[\w-]{1,128}$/;
-const GROUPS = Object.values(WafManagedRuleGroup) as string[];
-const ACTIONS = Object.values(WafRuleAction) as string[];
 
 /**
  * Another action for one rule of the managed rule groups of `Waf.managed`, e.g. to count
@@ -75,6 +54,7 @@ export class WafRuleOverride {
 
   /** Any rule of the groups, by its name, e.g. `(WafManagedRuleGroup.SQL_INJECTION, 'SQLi_COOKIE', WafRuleAction.COUNT)`. */
   public static ruleAction(group: WafManagedRuleGroup, ruleName: string, action: WafRuleAction): WafRuleOverride {
+    checkValueArguments('WafRuleOverride.ruleAction', { group, ruleName, action });
     return new WafRuleOverride(group, ruleName, action);
   }
 
@@ -86,6 +66,7 @@ export class WafRuleOverride {
   public readonly _action: WafRuleAction;
 
   private constructor(group: WafManagedRuleGroup, rule: string, action: WafRuleAction) {
+    brand(this, 'WafRuleOverride');
     this._group = group;
     this._rule = rule;
     this._action = action;
@@ -96,19 +77,16 @@ export class WafRuleOverride {
     return `${this._group}/${this._rule}`;
   }
 
-  /** @internal Problems with what it was made with (JavaScript callers can pass anything). */
+  /** @internal Problems with the rule's name (its types are checked by `ruleAction`). */
   public _problems(prop: string): Problem[] {
-    const problems: Problem[] = [];
-    if (!GROUPS.includes(this._group)) {
-      problems.push({ code: 'InvalidWaf', prop, rule: `group must be one of ${GROUPS.join(', ')} (the groups Waf.managed uses)`, value: this._group, fix: 'use a WafManagedRuleGroup member' });
-    }
-    if (typeof this._rule !== 'string' || !RULE_NAME.test(this._rule)) {
-      problems.push({ code: 'InvalidWaf', prop, rule: 'rule names must be 1 to 128 letters, digits, _ or -', value: this._rule, fix: "copy the name from the rule group's documentation, e.g. 'SizeRestrictions_BODY'" });
-    }
-    if (!ACTIONS.includes(this._action)) {
-      problems.push({ code: 'InvalidWaf', prop, rule: `action must be one of ${ACTIONS.join(', ')}`, value: this._action, fix: 'use a WafRuleAction member' });
-    }
-    return problems;
+    if (RULE_NAME.test(this._rule)) return [];
+    return [{
+      code: 'InvalidWaf',
+      prop,
+      rule: 'rule names must be 1 to 128 letters, digits, _ or -',
+      value: this._rule,
+      fix: "copy the name from the rule group's documentation, e.g. 'SizeRestrictions_BODY'",
+    }];
   }
 
   /** @internal Why the rule may not exist in its group, if it may not. */

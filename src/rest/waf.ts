@@ -1,8 +1,11 @@
 import { Token, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { WafLogging } from './waf-logging';
-import { WafManagedRuleGroup, WafRuleOverride } from './waf-rule-override';
+import { WafManagedRuleGroup } from './waf-managed-rules';
+import { WafRuleOverride } from './waf-rule-override';
 import { Problem, warn } from '../private/errors';
+import { brand } from '../private/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {
@@ -52,15 +55,19 @@ export class Waf {
    * CloudWatch metrics and sampled requests on.
    */
   public static managed(options: ManagedWafOptions = {}): Waf {
+    checkValueArguments('Waf.managed', { options });
     return new Waf(options, undefined);
   }
 
   /** A web ACL that exists already (a regional one, in the API's region), by its ARN. */
   public static fromWebAclArn(webAclArn: string): Waf {
+    checkValueArguments('Waf.fromWebAclArn', { webAclArn });
     return new Waf({}, webAclArn);
   }
 
-  private constructor(private readonly options: ManagedWafOptions, private readonly webAclArn: string | undefined) {}
+  private constructor(private readonly options: ManagedWafOptions, private readonly webAclArn: string | undefined) {
+    brand(this, 'Waf');
+  }
 
   /** @internal Problems with the options, named after `prop`, for an API in `region`. */
   public _problems(prop: string, region: string): Problem[] {
@@ -76,9 +83,6 @@ export class Waf {
       });
     }
     const overrides = this.options.ruleOverrides ?? [];
-    if (!Array.isArray(overrides)) {
-      return [...problems, { code: 'InvalidWaf', prop: `${prop}.ruleOverrides`, rule: 'must be a list of WafRuleOverride', value: overrides, fix: 'pass e.g. [WafRuleOverride.allowLargeBodies()]' }];
-    }
     const seen = new Set<string>();
     overrides.forEach((override, i) => {
       const at = `${prop}.ruleOverrides[${i}]`;

@@ -11,16 +11,17 @@ import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
 import { Authorization } from '../auth/authorization';
 import { AccessLogOptions } from '../common/access-log-options';
-import { ClientCertificate, clientCertificateProblems } from '../common/client-certificate';
+import { ClientCertificate } from '../common/client-certificate';
 import { ThrottleSettings } from '../common/throttle-settings';
 import { Integration } from '../integrations/integration';
-import { defaultApiName } from '../private/api-name';
 import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
+import { defaultApiName } from '../private/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../private/errors';
 import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { restOnlyWebSocketPropProblems } from '../private/rest-only-options';
 import { ServiceRoles } from '../private/service-roles';
+import { propsProblems as propsShapeProblems } from '../private/shape';
+import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
 import { AccountLogsRole } from '../rest/account-logs-role';
@@ -173,9 +174,10 @@ export class WebSocketGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
+    throwIfProblems(this, propsShapeProblems(WEBSOCKET_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
-      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...clientCertificateProblems(props.clientCertificate),
+      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
@@ -255,7 +257,9 @@ export class WebSocketGateway extends Construct {
    * @returns the route (escape hatch)
    */
   public addRoute(routeKey: string, integration: Integration, options: WebSocketRouteOptions = {}): apigwv2.CfnRoute {
-    return this.bindRoute(`addRoute('${routeKey}')`, routeKey, integration, options);
+    const { call, problems } = addRouteProblems(routeKey, integration, options, WEBSOCKET_ROUTE_OPTIONS);
+    throwIfProblems(this, problems);
+    return this.bindRoute(call, routeKey, integration, options);
   }
 
   /**
@@ -264,6 +268,7 @@ export class WebSocketGateway extends Construct {
    * Post to `callbackUrl`.
    */
   public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
+    throwIfProblems(this, methodProblems('grantManageConnections', { grantee }));
     return this.stage.grantManagementApiAccess(grantee);
   }
 
@@ -376,7 +381,7 @@ function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.
 }
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
-  const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...restOnlyWebSocketPropProblems(props)];
+  const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
   problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   const checks = [
     props.routeSelectionExpression !== undefined && patternProblem('routeSelectionExpression', props.routeSelectionExpression,

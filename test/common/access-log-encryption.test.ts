@@ -79,7 +79,7 @@ describe.each(GATEWAYS)('%s accessLogs.encryptionKey', (_name, build) => {
     ['with access logs off', stack => ({ enabled: false, encryptionKey: new kms.Key(stack, 'K') }),
       /\[InvalidAccessLogs\] accessLogs.encryptionKey would be ignored: access logs are off/],
     ['not a KMS key (from JavaScript)', () => ({ encryptionKey: 'arn:aws:kms:eu-west-1:111111111111:key/abc' as unknown as kms.IKey }),
-      /\[InvalidAccessLogs\] accessLogs.encryptionKey must be a KMS key \(kms.IKey\), got "arn:aws:kms:eu-west-1:111111111111:key\/abc"; use kms.Key.fromKeyArn/],
+      /\[InvalidType\] accessLogs.encryptionKey must be a kms.IKey \(an object with keyArn\), got "arn:aws:kms:eu-west-1:111111111111:key\/abc"; pass e.g. a kms.Key \(or kms.Key.fromKeyArn\)/],
     ['in another Region', stack => ({ encryptionKey: kms.Key.fromKeyArn(stack, 'K', 'arn:aws:kms:us-east-1:111111111111:key/abc') }),
       /\[InvalidAccessLogs\] accessLogs.encryptionKey must be in eu-west-1, the log group's Region, got "arn:aws:kms:us-east-1:111111111111:key\/abc"/],
   ])('throws when encryptionKey is set %s', (_case, options, error) => {

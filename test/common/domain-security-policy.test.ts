@@ -83,7 +83,7 @@ describe('RestGateway domain.securityPolicy', () => {
       securityPolicy: SecurityPolicy.TLS13_1_3_2025_09, mutualTls: { bucket: s3.Bucket.fromBucketName(stack, 'Trust', 'truststore'), key: 'ca.pem' },
     }), /\[InvalidDomain\] domain.securityPolicy cannot be an enhanced policy \(SecurityPolicy_…\) with mutualTls, got "SecurityPolicy_TLS13_1_3_2025_09"; use TLS_1_2 with mutual TLS/],
     ['an unknown policy (from JavaScript)', stack => regionalRest(stack, { securityPolicy: 'TLS_1_3' as apigw.SecurityPolicy }),
-      /\[InvalidDomain\] domain.securityPolicy is not available on a regional domain, got "TLS_1_3"/],
+      /\[InvalidType\] domain.securityPolicy must be a member of apigw.SecurityPolicy, got "TLS_1_3"; use one of apigw.SecurityPolicy.TLS_1_0/],
     ['a different policy than the gateway sharing the domain', stack => {
       const zone = zoneIn(stack);
       new RestGateway(stack, 'Orders', { domain: { domainName: 'api.example.com', hostedZone: zone, basePath: 'orders' } });

@@ -1,6 +1,6 @@
 import { Duration, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { Authorization, HttpGateway, HttpGatewayProps, Integration, RequestValue } from '../../src';
+import { ApiAccess, Authorization, HttpGateway, HttpGatewayProps, Integration, RequestValue } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
 
@@ -182,6 +182,10 @@ describe('HttpGateway input errors', () => {
     ['binaryMediaTypes', { binaryMediaTypes: ['image/png'] }],
     ['executionLogLevel', { executionLogLevel: 'INFO' }],
     ['policy', { policy: {} }],
+    // These were silently ignored: an HTTP API has no resource policy, canary or API keys.
+    ['allowOnly', { allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24'])] }],
+    ['pinnedVersion', { pinnedVersion: 'a'.repeat(32) }],
+    ['apiKeySource', { apiKeySource: 'HEADER' }],
   ])('REST-only prop %s says RestGateway supports it', (name, props) => {
     expect(() => new HttpGateway(testStack(), 'Api', props as HttpGatewayProps))
       .toThrow(new RegExp(`\\[UnsupportedCombination\\] ${name} is not available on an HttpGateway.*use a RestGateway`));

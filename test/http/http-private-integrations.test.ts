@@ -147,6 +147,15 @@ describe('Integration.privateNlb on HttpGateway', () => {
     expect(uris).toEqual(expect.arrayContaining([{ Ref: expect.stringMatching(/^NlbTcp8080/) }, imported.listenerArn]));
   });
 
+  test('a listener created for the load balancer elsewhere in the stack is found too', () => {
+    const stack = testStack();
+    const nlb = nlbWithListener(stack, 8080);
+    const targets = new elbv2.NetworkTargetGroup(stack, 'Targets9000', { vpc: nlb.vpc!, port: 9000, targetType: elbv2.TargetType.IP });
+    new elbv2.NetworkListener(stack, 'Tcp9000', { loadBalancer: nlb, port: 9000, defaultTargetGroups: [targets] });
+    new HttpGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb, { port: 9000 }));
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationUri: { Ref: Match.stringLikeRegexp('^Tcp9000') } });
+  });
+
   test('throws when no listener is on port, naming the ports there are and the fix', () => {
     const stack = testStack();
     const nlb = nlbWithListener(stack, 8080);

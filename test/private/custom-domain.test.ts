@@ -150,16 +150,3 @@ describe('RestGateway custom domains', () => {
     })).toThrow(/\[UnsupportedCombination\] domain.mutualTls needs a regional custom domain \(API Gateway offers mutual TLS on regional domains only\), got "EDGE"; use Endpoint.regional\(\) for the API behind the mutual TLS domain/);
   });
 });
-
-describe('custom domains from JavaScript', () => {
-  test.each<[string, (stack: Stack) => DomainOptions, RegExp]>([
-    ['a null domain name', stack => ({ domainName: null as unknown as string, hostedZone: zoneIn(stack) }), /\[InvalidDomain\] domain.domainName must be a lower-case DNS name .*got null/],
-    ['a missing truststore key', stack => ({ domainName: 'mtls.example.com', certificate: certificateIn(stack), mutualTls: { bucket: truststore(stack).bucket } as any }),
-      /\[InvalidDomain\] domain.mutualTls.key must be the truststore's S3 object key .*got undefined/],
-    ['a missing truststore bucket', stack => ({ domainName: 'mtls.example.com', certificate: certificateIn(stack), mutualTls: { key: 'ca.pem' } as any }),
-      /\[InvalidDomain\] domain.mutualTls.bucket must be an S3 bucket \(e.g. Bucket.fromBucketName\), got undefined/],
-  ])('throws on %s', (_name, domain, message) => {
-    const stack = testStack();
-    expect(() => new RestGateway(stack, 'Api', { domain: domain(stack) })).toThrow(message);
-  });
-});

@@ -53,7 +53,7 @@ describe('ClientCertificate', () => {
       /\[InvalidClientCertificate\] clientCertificate must be a client certificate ID \(letters and digits\), got "arn:aws:apigateway:eu-west-1::\/clientcertificates\/abc"; use the ID API Gateway gave it/],
     ['an empty ID', () => rest(ClientCertificate.fromClientCertificateId('')), /\[InvalidClientCertificate\] clientCertificate must be a client certificate ID/],
     ['not a ClientCertificate (from JavaScript)', () => rest(true as unknown as ClientCertificate),
-      /\[InvalidClientCertificate\] clientCertificate must be ClientCertificate.generate\(\) or ClientCertificate.fromClientCertificateId\(id\), got true/],
+      /\[InvalidType\] clientCertificate must be a ClientCertificate \(made by ClientCertificate.generate\(\) or another ClientCertificate.\* method\), got true/],
     ['set on an HttpGateway (from JavaScript)', () => new HttpGateway(testStack(), 'Api', { clientCertificate: ClientCertificate.generate() } as HttpGatewayProps),
       /\[UnsupportedCombination\] clientCertificate is not available on an HttpGateway \(HTTP APIs have no backend client certificates\)/],
   ])('throws for %s', (_case, build, error) => {

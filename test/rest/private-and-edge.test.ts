@@ -185,6 +185,28 @@ describe('private integrations', () => {
     });
   });
 
+  test('privateNlb: a listener created anywhere in the stack for the load balancer counts', () => {
+    const stack = testStack();
+    const nlb = nlbIn(stack, []);
+    const targets = new elbv2.NetworkTargetGroup(stack, 'Targets', { vpc: nlb.vpc!, port: 9000, targetType: elbv2.TargetType.IP });
+    new elbv2.NetworkListener(stack, 'Tcp9000', { loadBalancer: nlb, port: 9000, defaultTargetGroups: [targets] });
+    new RestGateway(stack, 'Api').addRoute('GET /a', Integration.privateNlb(nlb, { port: 9000 }));
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test.each([
+    ['privateNlb', 'get'],
+    ['privateAlb', 'FETCH'],
+  ])('throws when %s calls the backend with method %s, which API Gateway does not know', (factory, method) => {
+    const stack = testStack();
+    const integration = factory === 'privateNlb'
+      ? Integration.privateNlb(nlbIn(stack), { method })
+      : Integration.privateAlb(new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc: vpcIn(stack) })
+        .addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(200) }), { method });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /a', integration))
+      .toThrow(new RegExp(`\\[InvalidIntegration\\] addRoute\\('GET /a'\\) Integration.${factory} method must be one of ANY, GET, .*got "${method}"`));
+  });
+
   test('privateAlb: a VPC link v2 and the listener as the integration target', () => {
     const stack = testStack();
     const vpc = vpcIn(stack);

@@ -125,11 +125,11 @@ describe('release guard in the template', () => {
 describe('canary props from JavaScript', () => {
   test.each<[string, unknown, RegExp]>([
     ['no stableVersion', { trafficPercent: 10 },
-      /\[InvalidCanary\] canary\.stableVersion is required, got undefined; copy the DeploymentVersion output of the deploy the stage serves now/],
+      /\[InvalidType\] canary\.stableVersion is required \(a string\), got undefined; set it, e.g. the DeploymentVersion output of the deploy the stage serves now/],
     ['no trafficPercent', { stableVersion: '0123456789abcdef0123456789abcdef' },
-      /\[InvalidCanary\] canary\.trafficPercent must be a number from 0 to 100, got undefined/],
+      /\[InvalidType\] canary\.trafficPercent is required \(a number\), got undefined/],
     ['a percent as text', { stableVersion: '0123456789abcdef0123456789abcdef', trafficPercent: '10' },
-      /\[InvalidCanary\] canary\.trafficPercent must be a number from 0 to 100, got "10"/],
+      /\[InvalidType\] canary\.trafficPercent must be a number, got "10"/],
   ])('refuses a canary with %s (it would be dropped, or fail at deploy)', (_what, canary, message) => {
     expect(() => new RestGateway(testStack(), 'Api', { canary: canary as CanaryOptions })).toThrow(message);
   });

@@ -295,6 +295,12 @@ describe('RestGateway', () => {
       expect(() => new RestGateway(testStack(), 'Api', props)).toThrow(message);
     });
 
+    test('it has no routes: API Gateway cannot deploy a REST API without methods', () => {
+      const stack = testStack();
+      new RestGateway(stack, 'Api');
+      expect(() => Template.fromStack(stack)).toThrow(/\[NoRoutes\] routes must hold at least one route: API Gateway cannot deploy a REST API without methods, got 0; add a route/);
+    });
+
     test('every problem is reported at once, with the construct path', () => {
       expect(() => new RestGateway(testStack(), 'Api', { throttle: { rateLimit: -1, burstLimit: -1 }, stageName: '' }))
         .toThrow(/rateLimit[\s\S]*burstLimit[\s\S]*stageName[\s\S]*at construct Test\/Api/);

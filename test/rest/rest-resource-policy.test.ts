@@ -194,12 +194,3 @@ describe('RestGateway resource policy (allowOnly)', () => {
     });
   });
 });
-
-describe('ApiAccess from JavaScript', () => {
-  test.each<[string, () => ApiAccess, RegExp]>([
-    ['null values', () => ApiAccess.fromSourceIps(null as unknown as string[]), /\[InvalidPolicy\] allowOnly\[0\] ApiAccess.fromSourceIps values must be a list of strings, got null/],
-    ['a number among the values', () => ApiAccess.fromAccounts([123456789012 as unknown as string]), /\[InvalidPolicy\] allowOnly\[0\] ApiAccess.fromAccounts values must be 12-digit AWS account IDs, got 123456789012/],
-  ])('throws on %s', (_name, access, message) => {
-    expect(() => new RestGateway(testStack(), 'Api', { allowOnly: [access()] })).toThrow(message);
-  });
-});

@@ -89,10 +89,6 @@ describe('Waf', () => {
     test.each([
       ['a malformed rule name', WafManagedRuleGroup.COMMON, 'Size Restrictions', 'COUNT',
         /\[InvalidWaf\] waf.ruleOverrides\[0\] rule names must be 1 to 128 letters, digits, _ or -, got "Size Restrictions"/],
-      ['an unknown group (from JavaScript)', 'AWSManagedRulesNope', 'X', 'COUNT',
-        /\[InvalidWaf\] waf.ruleOverrides\[0\] group must be one of AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet, AWSManagedRulesSQLiRuleSet \(the groups Waf.managed uses\), got "AWSManagedRulesNope"/],
-      ['an unknown action (from JavaScript)', WafManagedRuleGroup.COMMON, 'SizeRestrictions_BODY', 'CAPTCHA',
-        /\[InvalidWaf\] waf.ruleOverrides\[0\] action must be one of ALLOW, BLOCK, COUNT, got "CAPTCHA"/],
     ])('throws on %s', (_name, group, rule, action, message) => {
       const override = WafRuleOverride.ruleAction(group as WafManagedRuleGroup, rule, action as WafRuleAction);
       expect(() => gateway(testStack(), { ruleOverrides: [override] })).toThrow(message);
@@ -187,21 +183,5 @@ describe('Waf', () => {
       const stack = testStack();
       expect(() => new RestGateway(stack, 'Api', { waf: Waf.fromWebAclArn(Token.asString({ Ref: 'Acl' })) })).not.toThrow();
     });
-  });
-});
-
-describe('Waf from JavaScript', () => {
-  test.each<[string, ManagedWafOptions, RegExp]>([
-    ['ruleOverrides that is not a list', { ruleOverrides: 'allowLargeBodies' as any }, /\[InvalidWaf\] waf.ruleOverrides must be a list of WafRuleOverride, got "allowLargeBodies"/],
-    ['a rate limit given as a string', { rateLimitPerFiveMinutes: '2000' as any }, /\[InvalidWaf\] waf.rateLimitPerFiveMinutes must be a whole number from 10 to 2,000,000,000, got "2000"/],
-  ])('throws on %s', (_name, options, message) => {
-    expect(() => new RestGateway(testStack(), 'Api', { waf: Waf.managed(options) })).toThrow(message);
-  });
-
-  test('throws on redactedHeaders that is not a list', () => {
-    const stack = testStack();
-    const logging = WafLogging.toLogGroup(logs.LogGroup.fromLogGroupName(stack, 'G', 'aws-waf-logs-x'), { redactedHeaders: 'authorization' as any });
-    expect(() => new RestGateway(stack, 'Api', { waf: Waf.managed({ logging }) }))
-      .toThrow(/\[InvalidWaf\] waf.logging redactedHeaders must be a list of HTTP header names, got "authorization"/);
   });
 });

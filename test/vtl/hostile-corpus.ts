@@ -172,6 +172,8 @@ export const VELOCITY_LOOKALIKES: { name: string; text: string }[] = [
   { name: 'references', text: '{"user": "$context.identity", "quiet": "$!{input.body}", "braced": "${x}", "under": "$_x", "method": "$util.escapeJavaScript(\'x\')"}' },
   { name: 'directives', text: '#set($a = 1)#if(true)yes#elseif(false)#else no#end#foreach($i in [1])$i#end #{if}(x)#{end} #break #stop #include("x") #parse("x") #evaluate("x") #define($d)x#end' },
   { name: 'macros', text: '#macro(m $x)$x#end #m(1) #@block()body#end #@' },
+  // Block macro calls without their #end: Apache Velocity 1.7 cannot parse them outside a #[[ ]]# block.
+  { name: 'unclosed-block-macros', text: '{"note": "#@note(x)", "braced": "#@{note}(y)"}' },
   { name: 'comments', text: 'a ## line comment\nb #* block *# c #** doc *# d #*' },
   { name: 'raw-block-markers', text: 'before #[[ raw $x ]]# after ]]# and #[[ again' },
   { name: 'raw-block-edges', text: ']]#[[#]]]]##[[#]' },

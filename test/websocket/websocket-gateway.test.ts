@@ -292,10 +292,20 @@ describe('WebSocketGateway', () => {
   describe('throws when', () => {
     const fnIn = (stack: any) => handler(stack, 'Fn');
 
-    test('REST-only props (WAF, cache, canary) are passed, as JavaScript callers can', () => {
-      const props = { waf: {}, cache: {}, connect: Integration.mock() } as unknown as WebSocketGatewayProps;
+    test('REST-only props (WAF, cache, canary, tracing) are passed, as JavaScript callers can', () => {
+      const props = { waf: {}, cache: {}, tracing: true, connect: Integration.mock() } as unknown as WebSocketGatewayProps;
+      expect(() => new WebSocketGateway(testStack(), 'Ws', props)).toThrow(new RegExp([
+        /\[UnsupportedCombination\] waf is not available on a WebSocketGateway \(WebSocket APIs have no WAF\)/.source,
+        /\[UnsupportedCombination\] cache is not available on a WebSocketGateway \(WebSocket APIs have no stage caching\)/.source,
+        // X-Ray does not trace WebSocket APIs: the prop was silently ignored.
+        /\[UnsupportedCombination\] tracing is not available on a WebSocketGateway \(WebSocket APIs have no X-Ray tracing\), got true/.source,
+      ].join('[\\s\\S]*')));
+    });
+
+    test('a prop it does not have is passed: the error lists the props it has', () => {
+      const props = { stagename: 'v1' } as unknown as WebSocketGatewayProps;
       expect(() => new WebSocketGateway(testStack(), 'Ws', props)).toThrow(
-        /\[UnsupportedCombination\] cache is not available on a WebSocketGateway \(WebSocket APIs have no stage caching\)[\s\S]*\[UnsupportedCombination\] waf is not available on a WebSocketGateway \(WebSocket APIs have no WAF\)/);
+        /\[UnknownProp\] stagename is not a prop of WebSocketGatewayProps, got "v1"; did you mean stageName\? WebSocketGatewayProps has connect, disconnect, defaultRoute, routes, authorization,/);
     });
     test.each<[string, string, RegExp]>([
       ['a reserved-looking key', '$join', /\[InvalidRouteKey\] addRoute\('\$join'\) must be \$connect, \$disconnect, \$default or a custom key without \$.*got "\$join"; use one of the reserved keys, or drop the \$: 'join'/],

@@ -2,10 +2,9 @@ import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PrivateIntegrationOptions } from '../../integrations/private-integration';
 import { fail } from '../../private/errors';
+import { checkMethod } from '../../private/vpc-links';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { httpIntegrationTimeout } from '../http-integration-timeout';
-
-const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /**
  * A private integration on an HTTP API: an HTTP proxy through a VPC link v2 to `uri`, the
@@ -20,16 +19,8 @@ const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTION
 export function bindPrivateHttp(
   ctx: HttpRouteContext, factory: string, target: IConstruct, uri: string, link: apigwv2.IVpcLink, options: PrivateIntegrationOptions,
 ): HttpIntegrationBinding {
+  checkMethod(ctx, factory, options.method);
   const method = options.method ?? ctx.route.method;
-  if (!Token.isUnresolved(method) && !METHODS.includes(method)) {
-    fail(ctx.scope, {
-      code: 'InvalidIntegration',
-      prop: `${ctx.prop} ${factory} method`,
-      rule: `must be one of ${METHODS.join(', ')}`,
-      value: method,
-      fix: "use an upper-case HTTP method, e.g. 'GET', or leave it out to use the route's",
-    });
-  }
   return {
     integration: ctx.integration(target, {
       integrationType: apigwv2.HttpIntegrationType.HTTP_PROXY,
