@@ -561,8 +561,9 @@ export class RestGateway extends Construct {
   }
 
   private validateAtSynth(): string[] {
-    if (this.routes.size === 0) {
+    if (this.api.methods.length === 0) {
       // aws-cdk-lib refuses it too ("doesn't contain any methods"), without saying what to do.
+      // Methods added through the escape hatch (`api`) count: they deploy.
       return [formatProblem({
         code: 'NoRoutes',
         prop: 'routes',

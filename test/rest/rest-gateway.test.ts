@@ -301,6 +301,12 @@ describe('RestGateway', () => {
       expect(() => Template.fromStack(stack)).toThrow(/\[NoRoutes\] routes must hold at least one route: API Gateway cannot deploy a REST API without methods, got 0; add a route/);
     });
 
+    test('a method added only through the escape hatch (api) counts as a route', () => {
+      const stack = testStack();
+      new RestGateway(stack, 'Api').api.root.addMethod('GET', new apigw.MockIntegration());
+      Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Method', 1);
+    });
+
     test('every problem is reported at once, with the construct path', () => {
       expect(() => new RestGateway(testStack(), 'Api', { throttle: { rateLimit: -1, burstLimit: -1 }, stageName: '' }))
         .toThrow(/rateLimit[\s\S]*burstLimit[\s\S]*stageName[\s\S]*at construct Test\/Api/);
