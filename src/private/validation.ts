@@ -77,6 +77,7 @@ export function isIpOrCidr(value: string): boolean {
  * atomic groups, inline flags) is set aside and the rest must parse.
  */
 export function isJavaRegex(pattern: string): boolean {
+  if (hasIllegalRepetition(pattern)) return false;
   try {
     translateJavaRegex(pattern);
     return true;
@@ -93,4 +94,38 @@ export function isJavaRegex(pattern: string): boolean {
       return false;
     }
   }
+}
+
+/**
+ * Whether `pattern` has a `{` outside a character class, a quote (`\Q…\E`) and an escape's
+ * own braces (`\p{Alpha}`, `\x{41}`) that does not start a quantifier `{n}`, `{n,}` or
+ * `{n,m}`: Java refuses it ("Illegal repetition") where JavaScript, and so the checks above,
+ * take it as a literal brace.
+ */
+function hasIllegalRepetition(pattern: string): boolean {
+  let classDepth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const next = pattern[i + 1];
+      if (next === 'Q') {
+        const end = pattern.indexOf('\\E', i + 2);
+        if (end < 0) return false;
+        i = end + 1;
+      } else if ('pPxN'.includes(next) && pattern[i + 2] === '{') {
+        const end = pattern.indexOf('}', i + 3);
+        if (end < 0) return false;
+        i = end;
+      } else {
+        i++;
+      }
+    } else if (c === '[') {
+      classDepth++;
+    } else if (c === ']' && classDepth > 0) {
+      classDepth--;
+    } else if (c === '{' && classDepth === 0 && !/^\{\d+(,\d*)?\}/.test(pattern.slice(i))) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -122,16 +122,18 @@ describe('Authorization on RestGateway', () => {
         .toThrow(/\[InvalidAuthorization\] .*cacheTtl must be whole seconds from 0 to 3600/);
     });
 
-    test.each(['^Bearer (', '[A-Z', '*token'])('the token validation regex %s does not compile', (validationRegex) => {
+    // Java refuses a '{' that does not start a quantifier ("Illegal repetition"); JavaScript takes it literally.
+    test.each(['^Bearer (', '[A-Z', '*token', '^Bearer {token}$', 'a{,3}', 'a{'])('the token validation regex %s does not compile', (validationRegex) => {
       const stack = testStack();
       expect(route(Authorization.lambdaToken(handler(stack, 'F'), { validationRegex })))
-        .toThrow(new RegExp(`\\[InvalidAuthorization\\] .*validationRegex must be a regular expression API Gateway can compile \\(Java syntax\\), got ${JSON.stringify(validationRegex).replace(/[[\]()*^]/g, '\\$&')}`));
+        .toThrow(new RegExp(`\\[InvalidAuthorization\\] .*validationRegex must be a regular expression API Gateway can compile \\(Java syntax\\), got ${JSON.stringify(validationRegex).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     });
 
-    test.each(['^Bearer [-0-9a-zA-Z._]+$', '^[A-Za-z0-9]++$', '(?i)^bearer .+$'])('a Java regex %s is accepted', (validationRegex) => {
-      const stack = testStack();
-      expect(route(Authorization.lambdaToken(handler(stack, 'F'), { validationRegex }))).not.toThrow();
-    });
+    test.each(['^Bearer [-0-9a-zA-Z._]+$', '^[A-Za-z0-9]++$', '(?i)^bearer .+$', '^[a-z]{1,64}\\.[a-z]{2,}$', '^\\{[0-9]+\\}$', '^[{}]+$', '^\\Q{x}\\E$', '^\\p{Alpha}+\\x{2D}\\p{Digit}{2}$'])(
+      'a Java regex %s is accepted', (validationRegex) => {
+        const stack = testStack();
+        expect(route(Authorization.lambdaToken(handler(stack, 'F'), { validationRegex }))).not.toThrow();
+      });
 
     test('a cognito scope has a space', () => {
       const stack = testStack();
