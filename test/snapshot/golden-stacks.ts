@@ -195,7 +195,11 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const wafLogs = new logs.LogGroup(stack, 'WafLogs', { logGroupName: 'aws-waf-logs-catalog', retention: logs.RetentionDays.ONE_YEAR });
     const v1 = new RestGateway(stack, 'CatalogV1', {
       domain: { domainName: 'api.example.com', hostedZone: zone, basePath: 'v1' },
-      waf: Waf.managed({ rateLimitPerFiveMinutes: 2000, ruleOverrides: [WafRuleOverride.allowLargeBodies()], logging: WafLogging.toLogGroup(wafLogs) }),
+      waf: Waf.managed({
+        rateLimitPerFiveMinutes: 2000,
+        ruleOverrides: [WafRuleOverride.allowLargeBodies()],
+        logging: WafLogging.toLogGroup(wafLogs),
+      }),
       allowOnly: [ApiAccess.fromSourceIps(['0.0.0.0/0']), ApiAccess.fromAccounts(['222222222222'])],
     });
     v1.addRoute('GET /products/{id}', Integration.lambda(fn));
