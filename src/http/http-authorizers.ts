@@ -1,7 +1,7 @@
 import { Names, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { digest } from './http-ids';
-import { fail } from '../private/errors';
+import { fail } from '../core/errors';
 
 /**
  * The API's authorizers, one per kind and owner however many routes use them. Construct IDs

@@ -1,8 +1,8 @@
 import { HttpRouteContext } from './http-binding';
-import { RequestValue } from '../common/request-value';
-import { Problem } from '../private/errors';
-import { unknownPathParameter } from '../private/path-parameters';
-import { pathParameterNames } from '../private/route-key';
+import { RequestValue } from '../vocabulary/request-value';
+import { Problem } from '../core/errors';
+import { unknownPathParameter } from '../vocabulary/path-parameters';
+import { pathParameterNames } from '../core/route-key';
 
 /**
  * The `RequestValue`s one HTTP API route maps into an integration's parameters: checks each

@@ -1,8 +1,8 @@
 import { Token, aws_iam as iam } from 'aws-cdk-lib';
-import { Problem } from '../private/errors';
-import { brand } from '../private/shape';
+import { Problem } from '../core/errors';
+import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
-import { isIpOrCidr } from '../private/validation';
+import { isIpOrCidr } from '../core/validation';
 
 /** What each factory accepts, for the synth-time check of its values. */
 const VALUES: Record<string, { readonly valid: (value: string) => boolean; readonly rule: string; readonly fix: string }> = {

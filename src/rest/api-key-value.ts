@@ -1,5 +1,5 @@
 import { aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
-import { brand } from '../private/shape';
+import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
 
 /**

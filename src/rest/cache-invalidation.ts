@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { Lazy, Stack, Validations, aws_apigateway as apigw, aws_iam as iam, custom_resources as cr } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeDeployHelper } from '../private/nag-acknowledgements';
+import { acknowledgeDeployHelper } from '../shared/nag-acknowledgements';
 
 /**
  * What API Gateway does with a per-key invalidation (`Cache-Control: max-age=0`) from a

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { UnauthorizedInvalidation } from './cache-invalidation';
-import { RequestValue } from '../common/request-value';
+import { RequestValue } from '../vocabulary/request-value';
 
 /** The stage cache sizes API Gateway offers, in GB. */
 export enum CacheSize {

@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
-import { brand } from '../private/shape';
+import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
 
 /** Options of `Endpoint.private`: the VPC endpoints clients reach the API through. */

@@ -1,8 +1,8 @@
 import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { RestCorsResponse } from './rest-cors';
-import { HttpRouteKey } from '../private/route-key';
-import { ServiceRole } from '../private/service-roles';
+import { HttpRouteKey } from '../core/route-key';
+import { ServiceRole } from '../shared/service-roles';
 
 /**
  * What a REST gateway hands an integration or authorization when a route binds it.

@@ -1,9 +1,9 @@
 import { Token, aws_apigateway as apigw, aws_route53_targets as targets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DomainOptions } from '../common/domain-options';
-import { domainOptionProblems, SharedDomain } from '../private/custom-domain';
-import { restDomainSecurity, securityPolicyProblems, warnOnWeakPolicy } from '../private/domain-security-policy';
-import { Problem } from '../private/errors';
+import { DomainOptions } from '../vocabulary/domain-options';
+import { domainOptionProblems, SharedDomain } from '../shared/custom-domain';
+import { restDomainSecurity, securityPolicyProblems, warnOnWeakPolicy } from '../shared/domain-security-policy';
+import { Problem } from '../core/errors';
 
 export function domainProblems(domain: DomainOptions | undefined, endpointType: apigw.EndpointType, region: string): Problem[] {
   if (!domain) return [];

@@ -3,13 +3,13 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
-import { AccountLogsRole } from './account-logs-role';
+import { AccountLogsRole } from '../shared/account-logs-role';
 import { ApiAccess } from './api-access';
 import { applyInvalidationPolicy, UnauthorizedInvalidation } from './cache-invalidation';
 import { CacheOptions, CacheSize } from './cache-options';
 import { CanaryOptions } from './canary-options';
 import { Endpoint } from './endpoint';
-import { RestAuthorizers } from './rest-authorizers';
+import { RestAuthorizers } from '../shared/authorizer-registry';
 import { RestRouteContext } from './rest-binding';
 import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
@@ -24,30 +24,30 @@ import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-re
 import { RestMethodSettings } from './rest-stage';
 import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf } from './waf';
-import { Authorization } from '../auth/authorization';
-import { AccessLogOptions } from '../common/access-log-options';
-import { ClientCertificate } from '../common/client-certificate';
-import { CorsOptions } from '../common/cors-options';
-import { DomainOptions } from '../common/domain-options';
-import { RouteOptions } from '../common/route-options';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { Integration } from '../integrations/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
-import { defaultApiName } from '../private/api-name';
-import { corsProblems } from '../private/cors-validation';
-import { hashDeployedParts } from '../private/deployment-hash';
-import { fail, formatProblem, Problem, throwIfProblems, warn } from '../private/errors';
-import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../private/nag-acknowledgements';
+import { Authorization } from '../vocabulary/authorization';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
+import { ClientCertificate } from '../vocabulary/client-certificate';
+import { CorsOptions } from '../vocabulary/cors-options';
+import { DomainOptions } from '../vocabulary/domain-options';
+import { RouteOptions } from '../vocabulary/route-options';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { Integration } from '../vocabulary/integration';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { defaultApiName } from '../core/api-name';
+import { corsProblems } from '../vocabulary/cors-validation';
+import { hashDeployedParts } from './deployment-hash';
+import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
-} from '../private/route-key';
-import { ServiceRoles } from '../private/service-roles';
-import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../private/shape';
+} from '../core/route-key';
+import { ServiceRoles } from '../shared/service-roles';
+import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../core/shape';
 import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
-import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
-import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;

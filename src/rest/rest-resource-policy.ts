@@ -1,7 +1,7 @@
 import { Stack, Token, aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ApiAccess, invokeStatement } from './api-access';
-import { Problem } from '../private/errors';
+import { Problem } from '../core/errors';
 
 /** API Gateway's limit on a resource policy's length, in characters. */
 const MAX_POLICY_CHARACTERS = 8192;

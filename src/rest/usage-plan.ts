@@ -2,13 +2,13 @@ import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ApiKeyValue } from './api-key-value';
 import { QuotaPeriod, QuotaSettings } from './quota';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
-import { HttpRouteKey } from '../private/route-key';
-import { optionsProblems } from '../private/shape';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { fail, Problem, throwIfProblems, warn } from '../core/errors';
+import { HttpRouteKey } from '../core/route-key';
+import { optionsProblems } from '../core/shape';
 import { methodProblems } from '../private/shapes/gateways';
 import { API_KEY_OPTIONS } from '../private/shapes/options';
-import { throttleProblems } from '../private/validation';
+import { throttleProblems } from '../core/validation';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {

@@ -2,9 +2,9 @@ import {
   ArnFormat, CfnResource, Stack, Token, aws_kinesisfirehose as firehose, aws_logs as logs, aws_s3 as s3, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { Problem } from '../private/errors';
-import { HEADER_NAME } from '../private/http-names';
-import { brand } from '../private/shape';
+import { Problem } from '../core/errors';
+import { HEADER_NAME } from '../core/http-names';
+import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
 
 /** WAF delivers logs only to destinations whose name starts with this (WAFV2 API, LoggingConfiguration). */

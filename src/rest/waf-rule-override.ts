@@ -1,7 +1,7 @@
 import { aws_wafv2 as wafv2 } from 'aws-cdk-lib';
 import { WafManagedRuleGroup, WafRuleAction } from './waf-managed-rules';
-import { Problem } from '../private/errors';
-import { brand } from '../private/shape';
+import { Problem } from '../core/errors';
+import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
 
 /**

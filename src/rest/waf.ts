@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { WafLogging } from './waf-logging';
 import { WafManagedRuleGroup } from './waf-managed-rules';
 import { WafRuleOverride } from './waf-rule-override';
-import { Problem, warn } from '../private/errors';
-import { brand } from '../private/shape';
+import { Problem, warn } from '../core/errors';
+import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
 
 /** Options of `Waf.managed`. */

@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { WebSocketRouteContext } from './websocket-binding';
-import { fail } from '../private/errors';
+import { fail } from '../core/errors';
 
 const MIN_MS = 50;
 const MAX_MS = 29_000;

@@ -9,22 +9,22 @@ import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
-import { Authorization } from '../auth/authorization';
-import { AccessLogOptions } from '../common/access-log-options';
-import { ClientCertificate } from '../common/client-certificate';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { Integration } from '../integrations/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
-import { defaultApiName } from '../private/api-name';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
-import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
-import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { ServiceRoles } from '../private/service-roles';
-import { propsProblems as propsShapeProblems } from '../private/shape';
+import { Authorization } from '../vocabulary/authorization';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
+import { ClientCertificate } from '../vocabulary/client-certificate';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { Integration } from '../vocabulary/integration';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { defaultApiName } from '../core/api-name';
+import { fail, Problem, throwIfProblems, warn } from '../core/errors';
+import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { ServiceRoles } from '../shared/service-roles';
+import { propsProblems as propsShapeProblems } from '../core/shape';
 import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
-import { AccountLogsRole } from '../rest/account-logs-role';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../core/validation';
+import { AccountLogsRole } from '../shared/account-logs-role';
 
 /** API Gateway's default quota of routes per WebSocket API. */
 const MAX_ROUTES = 300;

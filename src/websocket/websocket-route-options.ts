@@ -1,4 +1,4 @@
-import { RouteOptions } from '../common/route-options';
+import { RouteOptions } from '../vocabulary/route-options';
 
 /**
  * Options of one WebSocket route. Of the shared `RouteOptions`, WebSocket routes take

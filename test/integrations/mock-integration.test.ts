@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { Integration, RestGateway, WebSocketGateway } from '../../src';
-import { renderVtl } from '../../src/vtl/render';
+import { renderVtl } from '../support/vtl/render';
 import { testStack } from '../support/app';
 import { VELOCITY_LOOKALIKES } from '../vtl/hostile-corpus';
 

@@ -1,4 +1,4 @@
-import { conflictWith, HTTP_PATH_RULES, HttpRouteKey, parseHttpRouteKey, PathRules, pathShape, REST_PATH_RULES } from '../../src/private/route-key';
+import { conflictWith, HTTP_PATH_RULES, HttpRouteKey, parseHttpRouteKey, PathRules, pathShape, REST_PATH_RULES } from '../../src/core/route-key';
 
 function parse(key: string, rules: PathRules = REST_PATH_RULES): HttpRouteKey {
   const parsed = parseHttpRouteKey('routeKey', key, rules);

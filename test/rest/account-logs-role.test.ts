@@ -1,4 +1,4 @@
-import { HANDLER_SOURCE } from '../../src/rest/account-logs-role';
+import { HANDLER_SOURCE } from '../../src/shared/account-logs-role';
 import { runInlineHandler, sdkError } from '../support/inline-handler';
 
 /** A fake AWS account: the API Gateway setting and the roles that exist in IAM. */

@@ -1,9 +1,9 @@
 import { aws_cognito as cognito, aws_lambda as lambda } from 'aws-cdk-lib';
-import type { CognitoAuthorizationOptions } from '../../auth/cognito-authorization';
-import type { JwtAuthorizationOptions } from '../../auth/jwt-authorization';
-import type { LambdaRequestAuthorizationOptions, LambdaTokenAuthorizationOptions } from '../../auth/lambda-authorization';
-import { argumentChecker, args, duration, list, optional, required, str, struct } from '../shape';
-import { FUNCTION, USER_POOL, USER_POOL_CLIENT } from './refs';
+import type { CognitoAuthorizationOptions } from '../../vocabulary/authorizations/cognito';
+import type { JwtAuthorizationOptions } from '../../vocabulary/authorizations/jwt';
+import type { LambdaRequestAuthorizationOptions, LambdaTokenAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
+import { argumentChecker, args, duration, list, optional, required, str, struct } from '../../core/shape';
+import { FUNCTION, USER_POOL, USER_POOL_CLIENT } from '../../core/shapes/refs';
 import { REQUEST_VALUE } from './vocabulary';
 
 // The options of every `Authorization.*` factory, and the arguments of each.

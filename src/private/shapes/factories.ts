@@ -1,14 +1,14 @@
 import {
   aws_kinesisfirehose as firehose, aws_logs as logs, aws_s3 as s3, aws_secretsmanager as secretsmanager,
 } from 'aws-cdk-lib';
-import type { RequestValue } from '../../common/request-value';
+import type { RequestValue } from '../../vocabulary/request-value';
 import type { PrivateEndpointOptions } from '../../rest/endpoint';
 import type { ManagedWafOptions } from '../../rest/waf';
 import type { WafLoggingOptions } from '../../rest/waf-logging';
 import type { WafManagedRuleGroup, WafRuleAction } from '../../rest/waf-managed-rules';
-import { argumentChecker, args, list, optional, required, str } from '../shape';
+import { argumentChecker, args, list, optional, required, str } from '../../core/shape';
 import { MANAGED_WAF_OPTIONS, PRIVATE_ENDPOINT_OPTIONS, WAF_LOGGING_OPTIONS } from './options';
-import { BUCKET, DELIVERY_STREAM, LOG_GROUP, SECRET } from './refs';
+import { BUCKET, DELIVERY_STREAM, LOG_GROUP, SECRET } from '../../core/shapes/refs';
 import { REQUEST_VALUE, WAF_MANAGED_RULE_GROUP, WAF_RULE_ACTION } from './vocabulary';
 
 // The arguments of the small factories: RequestValue, SortKeyCondition, ApiAccess, Waf,

@@ -1,19 +1,19 @@
 import { aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-lib';
-import type { RouteOptions } from '../../common/route-options';
+import type { RouteOptions } from '../../vocabulary/route-options';
 import type { HttpGatewayProps } from '../../http/http-gateway';
-import type { Integration } from '../../integrations/integration';
+import type { Integration } from '../../vocabulary/integration';
 import type { RestGatewayProps } from '../../rest/rest-gateway';
 import type { WebSocketGatewayProps } from '../../websocket/websocket-gateway';
 import type { WebSocketRouteOptions } from '../../websocket/websocket-route-options';
-import { Problem } from '../errors';
-import { restOnlyProps } from '../rest-only-options';
+import { Problem } from '../../core/errors';
+import { restOnlyProps } from '../../shared/unsupported-options';
 import {
   argumentProblems, args, bool, callName, Check, duration, either, list, map, optional, optionsProblems, required, Shape, size, str, struct,
-} from '../shape';
+} from '../../core/shape';
 import {
   ACCESS_LOG_OPTIONS, CACHE_OPTIONS, CANARY_OPTIONS, CORS_OPTIONS, DOMAIN_OPTIONS, ROUTE_CACHE_OPTIONS, THROTTLE_SETTINGS,
 } from './options';
-import { API_KEY, GRANTABLE } from './refs';
+import { API_KEY, GRANTABLE } from '../../core/shapes/refs';
 import {
   API_ACCESS, API_KEY_SOURCE, AUTHORIZATION, CLIENT_CERTIFICATE, ENDPOINT, INTEGRATION, JSON_SCHEMA, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT,
   REQUEST_VALUE, WAF,

@@ -2,21 +2,21 @@ import {
   aws_dynamodb as dynamodb, aws_elasticloadbalancingv2 as elbv2, aws_events as events, aws_kinesis as kinesis,
   aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
-import type { DynamoDbAction } from '../../integrations/dynamodb-action';
-import type { DynamoDbIntegrationOptions } from '../../integrations/dynamodb-integration';
-import type { EventBridgeIntegrationOptions } from '../../integrations/event-bridge-integration';
-import type { HttpIntegrationOptions } from '../../integrations/http-integration';
-import type { KinesisIntegrationOptions } from '../../integrations/kinesis-integration';
-import type { LambdaIntegrationOptions } from '../../integrations/lambda-integration';
-import type { MockIntegrationOptions } from '../../integrations/mock-integration';
-import type { PrivateIntegrationOptions } from '../../integrations/private-integration';
-import type { SqsIntegrationOptions } from '../../integrations/sqs-integration';
-import type { StepFunctionsIntegrationOptions } from '../../integrations/step-functions-integration';
-import { argumentChecker, args, bool, duration, map, num, optional, required, str, struct } from '../shape';
+import type { DynamoDbAction } from '../../vocabulary/integrations/dynamodb-action';
+import type { DynamoDbIntegrationOptions } from '../../vocabulary/integrations/dynamodb';
+import type { EventBridgeIntegrationOptions } from '../../vocabulary/integrations/event-bridge';
+import type { HttpIntegrationOptions } from '../../vocabulary/integrations/http-proxy';
+import type { KinesisIntegrationOptions } from '../../vocabulary/integrations/kinesis';
+import type { LambdaIntegrationOptions } from '../../vocabulary/integrations/lambda';
+import type { MockIntegrationOptions } from '../../vocabulary/integrations/mock';
+import type { PrivateIntegrationOptions } from '../../vocabulary/integrations/private';
+import type { SqsIntegrationOptions } from '../../vocabulary/integrations/sqs';
+import type { StepFunctionsIntegrationOptions } from '../../vocabulary/integrations/step-functions';
+import { argumentChecker, args, bool, duration, map, num, optional, required, str, struct } from '../../core/shape';
 import {
   APPLICATION_LISTENER, CLOUD_MAP_SERVICE, EVENT_BUS, FUNCTION, NETWORK_LISTENER, NETWORK_LOAD_BALANCER, QUEUE, STATE_MACHINE,
   STREAM, TABLE, VPC,
-} from './refs';
+} from '../../core/shapes/refs';
 import {
   DYNAMODB_ACTION, PAYLOAD_FORMAT_VERSION, REQUEST_VALUE, SORT_KEY_CONDITION, STEP_FUNCTIONS_ACTION, SUBNET_SELECTION,
 } from './vocabulary';

@@ -1,13 +1,13 @@
 import {
   aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_ec2 as ec2, aws_iam as iam, aws_logs as logs,
 } from 'aws-cdk-lib';
-import type { Authorization } from '../../auth/authorization';
-import type { ClientCertificate } from '../../common/client-certificate';
-import type { RequestValue } from '../../common/request-value';
-import { DynamoDbAction } from '../../integrations/dynamodb-action';
-import type { Integration } from '../../integrations/integration';
-import type { SortKeyCondition } from '../../integrations/sort-key-condition';
-import { StepFunctionsAction } from '../../integrations/step-functions-action';
+import type { Authorization } from '../../vocabulary/authorization';
+import type { ClientCertificate } from '../../vocabulary/client-certificate';
+import type { RequestValue } from '../../vocabulary/request-value';
+import { DynamoDbAction } from '../../vocabulary/integrations/dynamodb-action';
+import type { Integration } from '../../vocabulary/integration';
+import type { SortKeyCondition } from '../../vocabulary/integrations/sort-key-condition';
+import { StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
 import type { ApiAccess } from '../../rest/api-access';
 import type { ApiKeyValue } from '../../rest/api-key-value';
 import { UnauthorizedInvalidation } from '../../rest/cache-invalidation';
@@ -18,7 +18,7 @@ import type { Waf } from '../../rest/waf';
 import type { WafLogging } from '../../rest/waf-logging';
 import { WafManagedRuleGroup, WafRuleAction } from '../../rest/waf-managed-rules';
 import type { WafRuleOverride } from '../../rest/waf-rule-override';
-import { Check, enumOf, madeBy, plainObject, simple } from '../shape';
+import { Check, enumOf, madeBy, plainObject, simple } from '../../core/shape';
 
 // The library's own words: objects its factories make (recognized by the brand their
 // constructors set), and its enums.

@@ -1,0 +1,17 @@
+import { aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
+import { bindPrivateHttp, checkListenerPort } from './private';
+import { PrivateIntegrationOptions } from '../../vocabulary/integrations/private';
+import { vpcLinkV2 } from '../../shared/vpc-links';
+import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
+
+/**
+ * An application load balancer's listener on an HTTP API: the integration sends to the
+ * listener's ARN through the VPC's shared VPC link v2.
+ */
+export function bindPrivateAlbHttp(
+  ctx: HttpRouteContext, factory: string, listener: elbv2.IApplicationListener, vpc: ec2.IVpc, options: PrivateIntegrationOptions,
+): HttpIntegrationBinding {
+  checkListenerPort(ctx, factory, listener, listener instanceof elbv2.ApplicationListener ? listener.port : undefined, options.port);
+  const link = vpcLinkV2(ctx.scope, vpc, options.subnets);
+  return bindPrivateHttp(ctx, factory, listener, listener.listenerArn, link, options);
+}

@@ -1,0 +1,63 @@
+import { Problem } from '../core/errors';
+import { UnknownKeyRule } from '../core/shape';
+
+/** Route options that only REST APIs have, with what they are called in messages. */
+const REST_ONLY_ROUTE_OPTIONS: Record<string, string> = {
+  apiKeyRequired: 'API keys and usage plans',
+  requestSchema: 'request validation',
+  requiredParameters: 'request validation',
+  cache: 'response caching',
+};
+
+/**
+ * Gateway props of RestGateway that an HTTP or WebSocket API cannot honour. TypeScript users
+ * get a compile error; JavaScript users and props objects shared between gateways get this one.
+ */
+const REST_ONLY_PROPS: Record<string, string> = {
+  endpoint: 'edge and private endpoints',
+  cache: 'stage caching',
+  canary: 'canary deployments',
+  pinnedVersion: 'canary deployments',
+  waf: 'WAF',
+  policy: 'resource policies',
+  allowOnly: 'resource policies',
+  apiKeySource: 'API keys',
+  binaryMediaTypes: 'binary media types',
+  minCompressionSize: 'response compression',
+  executionLogLevel: 'execution logs',
+  tracing: 'X-Ray tracing',
+  manageAccountLogsRole: 'execution logs (the account logs role)',
+  clientCertificate: 'backend client certificates',
+};
+
+/** Unset-looking values of a REST-only prop (a props object shared between gateways) are harmless. */
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
+function restOnlyProblem(table: Record<string, string>, name: string, value: unknown, at: string, gateway: string, apiType: string): Problem {
+  return {
+    code: 'UnsupportedCombination',
+    prop: at,
+    rule: `is not available on ${gateway} (${apiType} have no ${table[name]})`,
+    value: typeof value === 'object' && !Array.isArray(value) ? '(set)' : value,
+    fix: 'remove it, or use a RestGateway, which supports it',
+  };
+}
+
+export function restOnlyRouteOptionProblems(prop: string, options: object): Problem[] {
+  const given = options as Record<string, unknown>;
+  return Object.keys(REST_ONLY_ROUTE_OPTIONS).filter(name => isSet(given[name]))
+    .map(name => restOnlyProblem(REST_ONLY_ROUTE_OPTIONS, name, given[name], `${prop}.${name}`, 'an HttpGateway', 'HTTP APIs'));
+}
+
+/**
+ * What the props of another gateway say about a RestGateway prop they do not have: that the
+ * API type cannot do it (rather than only that the prop is unknown).
+ */
+export function restOnlyProps(gateway: string, apiType: string): UnknownKeyRule {
+  return (key, value, at) => {
+    if (!(key in REST_ONLY_PROPS)) return undefined;
+    return isSet(value) ? restOnlyProblem(REST_ONLY_PROPS, key, value, at, gateway, apiType) : 'ignore';
+  };
+}

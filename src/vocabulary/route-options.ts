@@ -1,0 +1,54 @@
+import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { RequestValue } from './request-value';
+import { ThrottleSettings } from './throttle-settings';
+import { Authorization } from './authorization';
+import { RouteCacheOptions } from '../rest/cache-options';
+
+/** Per-route settings, shared by every gateway (each rejects what its API type cannot do). */
+export interface RouteOptions {
+  /**
+   * Who may call the route.
+   * @default - the gateway's `defaultAuthorization`, which defaults to `Authorization.iam()`
+   */
+  readonly authorization?: Authorization;
+
+  /**
+   * Callers must send an API key of a usage plan (REST).
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+
+  /**
+   * Throttling for this route alone, below the stage's.
+   * @default - the stage's throttle
+   */
+  readonly throttle?: ThrottleSettings;
+
+  /**
+   * Response caching of this route (REST, with the gateway's `cache`), keyed on every request
+   * parameter the route declares.
+   * @default - GET routes open to every caller (`Authorization.none()`, no API key) are cached
+   * when the gateway has a cache; per-caller routes and other methods are not
+   */
+  readonly cache?: RouteCacheOptions;
+
+  /**
+   * JSON Schema (draft 4) the JSON request body must match; API Gateway rejects other
+   * bodies with 400 before the integration runs (REST).
+   * @default - the body is not checked
+   */
+  readonly requestSchema?: apigw.JsonSchema;
+
+  /**
+   * Query-string parameters and headers that must be present; API Gateway rejects requests
+   * without them with 400 (REST). Path parameters are always required.
+   * @default - none
+   */
+  readonly requiredParameters?: RequestValue[];
+
+  /**
+   * Integration timeout for this route; wins over the integration's own (50 ms to 29 s).
+   * @default - the integration's timeout
+   */
+  readonly timeout?: Duration;
+}

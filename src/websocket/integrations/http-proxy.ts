@@ -1,0 +1,40 @@
+import { Token } from 'aws-cdk-lib';
+import { HttpIntegrationOptions } from '../../vocabulary/integrations/http-proxy';
+import { fail } from '../../core/errors';
+import { URL_PLACEHOLDER } from '../../vocabulary/integration-url';
+import { webSocketIntegrationTimeout } from '../integration-timeout';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
+
+/**
+ * HTTP proxy on a WebSocket route: each message is sent to the URL as the request body
+ * (POST unless `method` says otherwise); on a two-way route the answer's body goes back.
+ */
+export function webSocketHttpProxy(ctx: WebSocketRouteContext, url: string, options: HttpIntegrationOptions): WebSocketIntegrationBinding {
+  const placeholder = Token.isUnresolved(url) ? undefined : [...url.matchAll(URL_PLACEHOLDER)][0];
+  if (placeholder) {
+    fail(ctx.scope, {
+      code: 'InvalidIntegration',
+      prop: `${ctx.prop} Integration.http url`,
+      rule: `uses {${placeholder[1]}}, but WebSocket routes have no path parameters`,
+      value: url,
+      fix: 'use a fixed URL',
+    });
+  }
+  if (options.method === 'ANY') {
+    fail(ctx.scope, {
+      code: 'InvalidIntegration',
+      prop: `${ctx.prop} Integration.http method`,
+      rule: 'must be a concrete method on a WebSocket route (a message has no method to forward)',
+      value: options.method,
+      fix: "leave it out for POST, or use e.g. 'PUT'",
+    });
+  }
+  return {
+    integration: {
+      integrationType: 'HTTP_PROXY',
+      integrationMethod: options.method ?? 'POST',
+      integrationUri: url,
+      timeoutInMillis: webSocketIntegrationTimeout(ctx, options.timeout),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import { StepFunctionsIntegrationOptions } from '../../vocabulary/integrations/step-functions';
+import { RequestValue } from '../../vocabulary/request-value';
+import { Problem, throwIfProblems } from '../../core/errors';
+import {
+  startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
+} from '../../templates/step-functions';
+import { PLACES } from '../../templates/template-places';
+import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
+import { webSocketServiceIntegration } from './service-integration';
+import { webSocketRouteValues } from '../websocket-template-values';
+
+/** Step Functions StartExecution / StartSyncExecution from a WebSocket route. */
+export function webSocketStepFunctions(
+  ctx: WebSocketRouteContext, machine: sfn.IStateMachine, o: StepFunctionsIntegrationOptions, sync: boolean,
+  optionProblems: Problem[],
+): WebSocketIntegrationBinding {
+  const prop = `${ctx.prop} Integration.stepFunctions`;
+  const values = webSocketRouteValues(ctx.route);
+  const input = values.use(o.input ?? RequestValue.body(), `${prop} input`, PLACES.executionInput);
+  throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);
+
+  const action = sync ? 'StartSyncExecution' : 'StartExecution';
+  const role = ctx.serviceRole(machine, 'Lets API Gateway start executions of this state machine');
+  role.allow([`states:${action}`], machine.stateMachineArn);
+  return webSocketServiceIntegration(ctx, {
+    service: 'states',
+    action,
+    role,
+    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AWSStepFunctions.${action}` },
+    requestTemplate: startExecutionRequest(machine.stateMachineArn, input),
+    responseTemplate: sync ? startSyncExecutionResponse('inBody') : startExecutionResponse(),
+    requestSchema: values.requestSchema(),
+    timeout: o.timeout,
+  });
+}
