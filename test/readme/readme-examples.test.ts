@@ -86,15 +86,20 @@ function compile(blocks: Block[]): Map<string, string[]> {
   return errors;
 }
 
-/** Runs a block's module (cdk-gatehouse from src/) and returns its stack class. */
+/**
+ * Runs a block's module and returns its stack class. `cdk-gatehouse` is src/; the modules the
+ * fixture declares (`cdk`, `constructs`, `gatehouse`) are passed in.
+ */
 function fixtureClass(source: string): new (scope: unknown, id: string) => Stack {
   const js = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   }).outputText;
   const module = { exports: {} as Record<string, unknown> };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const load = (id: string): unknown => (id === 'cdk-gatehouse' ? require('../../src') : require(id));
-  new Function('exports', 'require', 'module', js)(module.exports, load, module);
+  const declared = { cdk: require('aws-cdk-lib'), constructs: require('constructs'), gatehouse: require('../../src') };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  new Function('exports', 'require', 'module', ...Object.keys(declared), js)(module.exports, load, module, ...Object.values(declared));
   return module.exports.Fixture as new (scope: unknown, id: string) => Stack;
 }
 
