@@ -6,7 +6,7 @@ import { awscdk, javascript, JsonFile } from 'projen';
  * reject the cdk-nag acknowledgement IDs the library writes (`Rule[Policy::arn...]`).
  */
 const AWS_CDK_LIB_FLOOR = '2.269.0';
-/** The aws-cdk-lib the library is built and mainly tested with (its offline CloudFormation validator is the newest). */
+/** The aws-cdk-lib the library is built and mainly tested with. */
 const AWS_CDK_LIB_PINNED = '2.276.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -154,11 +154,12 @@ testFloor.exec(
 // Golden snapshots hold aws-cdk-lib's own rendering too, which differs on the floor (feature flags
 // added since, such as @aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard, and Step
 // Functions trust conditions): they are compared on the pinned version only, and reported skipped here.
-// Everything else runs, the golden stacks' strict validator and cdk-nag checks included.
+// Everything else runs, the golden stacks' strict validator and cdk-nag checks included. (The floor has
+// no App option to turn CloudFormation validation off, so there every test's synth runs it: slower.)
 testFloor.exec("jest --ci --config jest.floor.config.js --testNamePattern '^(?!.*template matches its snapshot)'", { receiveArgs: true });
 
 // Every example in README.md and in the API docs translates to each jsii language: jsii-rosetta
-// compiles each one in rosetta/default.ts-fixture and fails on the first that does not compile.
+// compiles each one in rosetta/default.ts-fixture and fails when one does not compile.
 const rosettaExtract = project.addTask('rosetta:extract', {
   description: 'Compile and translate every example of README.md and the API docs with jsii-rosetta (strict)',
   exec: 'jsii-rosetta extract --strict',
