@@ -1,3 +1,4 @@
+import './core/aws-cdk-lib-version'; // first: refuses an aws-cdk-lib older than the supported floor before anything uses it
 export * from './common/throttle-settings';
 export * from './common/request-value';
 export * from './common/cors-options';
