@@ -1,5 +1,14 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 
+/**
+ * The oldest aws-cdk-lib the library works with: the peer dependency's floor, checked when the
+ * library loads (src/core/aws-cdk-lib-version.ts) and tested by `test:floor`. 2.268 and older
+ * reject the cdk-nag acknowledgement IDs the library writes (`Rule[Policy::arn...]`).
+ */
+const AWS_CDK_LIB_FLOOR = '2.269.0';
+/** The aws-cdk-lib the library is built and mainly tested with. */
+const AWS_CDK_LIB_PINNED = '2.276.0';
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-gatehouse',
   description:
@@ -12,8 +21,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
-  cdkVersion: '2.276.0',
+  // Peer dependency `^floor`; the dev dependencies below pin what the build uses instead of the floor.
+  cdkVersion: AWS_CDK_LIB_FLOOR,
   constructsVersion: '10.5.1',
+  peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.3',
 
@@ -38,6 +49,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // bundled: jsii packages may only depend on other jsii packages otherwise.
   bundledDeps: ['velocityjs@^2.1.7'],
   devDeps: [
+    `aws-cdk-lib@${AWS_CDK_LIB_PINNED}`,
+    // The CDK CLI for `cd examples && npx cdk synth`; v3 cannot read what aws-cdk-lib 2.x writes.
+    'aws-cdk@^2',
     'cdk-nag@^3', 'ts-node', '@types/node@^20',
     // In-process service emulators and the SDK clients that read back what arrived.
     'local-aws-sqs@^2', 'kinesalite@^3', 'dynalite@^4',
@@ -55,10 +69,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'] },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results'],
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results', '/.cdk-floor', '.jsii.tabl.json'],
+  // Until 1.0 the API may still change between minor versions.
+  stability: 'experimental',
 });
 
-for (const pattern of ['/examples', '/bench', '/.ci']) project.addPackageIgnore(pattern);
+// jsii warns when the dev dependency on aws-cdk-lib is not the peer's floor: here it is newer on
+// purpose (the build uses the pinned version; test:floor runs the suite on the floor).
+const jsiiFlags = '--silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency';
+project.compileTask.reset(`jsii ${jsiiFlags}`);
+project.tasks.tryFind('watch')!.reset(`jsii -w ${jsiiFlags}`);
+
+// The constructs version the build uses (projen drops it from devDeps above when it adds the peer).
+project.addDevDeps('constructs@10.5.1');
+
+for (const pattern of ['/examples', '/bench', '/.ci', '/.cdk-floor', '/jest.floor.config.js']) project.addPackageIgnore(pattern);
 
 // A registry pulled in by eslint-import-resolver-typescript lacks some platform bindings of
 // unrs-resolver 1.13; 1.12.2 has them all, so a clean `npm ci` works.
@@ -112,5 +137,34 @@ project.addTask('vtl:conformance', {
   env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   exec: 'ts-node --project test/tsconfig.json test/vtl/conformance/run-conformance.ts',
 });
+
+// The test suite against the floor: that aws-cdk-lib alone in .cdk-floor/ (no lockfile, the exact
+// version), every require of aws-cdk-lib mapped there by jest.floor.config.js.
+const floorDir = '.cdk-floor';
+const testFloor = project.addTask('test:floor', {
+  description: `Run the test suite against aws-cdk-lib ${AWS_CDK_LIB_FLOOR}, the oldest supported (golden snapshots skipped)`,
+  env: { AWS_CDK_LIB_FLOOR_DIR: floorDir },
+});
+testFloor.exec(
+  `npm install --prefix ${floorDir} --no-save --no-package-lock --omit=peer --no-audit --no-fund aws-cdk-lib@${AWS_CDK_LIB_FLOOR}`,
+  {
+    name: `install aws-cdk-lib ${AWS_CDK_LIB_FLOOR} into ${floorDir} unless it is there`,
+    condition: `node -e "try { process.exit(require('./${floorDir}/node_modules/aws-cdk-lib/package.json').version === '${AWS_CDK_LIB_FLOOR}' ? 1 : 0) } catch { process.exit(0) }"`,
+  },
+);
+// Golden snapshots hold aws-cdk-lib's own rendering too, which differs on the floor (feature flags
+// added since, such as @aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard, and Step
+// Functions trust conditions): they are compared on the pinned version only, and reported skipped here.
+// Everything else runs, the golden stacks' strict validator and cdk-nag checks included. (The floor has
+// no App option to turn CloudFormation validation off, so there every test's synth runs it: slower.)
+testFloor.exec("jest --ci --config jest.floor.config.js --testNamePattern '^(?!.*template matches its snapshot)'", { receiveArgs: true });
+
+// Every example in README.md and in the API docs translates to each jsii language: jsii-rosetta
+// compiles each one in rosetta/default.ts-fixture and fails when one does not compile.
+const rosettaExtract = project.addTask('rosetta:extract', {
+  description: 'Compile and translate every example of README.md and the API docs with jsii-rosetta (strict)',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.tasks.tryFind('post-compile')!.spawn(rosettaExtract);
 
 project.synth();

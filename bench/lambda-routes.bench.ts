@@ -1,6 +1,7 @@
 /**
  * Synthesizes a REST API of N Lambda proxy routes on one function, with cdk-gatehouse and
- * with plain aws-cdk-lib, and compares template size, Lambda permissions and synth time.
+ * with plain aws-cdk-lib (its defaults, and its own fix for the function policy:
+ * `scopePermissionToMethod: false`), and compares template size, Lambda permissions and synth time.
  *
  *   TS_NODE_TRANSPILE_ONLY=true npx projen bench
  */
@@ -22,7 +23,10 @@ const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 /** Stands in for a physical ID CloudFormation assigns at deploy time (a REST API ID is 10 chars). */
 const PLACEHOLDER_ID = 'a1b2c3d4e5';
 
-type Variant = 'cdk-gatehouse' | 'aws-cdk-lib';
+/** aws-cdk-lib's LambdaIntegration with `scopePermissionToMethod: false`: one permission per function and API. */
+const API_SCOPED = 'aws-cdk-lib api-scoped';
+const VARIANTS = ['cdk-gatehouse', 'aws-cdk-lib', API_SCOPED] as const;
+type Variant = typeof VARIANTS[number];
 
 interface CfnResource {
   readonly Type: string;
@@ -40,6 +44,8 @@ interface Row {
   readonly permissions: number;
   readonly templateBytes: number;
   readonly policyBytes: number;
+  /** The SourceArn of each Lambda permission, rendered (distinct values). */
+  readonly sourceArns: string[];
   readonly synthMs: number;
   /** Why synth fails with default settings; the figures then come from a synth without the resource check. */
   readonly defaultSynthError?: string;
@@ -74,7 +80,10 @@ function build(variant: Variant, n: number, liftResourceLimit: boolean): { app: 
     for (const r of routes(n)) api.addRoute(`${r.method} ${r.path}`, Integration.lambda(fn));
   } else {
     const api = new apigateway.RestApi(stack, 'Api');
-    for (const r of routes(n)) api.root.resourceForPath(r.path).addMethod(r.method, new apigateway.LambdaIntegration(fn));
+    const scopePermissionToMethod = variant !== API_SCOPED;
+    for (const r of routes(n)) {
+      api.root.resourceForPath(r.path).addMethod(r.method, new apigateway.LambdaIntegration(fn, { scopePermissionToMethod }));
+    }
   }
   return { app, stack };
 }
@@ -148,10 +157,14 @@ function render(value: unknown, template: CfnTemplate): string {
   return JSON.stringify(value);
 }
 
+/** The template's Lambda permissions, by logical ID. */
+function permissions(template: CfnTemplate): Array<[string, CfnResource]> {
+  return Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::Lambda::Permission');
+}
+
 /** The function's resource policy as Lambda would store it, built from the template's permissions. */
 function policyDocument(template: CfnTemplate): string {
-  const statements = Object.entries(template.Resources ?? {})
-    .filter(([, r]) => r.Type === 'AWS::Lambda::Permission')
+  const statements = permissions(template)
     .map(([logicalId, r]) => {
       const p = r.Properties ?? {};
       return {
@@ -177,6 +190,7 @@ function measure(variant: Variant, n: number, runs: number): Row {
     permissions: resources.filter(r => r.Type === 'AWS::Lambda::Permission').length,
     templateBytes: JSON.stringify(template).length,
     policyBytes: policyDocument(template).length,
+    sourceArns: [...new Set(permissions(template).map(([, p]) => render(p.Properties?.SourceArn, template)))],
     synthMs: median(samples.map(s => s.ms)),
     defaultSynthError: error,
   };
@@ -184,16 +198,16 @@ function measure(variant: Variant, n: number, runs: number): Row {
 
 function main(): void {
   // Unmeasured warm-up, so the first timed row does not pay for lazy module loading and JIT.
-  synthOnce('cdk-gatehouse', 10);
-  synthOnce('aws-cdk-lib', 10);
+  for (const variant of VARIANTS) synthOnce(variant, 10);
 
   const rows: Row[] = [];
   for (const n of ROUTE_COUNTS) {
-    for (const variant of ['cdk-gatehouse', 'aws-cdk-lib'] as const) rows.push(measure(variant, n, 3));
+    for (const variant of VARIANTS) rows.push(measure(variant, n, 3));
   }
 
   console.log(`REST API with N Lambda proxy routes on one function (${METHODS.join('/')} on /r0, /r1, ...), ${STACK_NAME} stack in ${REGION}`);
-  console.log('  variant      cdk-gatehouse RestGateway + Integration.lambda, or aws-cdk-lib RestApi + LambdaIntegration (defaults)');
+  console.log('  variant      cdk-gatehouse RestGateway + Integration.lambda; aws-cdk-lib RestApi + LambdaIntegration with its defaults;');
+  console.log(`               ${API_SCOPED}: the same with LambdaIntegration's scopePermissionToMethod: false`);
   console.log('  N            routes (API Gateway methods)');
   console.log('  resources    resources in the synthesized template');
   console.log('  permissions  AWS::Lambda::Permission resources');
@@ -216,16 +230,22 @@ function main(): void {
   console.log('');
 
   console.log(`Plain aws-cdk-lib function policy vs Lambda's ${POLICY_LIMIT_BYTES}-byte limit:`);
-  for (const r of rows.filter(row => row.variant === 'aws-cdk-lib')) {
+  for (const r of rows.filter(row => row.variant !== 'cdk-gatehouse')) {
     const perStatement = Math.round(r.policyBytes / r.permissions);
     const verdict = r.policyBytes > POLICY_LIMIT_BYTES ? 'EXCEEDS the limit: deploy would fail' : 'within the limit';
-    console.log(`  N=${r.routes}: ${r.permissions} statements, ~${perStatement} B each, ${r.policyBytes} B total -> ${verdict}`);
+    console.log(`  ${r.variant.padEnd(API_SCOPED.length)} N=${r.routes}: ${r.permissions} statements, ~${perStatement} B each, ${r.policyBytes} B total -> ${verdict}`);
   }
   const sample = rows.find(r => r.variant === 'aws-cdk-lib');
   if (sample) {
     // Two statements per method (deployment stage + test-invoke-stage).
     const perRoute = sample.policyBytes / sample.routes;
     console.log(`  at ~${Math.round(perRoute)} B per route (2 statements), at most about ${Math.floor(POLICY_LIMIT_BYTES / perRoute)} routes fit in the limit`);
+  }
+  console.log('');
+  console.log('What each single permission allows (SourceArn; IDs known only after deploy are stand-ins):');
+  for (const variant of VARIANTS) {
+    const arns = [...new Set(rows.filter(r => r.variant === variant && r.permissions === 1).flatMap(r => r.sourceArns))];
+    for (const arn of arns) console.log(`  ${variant.padEnd(API_SCOPED.length)}  ${arn}`);
   }
   const overCfn = rows.filter(r => r.resources > CFN_RESOURCE_LIMIT);
   if (overCfn.length > 0) {

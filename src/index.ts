@@ -1,3 +1,4 @@
+import './core/aws-cdk-lib-version'; // first: refuses an aws-cdk-lib older than the supported floor before anything uses it
 export * from './vocabulary/throttle-settings';
 export * from './vocabulary/request-value';
 export * from './vocabulary/cors-options';

@@ -129,9 +129,10 @@ describe('RestGateway', () => {
       const api = new RestGateway(stack, 'Api', { accessLogs: { logGroup: group } });
       api.addRoute('GET /a', Integration.mock());
       expect(api.accessLogGroup).toBe(group);
-      Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Stage', {
-        AccessLogSetting: { DestinationArn: { 'Fn::Join': ['', Match.arrayWith([{ Ref: Match.stringLikeRegexp('^Mine') }])] } },
-      });
+      const [stage] = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Stage'));
+      // The group's ARN built from its name, or its Arn attribute where aws-cdk-lib's
+      // @aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard flag is on (newer than the floor).
+      expect(JSON.stringify(stage.Properties.AccessLogSetting.DestinationArn)).toMatch(/"Mine[0-9A-F]{8}"/);
     });
 
     test('access log retention', () => {
