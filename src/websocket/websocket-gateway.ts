@@ -126,8 +126,10 @@ export interface WebSocketGatewayProps {
 
   /**
    * Set API Gateway's account-level CloudWatch Logs role when none is set in the account
-   * and region (needed by execution logging). Turn off where a platform team owns that
-   * setting. Never overwrites a role already set, and is kept when the stack is deleted.
+   * and region (needed by execution logging): one shared role per account and region,
+   * `gatehouse-apigateway-logs-{region}`, created at deploy time only when needed and owned
+   * by no stack. Never overwrites a role already set. Turn off where a platform team owns
+   * that setting.
    * @default true
    */
   readonly manageAccountLogsRole?: boolean;
