@@ -3,6 +3,7 @@ export * from './vocabulary/throttle-settings';
 export * from './vocabulary/request-value';
 export * from './vocabulary/cors-options';
 export * from './vocabulary/access-log-options';
+export * from './vocabulary/url-output-options';
 export * from './vocabulary/route-options';
 export { ClientCertificate } from './vocabulary/client-certificate';
 export { Integration } from './vocabulary/integration';

@@ -37,7 +37,9 @@ export type ErrorCode =
   | 'InvalidClientCertificate'
   | 'InvalidType'
   | 'UnknownProp'
-  | 'NoRoutes';
+  | 'NoRoutes'
+  | 'InvalidOutput'
+  | 'UnsupportedCdkVersion';
 
 /** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
 export interface Problem {

@@ -32,6 +32,8 @@ import { propsProblems as propsShapeProblems } from '../core/shape';
 import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { addUrlOutput } from '../shared/url-output';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;
@@ -106,6 +108,13 @@ export interface HttpGatewayProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * The stack output with the URL clients call (the custom domain's when there is one), shown
+   * after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly urlOutput?: UrlOutputOptions;
 }
 
 /**
@@ -188,6 +197,8 @@ export class HttpGateway extends Construct {
       this.domainName = mapped.domain;
       this.customUrl = mapped.url;
     }
+
+    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
 
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {

@@ -2,7 +2,7 @@ import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
 
-/** Options of `Endpoint.private`: the VPC endpoints clients reach the API through. */
+/** Options of `Endpoint.privateInVpc`: the VPC endpoints clients reach the API through. */
 export interface PrivateEndpointOptions {
   /**
    * Create an `execute-api` interface endpoint in this VPC (private DNS on, a security group
@@ -37,12 +37,13 @@ export class Endpoint {
   }
 
   /**
+   * API Gateway's `PRIVATE` endpoint type (named so it reads the same in every jsii language).
    * Reachable only from inside VPCs, through `execute-api` interface endpoints: the API's
    * resource policy denies every request that does not come through them, and signed
    * requests of other accounts than the API's unless `allowOnly` names them.
    */
-  public static private(options: PrivateEndpointOptions): Endpoint {
-    checkValueArguments('Endpoint.private', { options });
+  public static privateInVpc(options: PrivateEndpointOptions): Endpoint {
+    checkValueArguments('Endpoint.privateInVpc', { options });
     return new Endpoint(apigw.EndpointType.PRIVATE, options);
   }
 

@@ -32,7 +32,7 @@ export function domainProblems(domain: DomainOptions | undefined, endpointType: 
     problems.push({
       code: 'UnsupportedCombination',
       prop: 'domain',
-      rule: 'is not supported with Endpoint.private() by this library yet',
+      rule: 'is not supported with Endpoint.privateInVpc() by this library yet',
       value: domain.domainName,
       fix: 'use a regional endpoint for the custom domain, or reach the private API through its VPC endpoint',
     });

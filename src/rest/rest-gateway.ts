@@ -48,6 +48,8 @@ import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } f
 import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { addUrlOutput } from '../shared/url-output';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -225,6 +227,13 @@ export interface RestGatewayProps {
    * @default - none: HTTP backends get no client certificate
    */
   readonly clientCertificate?: ClientCertificate;
+
+  /**
+   * The stack output with the URL clients call (the custom domain's when there is one), shown
+   * after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly urlOutput?: UrlOutputOptions;
 }
 
 /**
@@ -243,7 +252,7 @@ export class RestGateway extends Construct {
   public readonly accessLogGroup?: logs.ILogGroup;
   /** The request validator every method uses. */
   public readonly requestValidator: apigw.RequestValidator;
-  /** The `execute-api` interface endpoint the gateway created for `Endpoint.private({ vpc })`. */
+  /** The `execute-api` interface endpoint the gateway created for `Endpoint.privateInVpc({ vpc })`. */
   public readonly vpcEndpoint?: ec2.InterfaceVpcEndpoint;
   /** The custom domain, when `domain` is set (shared by the stack's gateways that name it). */
   public readonly domainName?: apigw.DomainName;
@@ -378,6 +387,8 @@ export class RestGateway extends Construct {
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
+
+    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
 
     this.node.addValidation({ validate: () => this.validateAtSynth() });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {

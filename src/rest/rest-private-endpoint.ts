@@ -10,8 +10,8 @@ export function privateEndpointProblems(endpoint: Endpoint): Problem[] {
   return [{
     code: 'InvalidEndpoint',
     prop: 'endpoint',
-    rule: 'Endpoint.private needs a vpc to create an execute-api endpoint in, or vpcEndpoints to allow',
-    value: 'Endpoint.private({})',
+    rule: 'Endpoint.privateInVpc needs a vpc to create an execute-api endpoint in, or vpcEndpoints to allow',
+    value: 'Endpoint.privateInVpc({})',
     fix: 'pass { vpc } or { vpcEndpoints: [endpoint] }',
   }];
 }

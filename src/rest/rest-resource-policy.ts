@@ -97,7 +97,7 @@ export function accessProblems(access: ApiAccess[], endpointType: apigw.Endpoint
         prop,
         rule: `${restriction._factory} only applies to private APIs (only requests through execute-api VPC endpoints carry a source VPC or VPC endpoint), so every request would be denied`,
         value: restriction._factory,
-        fix: 'use Endpoint.private({ vpc }), or ApiAccess.fromSourceIps for a public API',
+        fix: 'use Endpoint.privateInVpc({ vpc }), or ApiAccess.fromSourceIps for a public API',
       });
     }
   });

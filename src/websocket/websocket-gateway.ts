@@ -25,6 +25,8 @@ import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_RO
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../core/validation';
 import { AccountLogsRole } from '../shared/account-logs-role';
+import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { addUrlOutput } from '../shared/url-output';
 
 /** API Gateway's default quota of routes per WebSocket API. */
 const MAX_ROUTES = 300;
@@ -145,6 +147,20 @@ export interface WebSocketGatewayProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * The stack output with the URL clients connect to (`wss://…`), shown after `cdk deploy`.
+   * `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly urlOutput?: UrlOutputOptions;
+
+  /**
+   * The stack output with the callback URL backends post to (`https://…/@connections`
+   * endpoint), shown after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly callbackUrlOutput?: UrlOutputOptions;
 }
 
 /**
@@ -220,6 +236,12 @@ export class WebSocketGateway extends Construct {
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
+
+    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients connect to' }, props.urlOutput);
+    addUrlOutput(this, {
+      prop: 'callbackUrlOutput', id: 'CallbackUrl', value: this.callbackUrl,
+      description: 'The URL backends post to (@connections)',
+    }, props.callbackUrlOutput);
 
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     const declared: [string, string, Integration | undefined][] = [

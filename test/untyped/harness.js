@@ -119,6 +119,7 @@ function nested(name, parent, key, base) {
 nested('ThrottleSettings', 'RestGatewayProps', 'throttle', () => ({ rateLimit: 10, burstLimit: 20 }));
 nested('CorsOptions', 'RestGatewayProps', 'cors', () => ({ allowOrigins: ['https://app.example.com'] }));
 nested('AccessLogOptions', 'RestGatewayProps', 'accessLogs', () => ({}));
+nested('UrlOutputOptions', 'HttpGatewayProps', 'urlOutput', () => ({}));
 nested('DomainOptions', 'RestGatewayProps', 'domain', fx => ({ domainName: 'api.example.com', certificate: fx.cert }));
 nested('MutualTlsOptions', 'DomainOptions', 'mutualTls', fx => ({ bucket: fx.bucket, key: 'truststore.pem' }));
 nested('CacheOptions', 'RestGatewayProps', 'cache', () => ({}));
@@ -199,7 +200,7 @@ factory('SortKeyCondition.between', () => ({ attribute: 'sk', low: R.queryString
   (fx, a) => query(fx, S.between(a.attribute, a.low, a.high)));
 factory('SortKeyCondition.beginsWith', () => ({ attribute: 'sk', prefix: R.queryString('prefix') }), (fx, a) => query(fx, S.beginsWith(a.attribute, a.prefix)));
 
-const privateEndpoint = fx => g.Endpoint.private({ vpcEndpoints: [fx.endpoint] });
+const privateEndpoint = fx => g.Endpoint.privateInVpc({ vpcEndpoints: [fx.endpoint] });
 factory('ApiAccess.fromSourceIps', () => ({ cidrs: ['203.0.113.0/24'] }),
   (fx, a) => rest(fx, { allowOnly: [g.ApiAccess.fromSourceIps(a.cidrs)] }));
 factory('ApiAccess.fromVpcs', () => ({ vpcIds: ['vpc-0123456789abcdef0'] }),
@@ -226,9 +227,9 @@ factory('WafLogging.toFirehose', fx => ({ deliveryStream: fx.wafStream }),
   (fx, a) => managedWaf(fx, { logging: g.WafLogging.toFirehose(a.deliveryStream, a.options) }));
 factory('ClientCertificate.fromClientCertificateId', () => ({ clientCertificateId: 'z7rl9t' }),
   (fx, a) => rest(fx, { clientCertificate: g.ClientCertificate.fromClientCertificateId(a.clientCertificateId) }));
-factory('Endpoint.private', fx => ({ options: { vpcEndpoints: [fx.endpoint] } }),
-  (fx, a) => rest(fx, { endpoint: g.Endpoint.private(a.options) }));
-factoryOptions('PrivateEndpointOptions', 'Endpoint.private', fx => ({ vpcEndpoints: [fx.endpoint] }));
+factory('Endpoint.privateInVpc', fx => ({ options: { vpcEndpoints: [fx.endpoint] } }),
+  (fx, a) => rest(fx, { endpoint: g.Endpoint.privateInVpc(a.options) }));
+factoryOptions('PrivateEndpointOptions', 'Endpoint.privateInVpc', fx => ({ vpcEndpoints: [fx.endpoint] }));
 factory('ApiKeyValue.fromSecret', fx => ({ secret: fx.secret }),
   (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey('Acme', { value: g.ApiKeyValue.fromSecret(a.secret, a.jsonField) }));
 

@@ -57,7 +57,7 @@ export const VALUE_FACTORIES = {
   'WafLogging.toFirehose': args<{ deliveryStream: firehose.IDeliveryStream; options?: WafLoggingOptions }>({
     deliveryStream: required(DELIVERY_STREAM), options: optional(WAF_LOGGING_OPTIONS),
   }),
-  'Endpoint.private': args<{ options: PrivateEndpointOptions }>({ options: required(PRIVATE_ENDPOINT_OPTIONS) }),
+  'Endpoint.privateInVpc': args<{ options: PrivateEndpointOptions }>({ options: required(PRIVATE_ENDPOINT_OPTIONS) }),
   'ApiKeyValue.fromSecret': args<{ secret: secretsmanager.ISecret; jsonField?: string }>({
     secret: required(SECRET), jsonField: optional(str("'apiKey'")),
   }),

@@ -11,7 +11,7 @@ import {
   argumentProblems, args, bool, callName, Check, duration, either, list, map, optional, optionsProblems, required, Shape, size, str, struct,
 } from '../../core/shape';
 import {
-  ACCESS_LOG_OPTIONS, CACHE_OPTIONS, CANARY_OPTIONS, CORS_OPTIONS, DOMAIN_OPTIONS, ROUTE_CACHE_OPTIONS, THROTTLE_SETTINGS,
+  ACCESS_LOG_OPTIONS, CACHE_OPTIONS, URL_OUTPUT_OPTIONS, CANARY_OPTIONS, CORS_OPTIONS, DOMAIN_OPTIONS, ROUTE_CACHE_OPTIONS, THROTTLE_SETTINGS,
 } from './options';
 import { API_KEY, GRANTABLE } from '../../core/shapes/refs';
 import {
@@ -66,6 +66,7 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   apiName: optional(str("'orders'")),
   description: optional(str()),
   clientCertificate: optional(CLIENT_CERTIFICATE),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');
 
 export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
@@ -79,6 +80,7 @@ export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
   domain: optional(DOMAIN_OPTIONS),
   apiName: optional(str("'orders'")),
   description: optional(str()),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));
 
 export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketGatewayProps', {
@@ -97,6 +99,8 @@ export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketG
   apiName: optional(str("'chat'")),
   description: optional(str()),
   clientCertificate: optional(CLIENT_CERTIFICATE),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+  callbackUrlOutput: optional(URL_OUTPUT_OPTIONS),
 }, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));
 
 /** The arguments of the gateways' methods but their options (named after the call: `addRoute('GET /a').throttle`). */

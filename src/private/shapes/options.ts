@@ -2,6 +2,7 @@ import type { AccessLogOptions } from '../../vocabulary/access-log-options';
 import type { CorsOptions } from '../../vocabulary/cors-options';
 import type { DomainOptions, MutualTlsOptions } from '../../vocabulary/domain-options';
 import type { ThrottleSettings } from '../../vocabulary/throttle-settings';
+import type { UrlOutputOptions } from '../../vocabulary/url-output-options';
 import type { CacheOptions, RouteCacheOptions } from '../../rest/cache-options';
 import type { CanaryOptions } from '../../rest/canary-options';
 import type { PrivateEndpointOptions } from '../../rest/endpoint';
@@ -111,3 +112,9 @@ export const MANAGED_WAF_OPTIONS = struct<ManagedWafOptions>('ManagedWafOptions'
   ruleOverrides: optional(list(WAF_RULE_OVERRIDE)),
   logging: optional(WAF_LOGGING),
 }, '{ rateLimitPerFiveMinutes: 2000 }');
+
+export const URL_OUTPUT_OPTIONS = struct<UrlOutputOptions>('UrlOutputOptions', {
+  enabled: optional(bool()),
+  name: optional(str("'OrdersApiUrl'")),
+  exportName: optional(str("'orders-prod:api-url'")),
+}, "{ name: 'OrdersApiUrl' }, or { enabled: false } to leave the output out");
