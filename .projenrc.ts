@@ -63,6 +63,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      // aws-cdk-lib prints a report for every synthesized warning; the tests assert theirs (see the file).
+      setupFilesAfterEnv: ['<rootDir>/test/support/validation-reports.ts'],
       // test/untyped holds plain JavaScript tests: the library as JavaScript users call it.
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.js'],
       collectCoverage: false,
