@@ -121,6 +121,19 @@ export interface HttpGatewayProps {
  * An HTTP API (API Gateway v2) with its auto-deployed stage, secure by default: IAM
  * authorization on every route, throttling, JSON access logs, detailed metrics, one
  * integration per target and one Lambda permission per function.
+ *
+ * @example
+ * import { Authorization, HttpGateway, Integration } from 'cdk-gatehouse';
+ *
+ * const shop = new HttpGateway(this, 'Shop', {
+ *   cors: { allowOrigins: ['https://shop.example.com'] },
+ *   defaultAuthorization: Authorization.jwt({
+ *     issuer: 'https://auth.example.com/',
+ *     audiences: ['shop'],
+ *   }),
+ * });
+ * shop.addRoute('GET /products/{id}', Integration.lambda(fn));
+ * shop.addRoute('GET /health', Integration.lambda(fn), { authorization: Authorization.none() });
  */
 export class HttpGateway extends Construct {
   /** The underlying HTTP API (escape hatch). */

@@ -25,6 +25,14 @@ const VALUES: Record<string, { readonly valid: (value: string) => boolean; reado
  * name the callers of IAM-authorized routes besides the API's own account: a signed request
  * must come from one of them. Callers of routes without IAM authorization (none, Cognito,
  * Lambda authorizers) do not sign and are left to their authorizer.
+ *
+ * @example
+ * import { ApiAccess, Integration, RestGateway } from 'cdk-gatehouse';
+ *
+ * const internal = new RestGateway(this, 'Internal', {
+ *   allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24']), ApiAccess.fromAccounts(['222222222222'])],
+ * });
+ * internal.addRoute('GET /reports', Integration.lambda(fn));
  */
 export class ApiAccess {
   /** Only requests from these public source IP ranges (IPv4 or IPv6 CIDR); not seen through VPC endpoints. */

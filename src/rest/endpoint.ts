@@ -24,7 +24,15 @@ export interface PrivateEndpointOptions {
   readonly vpcEndpoints?: ec2.IInterfaceVpcEndpoint[];
 }
 
-/** How clients reach a REST API. */
+/**
+ * How clients reach a REST API.
+ *
+ * @example
+ * import { Endpoint, Integration, RestGateway } from 'cdk-gatehouse';
+ *
+ * const inside = new RestGateway(this, 'Inside', { endpoint: Endpoint.privateInVpc({ vpc }) });
+ * inside.addRoute('GET /stock', Integration.lambda(fn));
+ */
 export class Endpoint {
   /** Served from the API's region; put CloudFront or a custom domain in front as you like. */
   public static regional(): Endpoint {

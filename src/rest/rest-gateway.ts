@@ -240,6 +240,19 @@ export interface RestGatewayProps {
  * A REST API (API Gateway v1) with its deployment and stage, secure by default: IAM
  * authorization on every route, request validation, throttling, JSON access logs,
  * execution logs, X-Ray tracing, and one Lambda permission per function.
+ *
+ * @example
+ * import { Authorization, Integration, RestGateway } from 'cdk-gatehouse';
+ *
+ * const orders = new RestGateway(this, 'Orders', {
+ *   throttle: { rateLimit: 500, burstLimit: 1000 },
+ *   urlOutput: { name: 'OrdersUrl' },
+ * });
+ * orders.addRoute('GET /orders/{id}', Integration.lambda(getOrder));
+ * orders.addRoute('POST /orders', Integration.sqs(queue), {
+ *   authorization: Authorization.cognito(userPool, { scopes: ['orders/write'] }),
+ * });
+ * orders.grantInvoke(backOfficeRole, 'GET /orders/{id}');
  */
 export class RestGateway extends Construct {
   /** The underlying REST API (escape hatch). */

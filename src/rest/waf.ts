@@ -47,6 +47,12 @@ const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):\d{12}:(regional|global)
 /**
  * A web application firewall in front of a REST gateway's stage (WAF protects REST APIs
  * only: HTTP and WebSocket APIs cannot be associated with a web ACL).
+ *
+ * @example
+ * import { Integration, RestGateway, Waf } from 'cdk-gatehouse';
+ *
+ * const guarded = new RestGateway(this, 'Guarded', { waf: Waf.managed({ rateLimitPerFiveMinutes: 2000 }) });
+ * guarded.addRoute('POST /orders', Integration.sqs(queue));
  */
 export class Waf {
   /**

@@ -15,6 +15,16 @@ import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket
 /**
  * Who may call a route. Every route requires IAM unless the route or gateway says
  * otherwise; `Authorization.none()` is the explicit opt-out.
+ *
+ * @example
+ * import { Authorization, Integration, RequestValue, RestGateway } from 'cdk-gatehouse';
+ *
+ * const portal = new RestGateway(this, 'Portal', { defaultAuthorization: Authorization.cognito(userPool) });
+ * portal.addRoute('GET /me', Integration.lambda(fn));
+ * portal.addRoute('GET /partners/{id}', Integration.lambda(fn), {
+ *   authorization: Authorization.lambdaRequest(authFn, { identitySources: [RequestValue.header('X-Partner-Token')] }),
+ * });
+ * portal.addRoute('GET /health', Integration.mock(), { authorization: Authorization.none() });
  */
 export class Authorization {
   /** Anyone may call the route. */

@@ -25,6 +25,18 @@ import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket
 /**
  * The backend a route sends requests to. The same object works on every gateway that can
  * express it; a gateway that cannot says so at synth time and names one that can.
+ *
+ * @example
+ * import { DynamoDbAction, Integration, RequestValue, RestGateway } from 'cdk-gatehouse';
+ *
+ * const store = new RestGateway(this, 'Store');
+ * store.addRoute('GET /orders/{id}', Integration.lambda(getOrder));
+ * store.addRoute('POST /orders', Integration.sqs(queue));
+ * store.addRoute('GET /items/{id}', Integration.dynamoDb(table, DynamoDbAction.GET_ITEM, {
+ *   key: { pk: RequestValue.pathParameter('id') },
+ * }));
+ * store.addRoute('POST /checkout', Integration.stepFunctions(expressMachine, { sync: true }));
+ * store.addRoute('ANY /legacy/{proxy+}', Integration.http('https://legacy.example.com/{proxy}'));
  */
 export class Integration {
   /** Lambda proxy integration: the function receives the whole request and shapes the response. */

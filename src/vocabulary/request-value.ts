@@ -17,6 +17,16 @@ const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\['[^'"\\$#]+'\])*$/;
  * parameter, a context or stage variable, or a literal. One vocabulary for every gateway:
  * each renders it with the mechanism its API type has (mapping templates, parameter
  * mapping, identity sources).
+ *
+ * @example
+ * import { Integration, RequestValue, RestGateway } from 'cdk-gatehouse';
+ *
+ * const events = new RestGateway(this, 'Events');
+ * events.addRoute('POST /tenants/{tenant}/orders', Integration.sqs(fifoQueue, {
+ *   messageGroupId: RequestValue.pathParameter('tenant'),
+ *   messageAttributes: { customer: RequestValue.jsonPath('$.customerId') },
+ * }));
+ * events.addRoute('POST /clicks', Integration.kinesis(stream, { partitionKey: RequestValue.header('X-User') }));
  */
 export class RequestValue {
   /** The whole request body. */

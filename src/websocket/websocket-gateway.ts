@@ -171,6 +171,17 @@ export interface WebSocketGatewayProps {
  *
  * API Gateway's limits: frames of at most 32 KB, messages of at most 128 KB, idle
  * connections closed after 10 minutes, every connection after 2 hours.
+ *
+ * @example
+ * import { Authorization, Integration, WebSocketGateway } from 'cdk-gatehouse';
+ *
+ * const chat = new WebSocketGateway(this, 'Chat', {
+ *   authorization: Authorization.none(),
+ *   connect: Integration.lambda(onConnect),
+ *   disconnect: Integration.lambda(onDisconnect),
+ *   routes: { sendMessage: Integration.lambda(onMessage) },
+ * });
+ * chat.grantManageConnections(onMessage);
  */
 export class WebSocketGateway extends Construct {
   /** The underlying WebSocket API (escape hatch). */

@@ -2,7 +2,19 @@ import { RequestValue } from '../request-value';
 import { brand } from '../../core/shape';
 import { checkValueArguments } from '../../private/shapes/factories';
 
-/** A condition on the sort key of a DynamoDB Query. */
+/**
+ * A condition on the sort key of a DynamoDB Query.
+ *
+ * @example
+ * import { DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition } from 'cdk-gatehouse';
+ *
+ * const history = new RestGateway(this, 'History');
+ * history.addRoute('GET /customers/{id}/orders', Integration.dynamoDb(table, DynamoDbAction.QUERY, {
+ *   key: { customerId: RequestValue.pathParameter('id') },
+ *   indexName: 'byCustomer',
+ *   sortKeyCondition: SortKeyCondition.beginsWith('createdAt', RequestValue.queryString('month')),
+ * }));
+ */
 export class SortKeyCondition {
   /** `attribute = value` */
   public static equalTo(attribute: string, value: RequestValue): SortKeyCondition {
