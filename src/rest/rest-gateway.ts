@@ -3,13 +3,12 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
-import { AccountLogsRole } from '../shared/account-logs-role';
 import { ApiAccess } from './api-access';
 import { applyInvalidationPolicy, UnauthorizedInvalidation } from './cache-invalidation';
 import { CacheOptions, CacheSize } from './cache-options';
 import { CanaryOptions } from './canary-options';
+import { hashDeployedParts } from './deployment-hash';
 import { Endpoint } from './endpoint';
-import { RestAuthorizers } from '../shared/authorizer-registry';
 import { RestRouteContext } from './rest-binding';
 import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
@@ -24,18 +23,10 @@ import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-re
 import { RestMethodSettings } from './rest-stage';
 import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf } from './waf';
-import { Authorization } from '../vocabulary/authorization';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { ClientCertificate } from '../vocabulary/client-certificate';
-import { CorsOptions } from '../vocabulary/cors-options';
-import { DomainOptions } from '../vocabulary/domain-options';
-import { RouteOptions } from '../vocabulary/route-options';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
 import { Integration } from '../vocabulary/integration';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { defaultApiName } from '../core/api-name';
 import { corsProblems } from '../vocabulary/cors-validation';
-import { hashDeployedParts } from './deployment-hash';
 import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
@@ -48,8 +39,17 @@ import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } f
 import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { AccountLogsRole } from '../shared/account-logs-role';
+import { RestAuthorizers } from '../shared/authorizer-registry';
 import { UrlOutputOptions } from '../vocabulary/url-output-options';
 import { addUrlOutput } from '../shared/url-output';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
+import { Authorization } from '../vocabulary/authorization';
+import { ClientCertificate } from '../vocabulary/client-certificate';
+import { CorsOptions } from '../vocabulary/cors-options';
+import { DomainOptions } from '../vocabulary/domain-options';
+import { RouteOptions } from '../vocabulary/route-options';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;

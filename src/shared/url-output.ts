@@ -39,7 +39,10 @@ function urlOutputProblems(prop: string, options: UrlOutputOptions): Problem[] {
   }
   if (options.enabled === false && (options.name !== undefined || options.exportName !== undefined)) {
     problems.push({
-      code: 'InvalidOutput', prop: `${prop}.enabled`, rule: 'is false, so name and exportName would be ignored', value: false,
+      code: 'InvalidOutput',
+      prop: `${prop}.enabled`,
+      rule: 'is false, so name and exportName would be ignored',
+      value: false,
       fix: 'remove name and exportName, or the enabled: false',
     });
   }

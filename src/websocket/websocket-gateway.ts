@@ -9,24 +9,24 @@ import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
-import { Authorization } from '../vocabulary/authorization';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { ClientCertificate } from '../vocabulary/client-certificate';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
-import { Integration } from '../vocabulary/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
+import { propsProblems as propsShapeProblems } from '../core/shape';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../core/validation';
+import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { AccountLogsRole } from '../shared/account-logs-role';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { ServiceRoles } from '../shared/service-roles';
-import { propsProblems as propsShapeProblems } from '../core/shape';
-import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../core/validation';
-import { AccountLogsRole } from '../shared/account-logs-role';
-import { UrlOutputOptions } from '../vocabulary/url-output-options';
 import { addUrlOutput } from '../shared/url-output';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
+import { Authorization } from '../vocabulary/authorization';
+import { ClientCertificate } from '../vocabulary/client-certificate';
+import { Integration } from '../vocabulary/integration';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per WebSocket API. */
 const MAX_ROUTES = 300;
@@ -250,7 +250,9 @@ export class WebSocketGateway extends Construct {
 
     addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients connect to' }, props.urlOutput);
     addUrlOutput(this, {
-      prop: 'callbackUrlOutput', id: 'CallbackUrl', value: this.callbackUrl,
+      prop: 'callbackUrlOutput',
+      id: 'CallbackUrl',
+      value: this.callbackUrl,
       description: 'The URL backends post to (@connections)',
     }, props.callbackUrlOutput);
 

@@ -89,7 +89,9 @@ describe('RestGateway', () => {
           Statement: Match.arrayWith([
             { Action: 'iam:CreateRole', Effect: 'Allow', Resource: roleArn },
             {
-              Action: 'iam:AttachRolePolicy', Effect: 'Allow', Resource: roleArn,
+              Action: 'iam:AttachRolePolicy',
+              Effect: 'Allow',
+              Resource: roleArn,
               Condition: { ArnEquals: { 'iam:PolicyARN': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs']] } } },
             },
             { Action: 'iam:PassRole', Effect: 'Allow', Resource: roleArn, Condition: { StringEquals: { 'iam:PassedToService': 'apigateway.amazonaws.com' } } },

@@ -1,7 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { HttpGateway } from '../../src';
 import { testStack } from './app';
 import { capturedValidationReports, isWarningsOnlyReport } from './validation-reports';
+import { HttpGateway } from '../../src';
 
 describe('validation reports in tests', () => {
   test('a warning the test expects is captured instead of printed', () => {
