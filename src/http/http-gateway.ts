@@ -1,6 +1,7 @@
 import {
   ArnFormat, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
+import { bindHttpIntegration } from './http-integration-table';
 import { Construct, IConstruct } from 'constructs';
 import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
@@ -245,7 +246,7 @@ export class HttpGateway extends Construct {
     throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...restOnlyRouteOptionProblems(prop, options)]);
 
     const ctx = this.routeContext(prop, route, options.timeout);
-    const binding = integration._bindHttp(ctx);
+    const binding = bindHttpIntegration(integration._spec, ctx);
     const auth = (options.authorization ?? this.defaultAuthorization)._bindHttp(ctx);
     const cfnRoute = new apigwv2.CfnRoute(this.routeScope, routeId(route), {
       apiId: this.api.apiId,

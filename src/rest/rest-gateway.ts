@@ -1,6 +1,7 @@
 import {
   Size, Stack, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
+import { bindRestIntegration } from './rest-integrations';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { AccountLogsRole } from '../shared/account-logs-role';
@@ -465,7 +466,7 @@ export class RestGateway extends Construct {
     throwIfProblems(this, routeOptionProblems(prop, route, options));
 
     const ctx = this.routeContext(prop, route, options);
-    const binding = integration._bindRest(ctx);
+    const binding = bindRestIntegration(integration._spec, ctx);
     const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
     const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
     const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);

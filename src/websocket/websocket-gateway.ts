@@ -2,6 +2,7 @@ import {
   ArnFormat, Names, Stack, Validations, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam,
   aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
+import { bindWebSocketIntegration } from './websocket-integration-table';
 import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
@@ -277,7 +278,7 @@ export class WebSocketGateway extends Construct {
     throwIfProblems(this, routeOptionProblems(prop, route, options));
     const returnResponse = options.returnResponse ?? false;
     const ctx = this.routeContext(prop, route, options);
-    const binding = integration._bindWebSocket(ctx);
+    const binding = bindWebSocketIntegration(integration._spec, ctx);
     // The gateway's authorization guards the connection, whichever prop set $connect.
     const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, authorizationProp: 'props.authorization' }) : undefined;
 
