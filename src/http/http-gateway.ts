@@ -1,7 +1,7 @@
 import {
   ArnFormat, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
-import { bindHttpIntegration } from './http-integration-table';
+import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
 import { Construct, IConstruct } from 'constructs';
 import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
@@ -158,7 +158,7 @@ export class HttpGateway extends Construct {
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
       disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
-      defaultAuthorizer: new HttpDefaultAuthorizer(() => this.defaultAuthorization._bindHttp({
+      defaultAuthorizer: new HttpDefaultAuthorizer(() => bindHttpAuthorization(this.defaultAuthorization._spec, {
         ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
       })),
     });
@@ -247,7 +247,7 @@ export class HttpGateway extends Construct {
 
     const ctx = this.routeContext(prop, route, options.timeout);
     const binding = bindHttpIntegration(integration._spec, ctx);
-    const auth = (options.authorization ?? this.defaultAuthorization)._bindHttp(ctx);
+    const auth = bindHttpAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const cfnRoute = new apigwv2.CfnRoute(this.routeScope, routeId(route), {
       apiId: this.api.apiId,
       routeKey: route.key,

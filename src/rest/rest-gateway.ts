@@ -1,7 +1,7 @@
 import {
   Size, Stack, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
-import { bindRestIntegration } from './rest-integrations';
+import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { AccountLogsRole } from '../shared/account-logs-role';
@@ -325,7 +325,7 @@ export class RestGateway extends Construct {
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
     this.authorizers = new RestAuthorizers(this, 'Authorizers');
     // Bound now, not at the first route that uses it: methods added through `api` need it too.
-    methodDefaults.set(this.api, this.defaultAuthorization._bindRest({
+    methodDefaults.set(this.api, bindRestAuthorization(this.defaultAuthorization._spec, {
       ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
     }));
     if (this.cors) addCorsGatewayResponses(this.api, this.cors);
@@ -467,7 +467,7 @@ export class RestGateway extends Construct {
 
     const ctx = this.routeContext(prop, route, options);
     const binding = bindRestIntegration(integration._spec, ctx);
-    const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
+    const auth = bindRestAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
     const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);
     throwIfProblems(this, cacheProblems);

@@ -2,7 +2,7 @@ import {
   ArnFormat, Names, Stack, Validations, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam,
   aws_lambda as lambda, aws_logs as logs,
 } from 'aws-cdk-lib';
-import { bindWebSocketIntegration } from './websocket-integration-table';
+import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
@@ -280,7 +280,7 @@ export class WebSocketGateway extends Construct {
     const ctx = this.routeContext(prop, route, options);
     const binding = bindWebSocketIntegration(integration._spec, ctx);
     // The gateway's authorization guards the connection, whichever prop set $connect.
-    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, authorizationProp: 'props.authorization' }) : undefined;
+    const auth = route.kind === 'connect' ? bindWebSocketAuthorization(this.authorization._spec, { ...ctx, authorizationProp: 'props.authorization' }) : undefined;
 
     // A construct per route, named by its key: logical IDs never depend on route order.
     const routeScope = new Construct(this.routesScope, routeKey);

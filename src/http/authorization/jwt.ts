@@ -2,6 +2,7 @@ import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { RequestValue } from '../../vocabulary/request-value';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 
 /** What a JWT authorizer checks, from `Authorization.jwt` or `Authorization.cognito`. */
@@ -20,6 +21,13 @@ export interface JwtAuthorizerSpec {
 
 /** OAuth scope tokens (RFC 6749): printable ASCII without spaces, `"` or `\`. */
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** A JWT authorizer for any OpenID Connect issuer. */
+export function bindJwtHttp(ctx: HttpRouteContext, spec: AuthorizationSpecOf<'jwt'>): HttpRouteAuthorization {
+  return bindJwtAuthorizer(ctx, {
+    prop: `${ctx.authorizationProp} Authorization.jwt`, owner: spec.options.issuer, kind: 'Jwt', ...spec.options,
+  });
+}
 
 /** A route authorized by an HTTP API JWT authorizer, created once per API per issuer and audiences. */
 export function bindJwtAuthorizer(ctx: HttpRouteContext, spec: JwtAuthorizerSpec): HttpRouteAuthorization {

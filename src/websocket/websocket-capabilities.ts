@@ -6,8 +6,10 @@ import { webSocketLambdaProxy } from './integrations/lambda';
 import { webSocketMock } from './integrations/mock';
 import { webSocketSqs } from './integrations/sqs';
 import { webSocketStepFunctions } from './integrations/step-functions';
-import { WebSocketIntegrationBinding, WebSocketRouteContext } from './websocket-binding';
+import { webSocketRequestAuthorizer } from './authorization/lambda-request';
+import { WebSocketIntegrationBinding, WebSocketRouteAuthorization, WebSocketRouteContext } from './websocket-binding';
 import { BinderTable, bindWithTable, refuse } from '../shared/binder-table';
+import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { integrationFactory, IntegrationSpec } from '../vocabulary/integration-spec';
 
 const PRIVATE_INTEGRATION = refuse(
@@ -33,5 +35,27 @@ export const WEBSOCKET_INTEGRATIONS = {
 export function bindWebSocketIntegration(spec: IntegrationSpec, ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
   return bindWithTable<IntegrationSpec, WebSocketRouteContext, WebSocketIntegrationBinding>(WEBSOCKET_INTEGRATIONS, spec, ctx, {
     scope: ctx.scope, prop: ctx.prop, routeKey: ctx.route.key, gateway: 'a WebSocketGateway', factory: integrationFactory(spec.kind),
+  });
+}
+
+const CONNECT_AUTHORIZATION = refuse(
+  "use Authorization.lambdaRequest(fn, { identitySources: [RequestValue.queryString('token')] }) (browsers cannot set headers on WebSocket connections), Authorization.iam() or Authorization.none()",
+  'WebSocket APIs authorize with IAM or a Lambda request authorizer',
+);
+
+/** Every authorization kind on a WebSocket API's `$connect` route: its binder, or why not and what to use instead. */
+export const WEBSOCKET_AUTHORIZATIONS = {
+  none: () => ({ authorizationType: 'NONE' }),
+  iam: () => ({ authorizationType: 'AWS_IAM' }),
+  cognito: CONNECT_AUTHORIZATION,
+  lambdaToken: CONNECT_AUTHORIZATION,
+  lambdaRequest: webSocketRequestAuthorizer,
+  jwt: CONNECT_AUTHORIZATION,
+} satisfies BinderTable<AuthorizationSpec, WebSocketRouteContext, WebSocketRouteAuthorization>;
+
+/** Binds the authorization of a WebSocket API's `$connect` route. */
+export function bindWebSocketAuthorization(spec: AuthorizationSpec, ctx: WebSocketRouteContext): WebSocketRouteAuthorization {
+  return bindWithTable<AuthorizationSpec, WebSocketRouteContext, WebSocketRouteAuthorization>(WEBSOCKET_AUTHORIZATIONS, spec, ctx, {
+    scope: ctx.scope, prop: ctx.authorizationProp, routeKey: ctx.route.key, gateway: 'a WebSocketGateway', factory: authorizationFactory(spec.kind),
   });
 }
