@@ -32,7 +32,7 @@ import { ServiceRoles } from '../shared/service-roles';
 import { propsProblems as propsShapeProblems } from '../core/shape';
 import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;

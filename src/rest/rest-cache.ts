@@ -1,5 +1,5 @@
 import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { CacheOptions, RouteCacheOptions } from './cache-options';
+import { CacheOptions, RouteCacheOptions } from '../vocabulary/cache-options';
 import { CanaryOptions } from './canary-options';
 import { RestMethodAuthorization } from './rest-binding';
 import { RequestValue } from '../vocabulary/request-value';

@@ -6,8 +6,8 @@ import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { ApiAccess } from './api-access';
-import { applyInvalidationPolicy, UnauthorizedInvalidation } from './cache-invalidation';
-import { CacheOptions, CacheSize } from './cache-options';
+import { applyInvalidationPolicy } from './cache-invalidation';
+import { CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
 import { CanaryOptions } from './canary-options';
 import { Endpoint } from './endpoint';
 import { RestAuthorizers } from '../shared/authorizer-registry';
@@ -48,7 +48,7 @@ import { callName, optionsProblems, propsProblems as propsShapeProblems } from '
 import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;

@@ -24,7 +24,8 @@ import { ServiceRoles } from '../shared/service-roles';
 import { propsProblems as propsShapeProblems } from '../core/shape';
 import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../core/validation';
+import { patternProblem } from '../core/validation';
+import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
 import { AccountLogsRole } from '../shared/account-logs-role';
 
 /** API Gateway's default quota of routes per WebSocket API. */

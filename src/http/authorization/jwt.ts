@@ -1,4 +1,5 @@
 import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 import { IConstruct } from 'constructs';
 import { RequestValue } from '../../vocabulary/request-value';
 import { Problem, throwIfProblems } from '../../core/errors';
@@ -33,7 +34,7 @@ export function bindJwtHttp(ctx: HttpRouteContext, spec: AuthorizationSpecOf<'jw
 export function bindJwtAuthorizer(ctx: HttpRouteContext, spec: JwtAuthorizerSpec): HttpRouteAuthorization {
   const source = spec.identitySource ?? RequestValue.header('Authorization');
   throwIfProblems(ctx.scope, jwtProblems(spec, source));
-  const identitySource = source._httpIdentitySource()!;
+  const identitySource = httpIdentitySource(source)!;
   const settings = { issuer: spec.issuer, audiences: spec.audiences, identitySource };
   const authorizer = ctx.sharedAuthorizer(spec.owner, spec.kind, settings,
     (scope, id) => new apigwv2.HttpAuthorizer(scope, id, {
@@ -48,7 +49,7 @@ export function bindJwtAuthorizer(ctx: HttpRouteContext, spec: JwtAuthorizerSpec
 }
 
 function jwtProblems(spec: JwtAuthorizerSpec, source: RequestValue): Problem[] {
-  const problems: Problem[] = [...source._httpMappingProblems(`${spec.prop} identitySource`)];
+  const problems: Problem[] = [...httpMappingProblems(source, `${spec.prop} identitySource`)];
   if (source._source !== 'header' && source._source !== 'queryString') {
     problems.push({
       code: 'InvalidAuthorization',

@@ -1,4 +1,5 @@
 import { Duration, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 import { cacheTtlProblems, identityCacheProblems } from '../../vocabulary/authorizations/cache-ttl';
 import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { LambdaRequestAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
@@ -14,7 +15,7 @@ export function bindLambdaRequestHttp(ctx: HttpRouteContext, spec: Authorization
   const { handler, options } = spec;
   const prop = `${ctx.authorizationProp} Authorization.lambdaRequest`;
   throwIfProblems(ctx.scope, problems(prop, options));
-  const identitySource = options.identitySources.map(v => v._httpIdentitySource()!);
+  const identitySource = options.identitySources.map(v => httpIdentitySource(v)!);
   const cacheTtl = options.cacheTtl ?? Duration.minutes(5);
   ctx.grantInvoke(handler);
   const authorizer = ctx.sharedAuthorizer(handler, 'Request', { identitySource, cacheTtl: cacheTtl.toSeconds() },
@@ -38,8 +39,8 @@ function problems(prop: string, options: LambdaRequestAuthorizationOptions): Pro
   ];
   sources.forEach((source, i) => {
     const at = `${prop} identitySources[${i}]`;
-    found.push(...source._httpMappingProblems(at));
-    if (source._httpIdentitySource() === undefined) {
+    found.push(...httpMappingProblems(source, at));
+    if (httpIdentitySource(source) === undefined) {
       found.push({
         code: 'InvalidAuthorization',
         prop: at,

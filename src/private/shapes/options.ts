@@ -2,7 +2,7 @@ import type { AccessLogOptions } from '../../vocabulary/access-log-options';
 import type { CorsOptions } from '../../vocabulary/cors-options';
 import type { DomainOptions, MutualTlsOptions } from '../../vocabulary/domain-options';
 import type { ThrottleSettings } from '../../vocabulary/throttle-settings';
-import type { CacheOptions, RouteCacheOptions } from '../../rest/cache-options';
+import type { CacheOptions, RouteCacheOptions } from '../../vocabulary/cache-options';
 import type { CanaryOptions } from '../../rest/canary-options';
 import type { PrivateEndpointOptions } from '../../rest/endpoint';
 import type { QuotaSettings } from '../../rest/quota';
