@@ -1,44 +1,7 @@
 import { isIP } from 'net';
 import { Duration, Token } from 'aws-cdk-lib';
 import { Problem } from './errors';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
 import { translateJavaRegex } from './java-regex';
-
-/** API Gateway's default account-level throttle per region (requests/s and bucket size). */
-export const ACCOUNT_RATE_LIMIT = 10_000;
-export const ACCOUNT_BURST_LIMIT = 5_000;
-
-/** Problems with a throttle: rate a number >= 0, burst a whole number >= 0. */
-export function throttleProblems(prop: string, throttle: ThrottleSettings | undefined): Problem[] {
-  if (!throttle) return [];
-  const problems: Problem[] = [];
-  const { rateLimit, burstLimit } = throttle;
-  if (!Token.isUnresolved(rateLimit) && !(Number.isFinite(rateLimit) && rateLimit >= 0)) {
-    problems.push({
-      code: 'InvalidThrottle',
-      prop: `${prop}.rateLimit`,
-      rule: 'must be a number >= 0',
-      value: rateLimit,
-      fix: 'set the steady-state requests per second, e.g. 1000',
-    });
-  }
-  if (!Token.isUnresolved(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit >= 0)) {
-    problems.push({
-      code: 'InvalidThrottle',
-      prop: `${prop}.burstLimit`,
-      rule: 'must be a whole number >= 0',
-      value: burstLimit,
-      fix: 'set the bucket size (concurrent burst), e.g. 2000',
-    });
-  }
-  return problems;
-}
-
-/** True when a throttle is above what API Gateway grants an account by default. */
-export function exceedsAccountDefaults(throttle: ThrottleSettings): boolean {
-  return (!Token.isUnresolved(throttle.rateLimit) && throttle.rateLimit > ACCOUNT_RATE_LIMIT)
-    || (!Token.isUnresolved(throttle.burstLimit) && throttle.burstLimit > ACCOUNT_BURST_LIMIT);
-}
 
 /** Whole seconds of a duration in [min, max], or a problem. Token durations pass. */
 export function durationRangeProblem(

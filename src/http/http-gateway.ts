@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
+import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
 import { toHttpCors } from './http-cors';
 import { HttpDefaultAuthorizer } from './http-default-authorizer';
 import { httpDomainProblems, mapHttpDomain } from './http-domain';
@@ -14,17 +15,15 @@ import { DEFAULT_ROUTE_KEY, parseHttpApiRouteKey } from './http-route-key';
 import { HttpRouteSettings } from './http-route-settings';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
-import { LambdaInvokePermissions } from '../shared/lambda-invocation';
-import { restOnlyRouteOptionProblems } from '../shared/unsupported-options';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
-import { ServiceRoles } from '../shared/service-roles';
 import { propsProblems as propsShapeProblems } from '../core/shape';
-import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
-import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { ServiceRoles } from '../shared/service-roles';
+import { restOnlyRouteOptionProblems } from '../shared/unsupported-options';
 import { addUrlOutput } from '../shared/url-output';
 import { AccessLogOptions } from '../vocabulary/access-log-options';
 import { Authorization } from '../vocabulary/authorization';
@@ -33,7 +32,8 @@ import { corsProblems } from '../vocabulary/cors-validation';
 import { DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
 import { RouteOptions } from '../vocabulary/route-options';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { exceedsAccountDefaults, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;
@@ -179,7 +179,7 @@ export class HttpGateway extends Construct {
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
       disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
-      defaultAuthorizer: new HttpDefaultAuthorizer(() => this.defaultAuthorization._bindHttp({
+      defaultAuthorizer: new HttpDefaultAuthorizer(() => bindHttpAuthorization(this.defaultAuthorization._spec, {
         ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
       })),
     });
@@ -269,8 +269,8 @@ export class HttpGateway extends Construct {
     throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...restOnlyRouteOptionProblems(prop, options)]);
 
     const ctx = this.routeContext(prop, route, options.timeout);
-    const binding = integration._bindHttp(ctx);
-    const auth = (options.authorization ?? this.defaultAuthorization)._bindHttp(ctx);
+    const binding = bindHttpIntegration(integration._spec, ctx);
+    const auth = bindHttpAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const cfnRoute = new apigwv2.CfnRoute(this.routeScope, routeId(route), {
       apiId: this.api.apiId,
       routeKey: route.key,

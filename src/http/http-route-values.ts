@@ -1,4 +1,5 @@
 import { HttpRouteContext } from './http-binding';
+import { httpMappingProblems, httpMappingValue } from './parameter-mapping';
 import { RequestValue } from '../vocabulary/request-value';
 import { Problem } from '../core/errors';
 import { unknownPathParameter } from '../vocabulary/path-parameters';
@@ -18,11 +19,11 @@ export class HttpRouteValues {
   }
 
   public use(value: RequestValue, prop: string): string {
-    const own = value._httpMappingProblems(prop);
+    const own = httpMappingProblems(value, prop);
     this.problems.push(...own);
     if (own.length > 0) return '';
     const unknown = unknownPathParameter(prop, value, this.pathParameters);
     if (unknown) this.problems.push(unknown);
-    return value._httpMappingValue()!;
+    return httpMappingValue(value._source, value._name)!;
   }
 }

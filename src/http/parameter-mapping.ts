@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
 import { RequestValueSource } from '../vocabulary/request-value-source';
-import type { RequestValue } from '../vocabulary/request-value';
+import { RequestValue } from '../vocabulary/request-value';
 
 /**
  * HTTP API parameter mapping: the runtime expressions API Gateway evaluates for the request
@@ -69,4 +69,9 @@ export function httpMappingProblems(value: RequestValue, prop: string): Problem[
     default:
       return [];
   }
+}
+
+/** The HTTP API authorizer identity-source expression of a value, if it can be one. */
+export function httpIdentitySource(value: RequestValue): string | undefined {
+  return ['header', 'queryString', 'context', 'stageVariable'].includes(value._source) ? httpMappingValue(value._source, value._name) : undefined;
 }

@@ -54,3 +54,26 @@ export interface RestIntegrationBinding {
   /** Changes to the method's L1 that aws-cdk-lib's integration classes cannot express. */
   readonly patchMethod?: (method: apigw.Method) => void;
 }
+
+/** How a route's authorization renders on a REST method. */
+export interface RestMethodAuthorization {
+  readonly authorizationType: apigw.AuthorizationType;
+  readonly authorizer?: apigw.IAuthorizer;
+  readonly authorizationScopes?: string[];
+  /** Who the caller is, for the stage cache; absent when anyone may call. */
+  readonly caller?: RestCallerIdentity;
+}
+
+/**
+ * What tells a route's callers apart, so a cached answer is never served to another caller.
+ * Not exported.
+ */
+export interface RestCallerIdentity {
+  /** How messages name it, e.g. `Authorization.cognito`. */
+  readonly by: string;
+  /**
+   * Method request parameters that carry the caller's identity (`method.request.header.Authorization`);
+   * empty when API Gateway cannot key a cache on it (SigV4 signs every request differently).
+   */
+  readonly identityParameters: string[];
+}

@@ -1,7 +1,7 @@
 import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { CacheOptions, RouteCacheOptions } from './cache-options';
+import { CacheOptions, RouteCacheOptions } from '../vocabulary/cache-options';
 import { CanaryOptions } from './canary-options';
-import { RestMethodAuthorization } from '../vocabulary/authorization-strategy';
+import { RestMethodAuthorization } from './rest-binding';
 import { RequestValue } from '../vocabulary/request-value';
 import { Problem } from '../core/errors';
 import { unknownPathParameter } from '../vocabulary/path-parameters';

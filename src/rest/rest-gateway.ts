@@ -4,8 +4,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
 import { ApiAccess } from './api-access';
-import { applyInvalidationPolicy, UnauthorizedInvalidation } from './cache-invalidation';
-import { CacheOptions, CacheSize } from './cache-options';
+import { applyInvalidationPolicy } from './cache-invalidation';
 import { CanaryOptions } from './canary-options';
 import { hashDeployedParts } from './deployment-hash';
 import { Endpoint } from './endpoint';
@@ -14,6 +13,7 @@ import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
   stageCacheProblems, ttlSeconds,
 } from './rest-cache';
+import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
@@ -23,33 +23,33 @@ import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-re
 import { RestMethodSettings } from './rest-stage';
 import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf } from './waf';
-import { Integration } from '../vocabulary/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { defaultApiName } from '../core/api-name';
-import { corsProblems } from '../vocabulary/cors-validation';
 import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
-import { LambdaInvokePermissions } from '../shared/lambda-invocation';
-import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
 } from '../core/route-key';
-import { ServiceRoles } from '../shared/service-roles';
 import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../core/shape';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
-import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, throttleProblems } from '../core/validation';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { RestAuthorizers } from '../shared/authorizer-registry';
-import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
+import { ServiceRoles } from '../shared/service-roles';
 import { addUrlOutput } from '../shared/url-output';
 import { AccessLogOptions } from '../vocabulary/access-log-options';
 import { Authorization } from '../vocabulary/authorization';
+import { CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
 import { ClientCertificate } from '../vocabulary/client-certificate';
 import { CorsOptions } from '../vocabulary/cors-options';
+import { corsProblems } from '../vocabulary/cors-validation';
 import { DomainOptions } from '../vocabulary/domain-options';
+import { Integration } from '../vocabulary/integration';
 import { RouteOptions } from '../vocabulary/route-options';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { exceedsAccountDefaults, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -348,7 +348,7 @@ export class RestGateway extends Construct {
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
     this.authorizers = new RestAuthorizers(this, 'Authorizers');
     // Bound now, not at the first route that uses it: methods added through `api` need it too.
-    methodDefaults.set(this.api, this.defaultAuthorization._bindRest({
+    methodDefaults.set(this.api, bindRestAuthorization(this.defaultAuthorization._spec, {
       ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
     }));
     if (this.cors) addCorsGatewayResponses(this.api, this.cors);
@@ -491,8 +491,8 @@ export class RestGateway extends Construct {
     throwIfProblems(this, routeOptionProblems(prop, route, options));
 
     const ctx = this.routeContext(prop, route, options);
-    const binding = integration._bindRest(ctx);
-    const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
+    const binding = bindRestIntegration(integration._spec, ctx);
+    const auth = bindRestAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
     const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);
     throwIfProblems(this, cacheProblems);

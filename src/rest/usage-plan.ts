@@ -8,7 +8,7 @@ import { HttpRouteKey } from '../core/route-key';
 import { optionsProblems } from '../core/shape';
 import { methodProblems } from '../private/shapes/gateways';
 import { API_KEY_OPTIONS } from '../private/shapes/options';
-import { throttleProblems } from '../core/validation';
+import { throttleProblems } from '../vocabulary/throttle-settings';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {

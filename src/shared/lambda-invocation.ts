@@ -1,5 +1,7 @@
 import { Names, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { fail } from '../core/errors';
+import { LambdaIntegrationOptions } from '../vocabulary/integrations/lambda';
 
 /**
  * The single owner of `lambda:InvokeFunction` grants for one API: one permission per
@@ -25,4 +27,16 @@ export class LambdaInvokePermissions extends Construct {
       scope: this,
     });
   }
+}
+
+/** REST and WebSocket APIs send one event format: `payloadFormatVersion` is for HTTP APIs only. */
+export function refuseHttpOnlyOptions(ctx: { readonly scope: Construct; readonly prop: string }, options: LambdaIntegrationOptions): void {
+  if (options.payloadFormatVersion === undefined) return;
+  fail(ctx.scope, {
+    code: 'UnsupportedCombination',
+    prop: `${ctx.prop} Integration.lambda payloadFormatVersion`,
+    rule: 'only applies on an HttpGateway (REST and WebSocket APIs send one event format)',
+    value: options.payloadFormatVersion.version,
+    fix: 'remove it, or move the route to an HttpGateway',
+  });
 }

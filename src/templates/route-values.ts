@@ -6,7 +6,7 @@ import { RequestValueSource } from '../vocabulary/request-value-source';
 import { pathParameterNames } from '../core/route-key';
 import { TemplateValue, templateValue, templateValueProblems } from './request-value-vtl';
 import { TemplatePlace } from './template-places';
-import { RestRouteContext } from '../rest/rest-binding';
+import { HttpRouteKey } from '../core/route-key';
 
 /**
  * What a route offers its mapping templates, for gateways other than REST: the path
@@ -33,7 +33,7 @@ export class RouteValues {
   private slots = 0;
 
   /** @param route a REST route, or the rules of another gateway's route */
-  constructor(route: RestRouteContext | TemplateValueRules) {
+  constructor(route: { readonly route: HttpRouteKey } | TemplateValueRules) {
     if ('pathParameters' in route) {
       this.pathParameters = new Set(route.pathParameters);
       this.unavailable = route.unavailable;

@@ -2,25 +2,19 @@ import {
   aws_dynamodb as dynamodb, aws_elasticloadbalancingv2 as elbv2, aws_events as events, aws_kinesis as kinesis,
   aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
+import { IntegrationSpec } from './integration-spec';
 import { DynamoDbAction } from './integrations/dynamodb-action';
-import { DynamoDbIntegrationOptions, DynamoDbTarget } from './integrations/dynamodb';
-import { EventBridgeIntegrationOptions, EventBridgeTarget } from './integrations/event-bridge';
-import { HttpTarget, HttpIntegrationOptions } from './integrations/http-proxy';
-import { IntegrationTarget } from './integration-target';
-import { KinesisIntegrationOptions, KinesisTarget } from './integrations/kinesis';
-import { LambdaTarget, LambdaIntegrationOptions } from './integrations/lambda';
-import { MockTarget, MockIntegrationOptions } from './integrations/mock';
-import {
-  CloudMapTarget, PrivateAlbTarget, PrivateIntegrationOptions, PrivateNlbTarget,
-} from './integrations/private';
-import { SqsIntegrationOptions, SqsTarget } from './integrations/sqs';
-import { StepFunctionsIntegrationOptions, StepFunctionsTarget } from './integrations/step-functions';
-import { HttpIntegrationBinding, HttpRouteContext } from '../http/http-binding';
-import { fail } from '../core/errors';
+import { DynamoDbIntegrationOptions } from './integrations/dynamodb';
+import { EventBridgeIntegrationOptions } from './integrations/event-bridge';
+import { HttpIntegrationOptions } from './integrations/http-proxy';
+import { KinesisIntegrationOptions } from './integrations/kinesis';
+import { LambdaIntegrationOptions } from './integrations/lambda';
+import { MockIntegrationOptions } from './integrations/mock';
+import { PrivateIntegrationOptions } from './integrations/private';
+import { SqsIntegrationOptions } from './integrations/sqs';
+import { StepFunctionsIntegrationOptions } from './integrations/step-functions';
 import { brand } from '../core/shape';
 import { checkIntegrationArguments } from '../private/shapes/integrations';
-import { RestIntegrationBinding, RestRouteContext } from '../rest/rest-binding';
-import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket/websocket-binding';
 
 /**
  * The backend a route sends requests to. The same object works on every gateway that can
@@ -42,19 +36,19 @@ export class Integration {
   /** Lambda proxy integration: the function receives the whole request and shapes the response. */
   public static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.lambda', { handler, options });
-    return new Integration(new LambdaTarget(handler, options));
+    return new Integration({ kind: 'lambda', handler, options });
   }
 
   /** HTTP proxy to a public URL; `{name}` placeholders in the URL receive the route's path parameters. */
   public static http(url: string, options: HttpIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.http', { url, options });
-    return new Integration(new HttpTarget(url, options));
+    return new Integration({ kind: 'http', url, options });
   }
 
   /** A fixed response produced by API Gateway itself, without a backend. */
   public static mock(options: MockIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.mock', { options });
-    return new Integration(new MockTarget(options));
+    return new Integration({ kind: 'mock', options });
   }
 
   /**
@@ -63,7 +57,7 @@ export class Integration {
    */
   public static sqs(queue: sqs.IQueue, options: SqsIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.sqs', { queue, options });
-    return new Integration(new SqsTarget(queue, options));
+    return new Integration({ kind: 'sqs', queue, options });
   }
 
   /**
@@ -72,7 +66,7 @@ export class Integration {
    */
   public static kinesis(stream: kinesis.IStream, options: KinesisIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.kinesis', { stream, options });
-    return new Integration(new KinesisTarget(stream, options));
+    return new Integration({ kind: 'kinesis', stream, options });
   }
 
   /**
@@ -81,85 +75,44 @@ export class Integration {
    */
   public static dynamoDb(table: dynamodb.ITable, action: DynamoDbAction, options: DynamoDbIntegrationOptions): Integration {
     checkIntegrationArguments('Integration.dynamoDb', { table, action, options });
-    return new Integration(new DynamoDbTarget(table, action, options));
+    return new Integration({ kind: 'dynamoDb', table, action, options });
   }
 
   /** Step Functions: start an execution, or with `sync` run an express one and answer with its output. */
   public static stepFunctions(stateMachine: sfn.IStateMachine, options: StepFunctionsIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.stepFunctions', { stateMachine, options });
-    return new Integration(new StepFunctionsTarget(stateMachine, options));
+    return new Integration({ kind: 'stepFunctions', stateMachine, options });
   }
 
   /** EventBridge PutEvents: the body (or `detail`) becomes one event; the client gets `{"eventId": …}`. */
   public static eventBridge(bus: events.IEventBus, options: EventBridgeIntegrationOptions): Integration {
     checkIntegrationArguments('Integration.eventBridge', { bus, options });
-    return new Integration(new EventBridgeTarget(bus, options));
+    return new Integration({ kind: 'eventBridge', bus, options });
   }
 
   /** A network load balancer in a VPC, through a VPC link shared per load balancer; the route's path is forwarded. */
   public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.privateNlb', { loadBalancer, options });
-    return new Integration(new PrivateNlbTarget(loadBalancer, options));
+    return new Integration({ kind: 'privateNlb', loadBalancer, options });
   }
 
   /** An application load balancer's listener in a VPC, through a VPC link v2 shared per VPC; the route's path is forwarded. */
   public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.privateAlb', { listener, options });
-    return new Integration(new PrivateAlbTarget(listener, options));
+    return new Integration({ kind: 'privateAlb', listener, options });
   }
 
   /** A Cloud Map service through a VPC link v2 (HttpGateway only). */
   public static cloudMap(service: servicediscovery.IService, options: PrivateIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.cloudMap', { service, options });
-    return new Integration(new CloudMapTarget(service, options));
+    return new Integration({ kind: 'cloudMap', service, options });
   }
 
-  private readonly target: IntegrationTarget;
+  /** @internal What the factory made: the kind and its arguments, for gateways to bind. */
+  public readonly _spec: IntegrationSpec;
 
-  private constructor(target: IntegrationTarget) {
+  private constructor(spec: IntegrationSpec) {
     brand(this, 'Integration');
-    this.target = target;
-  }
-
-  /** @internal */
-  public _bindRest(ctx: RestRouteContext): RestIntegrationBinding {
-    if (!this.target.bindRest) {
-      fail(ctx.scope, {
-        code: 'UnsupportedCombination',
-        prop: ctx.prop,
-        rule: `cannot use ${this.target.factory} on a RestGateway`,
-        value: ctx.route.key,
-        fix: this.target.restAlternative ?? 'use a gateway that supports it',
-      });
-    }
-    return this.target.bindRest(ctx);
-  }
-
-  /** @internal */
-  public _bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
-    if (!this.target.bindWebSocket) {
-      fail(ctx.scope, {
-        code: 'UnsupportedCombination',
-        prop: ctx.prop,
-        rule: `cannot use ${this.target.factory} on a WebSocketGateway`,
-        value: ctx.route.key,
-        fix: 'use Integration.lambda, .http, .mock, .sqs, .kinesis, .dynamoDb, .stepFunctions or .eventBridge on WebSocket routes, or move the route to a RestGateway',
-      });
-    }
-    return this.target.bindWebSocket(ctx);
-  }
-
-  /** @internal */
-  public _bindHttp(ctx: HttpRouteContext): HttpIntegrationBinding {
-    if (!this.target.bindHttp) {
-      fail(ctx.scope, {
-        code: 'UnsupportedCombination',
-        prop: ctx.prop,
-        rule: `cannot use ${this.target.factory} on an HttpGateway (HTTP APIs have no such integration)`,
-        value: ctx.route.key,
-        fix: 'move the route to a RestGateway, which supports it',
-      });
-    }
-    return this.target.bindHttp(ctx);
+    this._spec = spec;
   }
 }

@@ -1,7 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
 import { HEADER_NAME } from '../core/http-names';
-import { httpMappingProblems, httpMappingValue } from '../http/parameter-mapping';
 import { RequestValueSource } from './request-value-source';
 import { brand } from '../core/shape';
 import { checkValueArguments } from '../private/shapes/factories';
@@ -123,25 +122,6 @@ export class RequestValue {
       case 'context': return `context.${this._name}`;
       default: return undefined;
     }
-  }
-
-  /**
-   * @internal How HTTP API parameter mapping reads this value (`$request.body.a.b`,
-   * `$request.header.X-Tenant`, a static string, …); undefined when it cannot (see
-   * `_httpMappingProblems`).
-   */
-  public _httpMappingValue(): string | undefined {
-    return httpMappingValue(this._source, this._name);
-  }
-
-  /** @internal Why HTTP API parameter mapping cannot read this value, if it cannot. */
-  public _httpMappingProblems(prop: string): Problem[] {
-    return httpMappingProblems(this, prop);
-  }
-
-  /** @internal The HTTP API authorizer identity-source expression, if this value can be one. */
-  public _httpIdentitySource(): string | undefined {
-    return ['header', 'queryString', 'context', 'stageVariable'].includes(this._source) ? this._httpMappingValue() : undefined;
   }
 }
 

@@ -2,7 +2,7 @@ import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RequestValue } from './request-value';
 import { ThrottleSettings } from './throttle-settings';
 import { Authorization } from './authorization';
-import { RouteCacheOptions } from '../rest/cache-options';
+import { RouteCacheOptions } from './cache-options';
 
 /** Per-route settings, shared by every gateway (each rejects what its API type cannot do). */
 export interface RouteOptions {

@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
+import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
 import { WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
@@ -13,7 +14,7 @@ import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { propsProblems as propsShapeProblems } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../core/validation';
+import { patternProblem } from '../core/validation';
 import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
@@ -25,7 +26,7 @@ import { AccessLogOptions } from '../vocabulary/access-log-options';
 import { Authorization } from '../vocabulary/authorization';
 import { ClientCertificate } from '../vocabulary/client-certificate';
 import { Integration } from '../vocabulary/integration';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { exceedsAccountDefaults, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 import { UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per WebSocket API. */
@@ -314,9 +315,9 @@ export class WebSocketGateway extends Construct {
     throwIfProblems(this, routeOptionProblems(prop, route, options));
     const returnResponse = options.returnResponse ?? false;
     const ctx = this.routeContext(prop, route, options);
-    const binding = integration._bindWebSocket(ctx);
+    const binding = bindWebSocketIntegration(integration._spec, ctx);
     // The gateway's authorization guards the connection, whichever prop set $connect.
-    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, authorizationProp: 'props.authorization' }) : undefined;
+    const auth = route.kind === 'connect' ? bindWebSocketAuthorization(this.authorization._spec, { ...ctx, authorizationProp: 'props.authorization' }) : undefined;
 
     // A construct per route, named by its key: logical IDs never depend on route order.
     const routeScope = new Construct(this.routesScope, routeKey);

@@ -1,6 +1,6 @@
 import { aws_cognito as cognito } from 'aws-cdk-lib';
 import { bindJwtAuthorizer } from './jwt';
-import { CognitoAuthorizationOptions } from '../../vocabulary/authorizations/cognito';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { fail } from '../../core/errors';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 
@@ -8,9 +8,8 @@ import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
  * A Cognito user pool on an HTTP API: a JWT authorizer with the pool's issuer and its app
  * clients as audiences (HTTP APIs check `aud`, or `client_id` for access tokens).
  */
-export function bindCognitoHttp(
-  ctx: HttpRouteContext, userPool: cognito.IUserPool, options: CognitoAuthorizationOptions,
-): HttpRouteAuthorization {
+export function bindCognitoHttp(ctx: HttpRouteContext, spec: AuthorizationSpecOf<'cognito'>): HttpRouteAuthorization {
+  const { userPool, options } = spec;
   const prop = `${ctx.authorizationProp} Authorization.cognito`;
   const clients = options.userPoolClients
     ?? userPool.node.children.filter((c): c is cognito.UserPoolClient => c instanceof cognito.UserPoolClient);

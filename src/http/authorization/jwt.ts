@@ -1,7 +1,9 @@
 import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 import { IConstruct } from 'constructs';
 import { RequestValue } from '../../vocabulary/request-value';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 
 /** What a JWT authorizer checks, from `Authorization.jwt` or `Authorization.cognito`. */
@@ -21,11 +23,18 @@ export interface JwtAuthorizerSpec {
 /** OAuth scope tokens (RFC 6749): printable ASCII without spaces, `"` or `\`. */
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
+/** A JWT authorizer for any OpenID Connect issuer. */
+export function bindJwtHttp(ctx: HttpRouteContext, spec: AuthorizationSpecOf<'jwt'>): HttpRouteAuthorization {
+  return bindJwtAuthorizer(ctx, {
+    prop: `${ctx.authorizationProp} Authorization.jwt`, owner: spec.options.issuer, kind: 'Jwt', ...spec.options,
+  });
+}
+
 /** A route authorized by an HTTP API JWT authorizer, created once per API per issuer and audiences. */
 export function bindJwtAuthorizer(ctx: HttpRouteContext, spec: JwtAuthorizerSpec): HttpRouteAuthorization {
   const source = spec.identitySource ?? RequestValue.header('Authorization');
   throwIfProblems(ctx.scope, jwtProblems(spec, source));
-  const identitySource = source._httpIdentitySource()!;
+  const identitySource = httpIdentitySource(source)!;
   const settings = { issuer: spec.issuer, audiences: spec.audiences, identitySource };
   const authorizer = ctx.sharedAuthorizer(spec.owner, spec.kind, settings,
     (scope, id) => new apigwv2.HttpAuthorizer(scope, id, {
@@ -40,7 +49,7 @@ export function bindJwtAuthorizer(ctx: HttpRouteContext, spec: JwtAuthorizerSpec
 }
 
 function jwtProblems(spec: JwtAuthorizerSpec, source: RequestValue): Problem[] {
-  const problems: Problem[] = [...source._httpMappingProblems(`${spec.prop} identitySource`)];
+  const problems: Problem[] = [...httpMappingProblems(source, `${spec.prop} identitySource`)];
   if (source._source !== 'header' && source._source !== 'queryString') {
     problems.push({
       code: 'InvalidAuthorization',

@@ -1,5 +1,7 @@
-import { Duration, Stack, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Duration, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 import { cacheTtlProblems, identityCacheProblems } from '../../vocabulary/authorizations/cache-ttl';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { LambdaRequestAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
 import { Problem, throwIfProblems } from '../../core/errors';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
@@ -9,12 +11,11 @@ import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
  * payload 2.0), the identity sources as cache key, one per function per API. The function's
  * one invoke permission for the API also covers the authorizer.
  */
-export function bindLambdaRequestHttp(
-  ctx: HttpRouteContext, handler: lambda.IFunction, options: LambdaRequestAuthorizationOptions,
-): HttpRouteAuthorization {
+export function bindLambdaRequestHttp(ctx: HttpRouteContext, spec: AuthorizationSpecOf<'lambdaRequest'>): HttpRouteAuthorization {
+  const { handler, options } = spec;
   const prop = `${ctx.authorizationProp} Authorization.lambdaRequest`;
   throwIfProblems(ctx.scope, problems(prop, options));
-  const identitySource = options.identitySources.map(v => v._httpIdentitySource()!);
+  const identitySource = options.identitySources.map(v => httpIdentitySource(v)!);
   const cacheTtl = options.cacheTtl ?? Duration.minutes(5);
   ctx.grantInvoke(handler);
   const authorizer = ctx.sharedAuthorizer(handler, 'Request', { identitySource, cacheTtl: cacheTtl.toSeconds() },
@@ -38,8 +39,8 @@ function problems(prop: string, options: LambdaRequestAuthorizationOptions): Pro
   ];
   sources.forEach((source, i) => {
     const at = `${prop} identitySources[${i}]`;
-    found.push(...source._httpMappingProblems(at));
-    if (source._httpIdentitySource() === undefined) {
+    found.push(...httpMappingProblems(source, at));
+    if (httpIdentitySource(source) === undefined) {
       found.push({
         code: 'InvalidAuthorization',
         prop: at,

@@ -1,6 +1,5 @@
-import { aws_servicediscovery as servicediscovery } from 'aws-cdk-lib';
 import { bindPrivateHttp } from './private';
-import { PrivateIntegrationOptions } from '../../vocabulary/integrations/private';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
 import { refuseOption, vpcLinkV2 } from '../../shared/vpc-links';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
@@ -10,9 +9,9 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
  * to one of them (on the port it registered) through a VPC link v2 in `vpc`, which a Cloud
  * Map service does not name.
  */
-export function bindCloudMapHttp(
-  ctx: HttpRouteContext, factory: string, service: servicediscovery.IService, options: PrivateIntegrationOptions,
-): HttpIntegrationBinding {
+export function bindCloudMapHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'cloudMap'>): HttpIntegrationBinding {
+  const { service, options } = spec;
+  const factory = 'Integration.cloudMap';
   const instancesSay = 'API Gateway sends to the address and port each instance registered';
   refuseOption(ctx, factory, 'port', options.port, instancesSay);
   refuseOption(ctx, factory, 'host', options.host, instancesSay);

@@ -1,7 +1,8 @@
-import { aws_apigatewayv2 as apigwv2, aws_events as events } from 'aws-cdk-lib';
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { RequestValue } from '../../vocabulary/request-value';
-import { EventBridgeIntegrationOptions } from '../../vocabulary/integrations/event-bridge';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { eventBridgeProblems } from '../../vocabulary/integrations/event-bridge';
+import { throwIfProblems } from '../../core/errors';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';
@@ -11,9 +12,8 @@ import { httpServiceIntegration } from '../http-service-integration';
  * body (or `detail`) is the detail.
  * @param optionProblems what the target found wrong with its options (source, detail type)
  */
-export function bindEventBridgeHttp(
-  ctx: HttpRouteContext, bus: events.IEventBus, options: EventBridgeIntegrationOptions, optionProblems: Problem[],
-): HttpIntegrationBinding {
+export function bindEventBridgeHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'eventBridge'>): HttpIntegrationBinding {
+  const { bus, options } = spec;
   const prop = `${ctx.prop} Integration.eventBridge`;
   const values = new HttpRouteValues(ctx);
   const parameters: Record<string, string> = {
@@ -22,7 +22,7 @@ export function bindEventBridgeHttp(
     DetailType: values.use(RequestValue.literal(options.detailType), `${prop} detailType`),
     Detail: values.use(options.detail ?? RequestValue.body(), `${prop} detail`),
   };
-  throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);
+  throwIfProblems(ctx.scope, [...eventBridgeProblems(prop, options), ...values.problems]);
 
   const role = ctx.serviceRole(bus, 'Lets API Gateway put events on this bus');
   role.allow(['events:PutEvents'], bus.eventBusArn);

@@ -1,13 +1,14 @@
-import { aws_apigatewayv2 as apigwv2, aws_kinesis as kinesis } from 'aws-cdk-lib';
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { RequestValue } from '../../vocabulary/request-value';
-import { KinesisIntegrationOptions } from '../../vocabulary/integrations/kinesis';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { throwIfProblems } from '../../core/errors';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';
 
 /** Kinesis-PutRecord: the body (or `data`) becomes one record, keyed by the request id unless told otherwise. */
-export function bindKinesisHttp(ctx: HttpRouteContext, stream: kinesis.IStream, options: KinesisIntegrationOptions): HttpIntegrationBinding {
+export function bindKinesisHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'kinesis'>): HttpIntegrationBinding {
+  const { stream, options } = spec;
   const prop = `${ctx.prop} Integration.kinesis`;
   const values = new HttpRouteValues(ctx);
   const parameters: Record<string, string> = {

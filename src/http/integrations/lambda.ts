@@ -1,6 +1,5 @@
-import { aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
-import { LambdaIntegrationOptions } from '../../vocabulary/integrations/lambda';
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { httpIntegrationTimeout } from '../http-integration-timeout';
@@ -12,7 +11,8 @@ const PAYLOAD_VERSIONS = ['1.0', '2.0'];
  * route, and one invoke permission per function per API (aws-cdk-lib's HttpLambdaIntegration
  * adds one per route, which overflows the function policy at a few dozen routes).
  */
-export function bindLambdaHttp(ctx: HttpRouteContext, handler: lambda.IFunction, options: LambdaIntegrationOptions): HttpIntegrationBinding {
+export function bindLambdaHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'lambda'>): HttpIntegrationBinding {
+  const { handler, options } = spec;
   const payloadFormatVersion = options.payloadFormatVersion ?? apigwv2.PayloadFormatVersion.VERSION_2_0;
   if (!PAYLOAD_VERSIONS.includes(payloadFormatVersion.version)) {
     fail(ctx.scope, {
@@ -32,16 +32,4 @@ export function bindLambdaHttp(ctx: HttpRouteContext, handler: lambda.IFunction,
       timeout: httpIntegrationTimeout(ctx, options.timeout),
     }),
   };
-}
-
-/** REST (and WebSocket) Lambda proxies have one event format: `payloadFormatVersion` is an error there. */
-export function refuseHttpOnlyOptions(ctx: { readonly scope: Construct; readonly prop: string }, options: LambdaIntegrationOptions): void {
-  if (options.payloadFormatVersion === undefined) return;
-  fail(ctx.scope, {
-    code: 'UnsupportedCombination',
-    prop: `${ctx.prop} Integration.lambda payloadFormatVersion`,
-    rule: 'only applies on an HttpGateway (REST and WebSocket APIs send one event format)',
-    value: options.payloadFormatVersion.version,
-    fix: 'remove it, or move the route to an HttpGateway',
-  });
 }

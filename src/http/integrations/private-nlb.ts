@@ -1,6 +1,5 @@
-import { aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { bindPrivateHttp, checkListenerPort } from './private';
-import { PrivateIntegrationOptions } from '../../vocabulary/integrations/private';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
 import { listenerPort, nlbListenerOnPort } from '../../shared/nlb-listeners';
 import { checkPort, vpcLinkV2 } from '../../shared/vpc-links';
@@ -13,9 +12,9 @@ const DEFAULT_PORT = 80;
  * name and port as REST APIs do: the integration uses `networkListener`, else the load balancer's
  * listener on `port`, through the VPC's shared VPC link v2 (not the REST API's v1 link).
  */
-export function bindPrivateNlbHttp(
-  ctx: HttpRouteContext, factory: string, nlb: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions,
-): HttpIntegrationBinding {
+export function bindPrivateNlbHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'privateNlb'>): HttpIntegrationBinding {
+  const { loadBalancer: nlb, options } = spec;
+  const factory = 'Integration.privateNlb';
   checkPort(ctx, factory, options.port);
   const listener = options.networkListener ?? nlbListenerOnPort(ctx, factory, nlb, options.port ?? DEFAULT_PORT, {
     why: ' on an HttpGateway, which sends to a listener',

@@ -1,7 +1,8 @@
-import { aws_apigatewayv2 as apigwv2, aws_sqs as sqs } from 'aws-cdk-lib';
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { RequestValue } from '../../vocabulary/request-value';
-import { SqsIntegrationOptions } from '../../vocabulary/integrations/sqs';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { sqsProblems } from '../../vocabulary/integrations/sqs';
+import { throwIfProblems } from '../../core/errors';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';
@@ -11,10 +12,10 @@ import { httpServiceIntegration } from '../http-service-integration';
  * group from `messageGroupId` and deduplicate on the request id unless told otherwise.
  * @param optionProblems what the target found wrong with its options (FIFO rules, limits)
  */
-export function bindSqsHttp(
-  ctx: HttpRouteContext, queue: sqs.IQueue, options: SqsIntegrationOptions, optionProblems: Problem[],
-): HttpIntegrationBinding {
+export function bindSqsHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'sqs'>): HttpIntegrationBinding {
+  const { queue, options } = spec;
   const prop = `${ctx.prop} Integration.sqs`;
+  const optionProblems = sqsProblems(prop, options, queue.fifo);
   const values = new HttpRouteValues(ctx);
   const parameters: Record<string, string> = {
     QueueUrl: queue.queueUrl,

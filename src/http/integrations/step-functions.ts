@@ -1,8 +1,9 @@
 import { Arn, ArnFormat, Stack, aws_apigatewayv2 as apigwv2, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { RequestValue } from '../../vocabulary/request-value';
-import { StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
-import { StepFunctionsIntegrationOptions } from '../../vocabulary/integrations/step-functions';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { syncProblems } from '../../vocabulary/integrations/step-functions';
+import { throwIfProblems } from '../../core/errors';
 import { acknowledgeWildcardResource } from '../../shared/nag-acknowledgements';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
@@ -19,11 +20,11 @@ const SUBTYPES: Record<StepFunctionsAction, apigwv2.HttpIntegrationSubtype> = {
  * StopExecution (of the execution `executionArn` names, an execution of this state machine).
  * @param optionProblems what the target found wrong with its options (sync on a standard machine)
  */
-export function bindStepFunctionsHttp(
-  ctx: HttpRouteContext, machine: sfn.IStateMachine, options: StepFunctionsIntegrationOptions,
-  action: StepFunctionsAction, optionProblems: Problem[],
-): HttpIntegrationBinding {
+export function bindStepFunctionsHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'stepFunctions'>): HttpIntegrationBinding {
+  const { stateMachine: machine, options } = spec;
   const prop = `${ctx.prop} Integration.stepFunctions`;
+  const action = resolveStepFunctionsAction(ctx, prop, options, true);
+  const optionProblems = syncProblems(prop, machine, action === StepFunctionsAction.START_SYNC_EXECUTION);
   const values = new HttpRouteValues(ctx);
   const stop = action === StepFunctionsAction.STOP_EXECUTION;
   const parameters: Record<string, string> = stop

@@ -1,21 +1,21 @@
-import type { AccessLogOptions } from '../../vocabulary/access-log-options';
-import type { CorsOptions } from '../../vocabulary/cors-options';
-import type { DomainOptions, MutualTlsOptions } from '../../vocabulary/domain-options';
-import type { ThrottleSettings } from '../../vocabulary/throttle-settings';
-import type { UrlOutputOptions } from '../../vocabulary/url-output-options';
-import type { CacheOptions, RouteCacheOptions } from '../../rest/cache-options';
+import {
+  API_KEY_VALUE, CACHE_SIZE, QUOTA_PERIOD, REQUEST_VALUE, RETENTION_DAYS, SECURITY_POLICY, SUBNET_SELECTION, UNAUTHORIZED_INVALIDATION,
+  WAF_LOGGING, WAF_RULE_OVERRIDE,
+} from './vocabulary';
+import { bool, duration, list, map, num, optional, required, str, struct } from '../../core/shape';
+import { BUCKET, CERTIFICATE, HOSTED_ZONE, INTERFACE_VPC_ENDPOINT, KMS_KEY, LOG_GROUP, VPC } from '../../core/shapes/refs';
 import type { CanaryOptions } from '../../rest/canary-options';
 import type { PrivateEndpointOptions } from '../../rest/endpoint';
 import type { QuotaSettings } from '../../rest/quota';
 import type { ApiKeyOptions, UsagePlanOptions } from '../../rest/usage-plan';
 import type { ManagedWafOptions } from '../../rest/waf';
 import type { WafLoggingOptions } from '../../rest/waf-logging';
-import { bool, duration, list, map, num, optional, required, str, struct } from '../../core/shape';
-import { BUCKET, CERTIFICATE, HOSTED_ZONE, INTERFACE_VPC_ENDPOINT, KMS_KEY, LOG_GROUP, VPC } from '../../core/shapes/refs';
-import {
-  API_KEY_VALUE, CACHE_SIZE, QUOTA_PERIOD, REQUEST_VALUE, RETENTION_DAYS, SECURITY_POLICY, SUBNET_SELECTION, UNAUTHORIZED_INVALIDATION,
-  WAF_LOGGING, WAF_RULE_OVERRIDE,
-} from './vocabulary';
+import type { AccessLogOptions } from '../../vocabulary/access-log-options';
+import type { CacheOptions, RouteCacheOptions } from '../../vocabulary/cache-options';
+import type { CorsOptions } from '../../vocabulary/cors-options';
+import type { DomainOptions, MutualTlsOptions } from '../../vocabulary/domain-options';
+import type { ThrottleSettings } from '../../vocabulary/throttle-settings';
+import type { UrlOutputOptions } from '../../vocabulary/url-output-options';
 
 // The option structs gateways and their methods share.
 

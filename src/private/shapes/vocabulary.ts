@@ -10,8 +10,7 @@ import type { SortKeyCondition } from '../../vocabulary/integrations/sort-key-co
 import { StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
 import type { ApiAccess } from '../../rest/api-access';
 import type { ApiKeyValue } from '../../rest/api-key-value';
-import { UnauthorizedInvalidation } from '../../rest/cache-invalidation';
-import { CacheSize } from '../../rest/cache-options';
+import { CacheSize, UnauthorizedInvalidation } from '../../vocabulary/cache-options';
 import type { Endpoint } from '../../rest/endpoint';
 import { QuotaPeriod } from '../../rest/quota';
 import type { Waf } from '../../rest/waf';

@@ -1,7 +1,4 @@
-import { AuthorizationStrategy } from '../authorization-strategy';
 import { RequestValue } from '../request-value';
-import { bindJwtAuthorizer } from '../../http/authorization/jwt';
-import { HttpRouteAuthorization, HttpRouteContext } from '../../http/http-binding';
 
 /** Options for `Authorization.jwt`. */
 export interface JwtAuthorizationOptions {
@@ -22,16 +19,4 @@ export interface JwtAuthorizationOptions {
    * @default RequestValue.header('Authorization')
    */
   readonly identitySource?: RequestValue;
-}
-
-/** JWT authorizers exist on HTTP APIs only; the REST binder is absent on purpose. */
-export class JwtStrategy implements AuthorizationStrategy {
-  public readonly factory = 'Authorization.jwt';
-  constructor(public readonly options: JwtAuthorizationOptions) {}
-
-  public bindHttp(ctx: HttpRouteContext): HttpRouteAuthorization {
-    return bindJwtAuthorizer(ctx, {
-      prop: `${ctx.authorizationProp} Authorization.jwt`, owner: this.options.issuer, kind: 'Jwt', ...this.options,
-    });
-  }
 }

@@ -1,17 +1,10 @@
 import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
-import { dynamoDbCall, grantDynamoDbCall } from '../../templates/dynamodb-call';
 import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
-import { IntegrationTarget } from '../integration-target';
-import { RouteValues } from '../../templates/route-values';
 import { ServiceIntegrationOptions } from './service-integration-options';
 import { SortKeyCondition } from './sort-key-condition';
-import { webSocketDynamoDb } from '../../websocket/integrations/dynamodb';
+import { Problem } from '../../core/errors';
 import { RequestValue } from '../request-value';
-import { Problem, throwIfProblems } from '../../core/errors';
-import { RestIntegrationBinding, RestRouteContext } from '../../rest/rest-binding';
-import { restServiceIntegration } from '../../rest/integrations/service-integration';
-import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../../websocket/websocket-binding';
 
 /** Options for `Integration.dynamoDb`. */
 export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
@@ -50,98 +43,63 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
 const INDEX_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
+/** The table's (or index's) key schema and what is wrong with the options on any gateway. */
+export function dynamoDbChecks(
+  prop: string, table: dynamodb.ITable, action: DynamoDbAction, options: DynamoDbIntegrationOptions,
+): { lookup: KeySchemaLookup; problems: Problem[] } {
+  const lookup = keySchemaOf(table, options.indexName);
+  return { lookup, problems: [...optionProblems(prop, action, options), ...dynamoDbKeyProblems(prop, action, options, lookup)] };
+}
 
-/** DynamoDB item reads and writes with plain JSON in and out. */
-export class DynamoDbTarget implements IntegrationTarget {
-  public readonly factory = 'Integration.dynamoDb';
-
-  constructor(
-    private readonly table: dynamodb.ITable,
-    private readonly action: DynamoDbAction,
-    private readonly options: DynamoDbIntegrationOptions,
-  ) {}
-
-  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
-    const prop = `${ctx.prop} Integration.dynamoDb`;
-    const lookup = keySchemaOf(this.table, this.options.indexName);
-    const problems = [...this.optionProblems(prop), ...keyProblems(prop, this.action, this.options, lookup)];
-    return webSocketDynamoDb(ctx, this.table, this.action, this.options, lookup, problems);
-  }
-
-  public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
-    const prop = `${ctx.prop} Integration.dynamoDb`;
-    const o = this.options;
-    const values = new RouteValues(ctx);
-    const lookup = keySchemaOf(this.table, o.indexName);
-    const call = dynamoDbCall(prop, this.table, this.action, o, values, lookup);
-    throwIfProblems(ctx.scope, [...this.optionProblems(prop), ...keyProblems(prop, this.action, o, lookup), ...values.problems]);
-
-    const role = ctx.serviceRole(this.table, 'Lets API Gateway read and write items of this table');
-    grantDynamoDbCall(role, this.table, this.action, o.indexName);
-    return restServiceIntegration(ctx, {
-      service: 'dynamodb',
-      action: this.action,
-      role,
-      headers: call.headers,
-      requestTemplate: call.requestTemplate,
-      responseTemplate: call.responseTemplate,
-      requestParameters: values.requestParameters,
-      // The body's attributes become the item: the validator refuses anything but an object.
-      requestSchema: call.bodySchema ?? values.requestSchema(),
-      timeout: o.timeout,
-    });
-  }
-
-  private optionProblems(prop: string): Problem[] {
-    const o = this.options;
-    const problems: Problem[] = [];
-    if (this.action !== DynamoDbAction.QUERY) {
-      for (const name of ['sortKeyCondition', 'indexName', 'limit', 'descending'] as const) {
-        if (o[name] !== undefined) {
-          problems.push({
-            code: 'InvalidIntegration',
-            prop: `${prop} ${name}`,
-            rule: `only applies to DynamoDbAction.QUERY, not ${this.action}`,
-            value: o[name],
-            fix: `remove ${name}, or use DynamoDbAction.QUERY`,
-          });
-        }
+function optionProblems(prop: string, action: DynamoDbAction, options: DynamoDbIntegrationOptions): Problem[] {
+  const o = options;
+  const problems: Problem[] = [];
+  if (action !== DynamoDbAction.QUERY) {
+    for (const name of ['sortKeyCondition', 'indexName', 'limit', 'descending'] as const) {
+      if (o[name] !== undefined) {
+        problems.push({
+          code: 'InvalidIntegration',
+          prop: `${prop} ${name}`,
+          rule: `only applies to DynamoDbAction.QUERY, not ${action}`,
+          value: o[name],
+          fix: `remove ${name}, or use DynamoDbAction.QUERY`,
+        });
       }
     }
-    if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit >= 1)) {
-      problems.push({
-        code: 'InvalidIntegration',
-        prop: `${prop} limit`,
-        rule: 'must be a whole number >= 1',
-        value: o.limit,
-        fix: 'use e.g. 50',
-      });
-    }
-    if (o.indexName !== undefined && !Token.isUnresolved(o.indexName) && !INDEX_NAME.test(o.indexName)) {
-      problems.push({
-        code: 'InvalidDynamoDbKey',
-        prop: `${prop} indexName`,
-        rule: "must be 3-255 letters, digits, _ . or - (DynamoDB's rule for index names)",
-        value: o.indexName,
-        fix: "use the index's name, e.g. 'byCustomer'",
-      });
-    }
-    const names = [...Object.keys(o.key ?? {}), ...(o.sortKeyCondition ? [o.sortKeyCondition._attribute] : [])];
-    for (const name of names.filter(n => !ATTRIBUTE_NAME.test(n))) {
-      problems.push({
-        code: 'InvalidDynamoDbKey',
-        prop: `${prop} key`,
-        rule: 'attribute names must be 1-255 letters, digits, _ . or - to be written by a mapping template',
-        value: name,
-        fix: 'use a key attribute with a plain name',
-      });
-    }
-    return problems;
   }
+  if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit >= 1)) {
+    problems.push({
+      code: 'InvalidIntegration',
+      prop: `${prop} limit`,
+      rule: 'must be a whole number >= 1',
+      value: o.limit,
+      fix: 'use e.g. 50',
+    });
+  }
+  if (o.indexName !== undefined && !Token.isUnresolved(o.indexName) && !INDEX_NAME.test(o.indexName)) {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} indexName`,
+      rule: "must be 3-255 letters, digits, _ . or - (DynamoDB's rule for index names)",
+      value: o.indexName,
+      fix: "use the index's name, e.g. 'byCustomer'",
+    });
+  }
+  const names = [...Object.keys(o.key ?? {}), ...(o.sortKeyCondition ? [o.sortKeyCondition._attribute] : [])];
+  for (const name of names.filter(n => !ATTRIBUTE_NAME.test(n))) {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} key`,
+      rule: 'attribute names must be 1-255 letters, digits, _ . or - to be written by a mapping template',
+      value: name,
+      fix: 'use a key attribute with a plain name',
+    });
+  }
+  return problems;
 }
 
 /** The key the route gives, against the table's (or index's) key schema when it is known. */
-function keyProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrationOptions, lookup: KeySchemaLookup): Problem[] {
+export function dynamoDbKeyProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrationOptions, lookup: KeySchemaLookup): Problem[] {
   const given = Object.keys(o.key ?? {});
   const where = o.indexName ? `index '${o.indexName}'` : 'the table';
   if (lookup.kind === 'unknownIndex') {

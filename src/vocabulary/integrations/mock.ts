@@ -1,12 +1,7 @@
-import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { IntegrationTarget } from '../integration-target';
-import { webSocketMock } from '../../websocket/integrations/mock';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { Token } from 'aws-cdk-lib';
+import { Problem } from '../../core/errors';
 import { HEADER_NAME } from '../../core/http-names';
 import { loneSurrogateProblems, vtlVerbatim } from '../../core/unicode';
-import { RestIntegrationBinding, RestRouteContext } from '../../rest/rest-binding';
-import { responseHeaderParameters } from '../../rest/rest-cors';
-import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../../websocket/websocket-binding';
 
 /** Options for `Integration.mock`. */
 export interface MockIntegrationOptions {
@@ -38,81 +33,49 @@ export function mockBodyTemplate(body: string): string {
   return Token.isUnresolved(body) ? body : vtlVerbatim(body);
 }
 
-/** A response made by API Gateway without calling a backend (health checks, stubs). */
-export class MockTarget implements IntegrationTarget {
-  public readonly factory = 'Integration.mock';
-
-  constructor(private readonly options: MockIntegrationOptions) {}
-
-  public bindWebSocket(ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
-    return webSocketMock(ctx, this.options, this.problems(ctx.prop, this.options.statusCode ?? 200));
+/** What is wrong with a mock response on any gateway. */
+export function mockProblems(prop: string, options: MockIntegrationOptions): Problem[] {
+  const statusCode = options.statusCode ?? 200;
+  const problems: Problem[] = [];
+  if (!Token.isUnresolved(statusCode) && !(Number.isInteger(statusCode) && statusCode >= 100 && statusCode <= 599)) {
+    problems.push({
+      code: 'InvalidMockResponse',
+      prop: `${prop} Integration.mock statusCode`,
+      rule: 'must be a whole number from 100 to 599',
+      value: statusCode,
+      fix: 'use an HTTP status code such as 200',
+    });
   }
-
-  public bindRest(ctx: RestRouteContext): RestIntegrationBinding {
-    const statusCode = this.options.statusCode ?? 200;
-    throwIfProblems(ctx.scope, this.problems(ctx.prop, statusCode));
-    const { responseParameters, declared } = responseHeaderParameters(ctx.cors, { ...ctx.cors.headers, ...this.options.headers });
-    const status = String(statusCode);
-    return {
-      integration: new apigw.MockIntegration({
-        // A JSON request template is what makes MOCK answer with this status code; other
-        // content types are refused (415) instead of reaching a mock that cannot parse them.
-        passthroughBehavior: apigw.PassthroughBehavior.NEVER,
-        requestTemplates: { 'application/json': `{"statusCode": ${status}}` },
-        integrationResponses: [{
-          statusCode: status,
-          // The CORS prelude decides the origin header; the body is quoted so it prints as written.
-          responseTemplates: { 'application/json': ctx.cors.templatePrelude + mockBodyTemplate(this.options.body ?? '') },
-          responseParameters,
-        }],
-      }),
-      methodResponses: [{ statusCode: status, responseParameters: declared }],
-    };
-  }
-
-  private problems(prop: string, statusCode: number): Problem[] {
-    const problems: Problem[] = [];
-    if (!Token.isUnresolved(statusCode) && !(Number.isInteger(statusCode) && statusCode >= 100 && statusCode <= 599)) {
+  const body = options.body;
+  if (body !== undefined) problems.push(...loneSurrogateProblems('InvalidMockResponse', `${prop} Integration.mock body`, body));
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (!HEADER_NAME.test(name)) {
       problems.push({
         code: 'InvalidMockResponse',
-        prop: `${prop} Integration.mock statusCode`,
-        rule: 'must be a whole number from 100 to 599',
-        value: statusCode,
-        fix: 'use an HTTP status code such as 200',
+        prop: `${prop} Integration.mock headers`,
+        rule: 'must use valid HTTP header names',
+        value: name,
+        fix: "use a name such as 'Cache-Control'",
       });
     }
-    const body = this.options.body;
-    if (body !== undefined) problems.push(...loneSurrogateProblems('InvalidMockResponse', `${prop} Integration.mock body`, body));
-    for (const [name, value] of Object.entries(this.options.headers ?? {})) {
-      if (!HEADER_NAME.test(name)) {
-        problems.push({
-          code: 'InvalidMockResponse',
-          prop: `${prop} Integration.mock headers`,
-          rule: 'must use valid HTTP header names',
-          value: name,
-          fix: "use a name such as 'Cache-Control'",
-        });
-      }
-      if (!Token.isUnresolved(value) && !HEADER_VALUE.test(value)) {
-        problems.push({
-          code: 'InvalidMockResponse',
-          prop: `${prop} Integration.mock headers['${name}']`,
-          rule: 'must be printable ASCII (spaces and tabs allowed)',
-          value,
-          fix: 'remove line breaks and control characters; percent-encode other characters (RFC 8187) or send them in the body',
-        });
-      }
-      if (!Token.isUnresolved(value) && value.includes("'")) {
-        problems.push({
-          code: 'InvalidMockResponse',
-          prop: `${prop} Integration.mock headers['${name}']`,
-          rule: "must not contain ' (API Gateway quotes static header values with it)",
-          value,
-          fix: 'remove the single quote from the header value',
-        });
-      }
+    if (!Token.isUnresolved(value) && !HEADER_VALUE.test(value)) {
+      problems.push({
+        code: 'InvalidMockResponse',
+        prop: `${prop} Integration.mock headers['${name}']`,
+        rule: 'must be printable ASCII (spaces and tabs allowed)',
+        value,
+        fix: 'remove line breaks and control characters; percent-encode other characters (RFC 8187) or send them in the body',
+      });
     }
-    return problems;
+    if (!Token.isUnresolved(value) && value.includes("'")) {
+      problems.push({
+        code: 'InvalidMockResponse',
+        prop: `${prop} Integration.mock headers['${name}']`,
+        rule: "must not contain ' (API Gateway quotes static header values with it)",
+        value,
+        fix: 'remove the single quote from the header value',
+      });
+    }
   }
+  return problems;
 }
-

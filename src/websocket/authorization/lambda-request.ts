@@ -1,6 +1,6 @@
-import { Aws, Stack, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Aws, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket-binding';
-import { LambdaRequestAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { RequestValue } from '../../vocabulary/request-value';
 import { Problem, throwIfProblems } from '../../core/errors';
 
@@ -20,9 +20,8 @@ function identitySource(value: RequestValue): string | undefined {
  * connection that lacks any of the identity sources (401) without calling the function.
  * WebSocket authorizers have no result cache, so `cacheTtl` is refused.
  */
-export function webSocketRequestAuthorizer(
-  ctx: WebSocketRouteContext, handler: lambda.IFunction, options: LambdaRequestAuthorizationOptions,
-): WebSocketRouteAuthorization {
+export function webSocketRequestAuthorizer(ctx: WebSocketRouteContext, spec: AuthorizationSpecOf<'lambdaRequest'>): WebSocketRouteAuthorization {
+  const { handler, options } = spec;
   const prop = `${ctx.authorizationProp} Authorization.lambdaRequest`;
   const problems: Problem[] = [];
   if (options.cacheTtl !== undefined) {

@@ -1,9 +1,8 @@
-import { aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from '../../vocabulary/integrations/dynamodb-action';
 import { dynamoDbCall, grantDynamoDbCall } from '../../templates/dynamodb-call';
-import { DynamoDbIntegrationOptions } from '../../vocabulary/integrations/dynamodb';
-import { KeySchemaLookup } from '../../vocabulary/integrations/dynamodb-key-schema';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { dynamoDbChecks } from '../../vocabulary/integrations/dynamodb';
+import { throwIfProblems } from '../../core/errors';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
 import { hasMessageBody } from '../websocket-route-key';
 import { webSocketServiceIntegration } from './service-integration';
@@ -16,11 +15,10 @@ import { webSocketRouteValues } from '../websocket-template-values';
  * `lookup` is the table's key schema and `optionProblems` the checks of the options that do
  * not depend on the gateway.
  */
-export function webSocketDynamoDb(
-  ctx: WebSocketRouteContext, table: dynamodb.ITable, action: DynamoDbAction, o: DynamoDbIntegrationOptions,
-  lookup: KeySchemaLookup, optionProblems: Problem[],
-): WebSocketIntegrationBinding {
+export function webSocketDynamoDb(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'dynamoDb'>): WebSocketIntegrationBinding {
+  const { table, action, options: o } = spec;
   const prop = `${ctx.prop} Integration.dynamoDb`;
+  const { lookup, problems: optionProblems } = dynamoDbChecks(prop, table, action, o);
   const values = webSocketRouteValues(ctx.route);
   const call = dynamoDbCall(prop, table, action, o, values, lookup, 'inBody');
   const problems = [...optionProblems];

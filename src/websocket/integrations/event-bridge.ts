@@ -1,7 +1,8 @@
-import { aws_apigateway as apigw, aws_events as events } from 'aws-cdk-lib';
-import { EventBridgeIntegrationOptions } from '../../vocabulary/integrations/event-bridge';
+import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { eventBridgeProblems } from '../../vocabulary/integrations/event-bridge';
 import { RequestValue } from '../../vocabulary/request-value';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { throwIfProblems } from '../../core/errors';
 import { putEventsRequest, putEventsResponse } from '../../templates/event-bridge';
 import { PLACES } from '../../templates/template-places';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
@@ -9,10 +10,10 @@ import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /** EventBridge PutEvents (one event) from a WebSocket route. */
-export function webSocketEventBridge(
-  ctx: WebSocketRouteContext, bus: events.IEventBus, o: EventBridgeIntegrationOptions, optionProblems: Problem[],
-): WebSocketIntegrationBinding {
+export function webSocketEventBridge(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'eventBridge'>): WebSocketIntegrationBinding {
+  const { bus, options: o } = spec;
   const prop = `${ctx.prop} Integration.eventBridge`;
+  const optionProblems = eventBridgeProblems(prop, o);
   const values = webSocketRouteValues(ctx.route);
   const detailValue = o.detail ?? RequestValue.body();
   const detail = values.use(detailValue, `${prop} detail`, PLACES.eventDetail);

@@ -1,7 +1,6 @@
-import { Token } from 'aws-cdk-lib';
-import { HttpIntegrationOptions } from '../../vocabulary/integrations/http-proxy';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { checkHttpProxy, urlPlaceholders } from '../../vocabulary/integrations/http-proxy';
 import { fail } from '../../core/errors';
-import { URL_PLACEHOLDER } from '../../vocabulary/integration-url';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
 
@@ -9,13 +8,15 @@ import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket
  * HTTP proxy on a WebSocket route: each message is sent to the URL as the request body
  * (POST unless `method` says otherwise); on a two-way route the answer's body goes back.
  */
-export function webSocketHttpProxy(ctx: WebSocketRouteContext, url: string, options: HttpIntegrationOptions): WebSocketIntegrationBinding {
-  const placeholder = Token.isUnresolved(url) ? undefined : [...url.matchAll(URL_PLACEHOLDER)][0];
-  if (placeholder) {
+export function webSocketHttpProxy(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'http'>): WebSocketIntegrationBinding {
+  const { url, options } = spec;
+  checkHttpProxy(ctx.scope, ctx.prop, url, options);
+  const placeholder = urlPlaceholders(url)[0];
+  if (placeholder !== undefined) {
     fail(ctx.scope, {
       code: 'InvalidIntegration',
       prop: `${ctx.prop} Integration.http url`,
-      rule: `uses {${placeholder[1]}}, but WebSocket routes have no path parameters`,
+      rule: `uses {${placeholder}}, but WebSocket routes have no path parameters`,
       value: url,
       fix: 'use a fixed URL',
     });

@@ -1,5 +1,4 @@
-import { aws_kinesis as kinesis } from 'aws-cdk-lib';
-import { KinesisIntegrationOptions } from '../../vocabulary/integrations/kinesis';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { RequestValue } from '../../vocabulary/request-value';
 import { throwIfProblems } from '../../core/errors';
 import { putRecordRequest, putRecordResponse } from '../../templates/kinesis';
@@ -9,9 +8,8 @@ import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /** Kinesis PutRecord from a WebSocket route, with the same template as on REST. */
-export function webSocketKinesis(
-  ctx: WebSocketRouteContext, stream: kinesis.IStream, o: KinesisIntegrationOptions,
-): WebSocketIntegrationBinding {
+export function webSocketKinesis(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'kinesis'>): WebSocketIntegrationBinding {
+  const { stream, options: o } = spec;
   const prop = `${ctx.prop} Integration.kinesis`;
   const values = webSocketRouteValues(ctx.route);
   const data = values.use(o.data ?? RequestValue.body(), `${prop} data`, PLACES.kinesisData);

@@ -1,5 +1,6 @@
-import { Aws, Stack, aws_lambda as lambda } from 'aws-cdk-lib';
-import { LambdaIntegrationOptions } from '../../vocabulary/integrations/lambda';
+import { Aws, Stack } from 'aws-cdk-lib';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { refuseHttpOnlyOptions } from '../../shared/lambda-invocation';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
 
@@ -7,9 +8,9 @@ import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket
  * Lambda proxy on a WebSocket route: the function gets the connection and message as an
  * event; on a two-way route its `body` goes back to the client.
  */
-export function webSocketLambdaProxy(
-  ctx: WebSocketRouteContext, handler: lambda.IFunction, options: LambdaIntegrationOptions,
-): WebSocketIntegrationBinding {
+export function webSocketLambdaProxy(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'lambda'>): WebSocketIntegrationBinding {
+  const { handler, options } = spec;
+  refuseHttpOnlyOptions(ctx, options);
   ctx.grantInvoke(handler);
   const region = Stack.of(ctx.scope).region;
   return {

@@ -1,4 +1,5 @@
-import { MockIntegrationOptions, mockBodyTemplate } from '../../vocabulary/integrations/mock';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { mockBodyTemplate, mockProblems } from '../../vocabulary/integrations/mock';
 import { Problem, throwIfProblems } from '../../core/errors';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
@@ -8,10 +9,9 @@ import {
  * A mock on a WebSocket route: API Gateway answers itself. The status code decides whether a
  * `$connect` is accepted (2XX) or refused; on a two-way route the body is sent back.
  */
-export function webSocketMock(
-  ctx: WebSocketRouteContext, options: MockIntegrationOptions, optionProblems: Problem[],
-): WebSocketIntegrationBinding {
-  const problems = [...optionProblems];
+export function webSocketMock(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'mock'>): WebSocketIntegrationBinding {
+  const { options } = spec;
+  const problems: Problem[] = mockProblems(ctx.prop, options);
   const prop = `${ctx.prop} Integration.mock`;
   if (options.headers && Object.keys(options.headers).length > 0) {
     problems.push({

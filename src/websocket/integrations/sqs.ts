@@ -1,5 +1,5 @@
-import { aws_sqs as sqs } from 'aws-cdk-lib';
-import { SqsIntegrationOptions } from '../../vocabulary/integrations/sqs';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { SQS_ATTRIBUTE_NAME, sqsProblems } from '../../vocabulary/integrations/sqs';
 import { RequestValue } from '../../vocabulary/request-value';
 import { Problem, throwIfProblems } from '../../core/errors';
 import { sendMessageRequest, sendMessageResponse } from '../../templates/sqs';
@@ -13,12 +13,11 @@ import { webSocketRouteValues } from '../websocket-template-values';
  * groups typically come from the connection (`RequestValue.context('connectionId')`).
  * `optionProblems` are the checks of the options that do not depend on the gateway.
  */
-export function webSocketSqs(
-  ctx: WebSocketRouteContext, queue: sqs.IQueue, o: SqsIntegrationOptions, attributeName: RegExp, optionProblems: Problem[],
-): WebSocketIntegrationBinding {
+export function webSocketSqs(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'sqs'>): WebSocketIntegrationBinding {
+  const { queue, options: o } = spec;
   const prop = `${ctx.prop} Integration.sqs`;
   const values = webSocketRouteValues(ctx.route);
-  const problems: Problem[] = [...optionProblems];
+  const problems: Problem[] = sqsProblems(prop, o, queue.fifo);
   const deduplication = o.messageDeduplicationId ?? (queue.fifo ? RequestValue.context('requestId') : undefined);
   const template = {
     body: values.use(o.messageBody ?? RequestValue.body(), `${prop} messageBody`, PLACES.sqsBody),
@@ -26,7 +25,7 @@ export function webSocketSqs(
     deduplicationId: deduplication ? values.use(deduplication, `${prop} messageDeduplicationId`, PLACES.sqsId) : undefined,
     delaySeconds: o.delay?.toSeconds({ integral: false }),
     attributes: Object.entries(o.messageAttributes ?? {}).map(([name, value]) => {
-      if (!attributeName.test(name)) {
+      if (!SQS_ATTRIBUTE_NAME.test(name)) {
         problems.push({
           code: 'InvalidIntegration',
           prop: `${prop} messageAttributes`,

@@ -1,7 +1,8 @@
-import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
-import { StepFunctionsIntegrationOptions } from '../../vocabulary/integrations/step-functions';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { syncProblems } from '../../vocabulary/integrations/step-functions';
+import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
 import { RequestValue } from '../../vocabulary/request-value';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { throwIfProblems } from '../../core/errors';
 import {
   startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
 } from '../../templates/step-functions';
@@ -11,11 +12,11 @@ import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /** Step Functions StartExecution / StartSyncExecution from a WebSocket route. */
-export function webSocketStepFunctions(
-  ctx: WebSocketRouteContext, machine: sfn.IStateMachine, o: StepFunctionsIntegrationOptions, sync: boolean,
-  optionProblems: Problem[],
-): WebSocketIntegrationBinding {
+export function webSocketStepFunctions(ctx: WebSocketRouteContext, spec: IntegrationSpecOf<'stepFunctions'>): WebSocketIntegrationBinding {
+  const { stateMachine: machine, options: o } = spec;
   const prop = `${ctx.prop} Integration.stepFunctions`;
+  const sync = resolveStepFunctionsAction(ctx, prop, o, false) === StepFunctionsAction.START_SYNC_EXECUTION;
+  const optionProblems = syncProblems(prop, machine, sync);
   const values = webSocketRouteValues(ctx.route);
   const input = values.use(o.input ?? RequestValue.body(), `${prop} input`, PLACES.executionInput);
   throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);

@@ -1,6 +1,20 @@
 import { Duration } from 'aws-cdk-lib';
-import { UnauthorizedInvalidation } from './cache-invalidation';
-import { RequestValue } from '../vocabulary/request-value';
+import { RequestValue } from './request-value';
+
+/**
+ * What API Gateway does with a per-key invalidation (`Cache-Control: max-age=0`) from a
+ * caller who may not invalidate the cache (`execute-api:InvalidateCache`).
+ */
+export enum UnauthorizedInvalidation {
+  /** Answer from the cache and add a warning header (API Gateway's default). */
+  SUCCEED_WITH_RESPONSE_HEADER = 'SUCCEED_WITH_RESPONSE_HEADER',
+  /** Answer from the cache without a warning. */
+  SUCCEED_WITHOUT_RESPONSE_HEADER = 'SUCCEED_WITHOUT_RESPONSE_HEADER',
+  /** Refuse the request with 403. */
+  FAIL_WITH_403 = 'FAIL_WITH_403',
+  /** Let anyone invalidate: no authorization is required (not recommended). */
+  ALLOW = 'ALLOW',
+}
 
 /** The stage cache sizes API Gateway offers, in GB. */
 export enum CacheSize {
