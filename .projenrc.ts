@@ -74,6 +74,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results', '/.cdk-floor', '.jsii.tabl.json'],
   // Until 1.0 the API may still change between minor versions.
   stability: 'experimental',
+  // `npx gatehouse routes|diff`: API-level review of cloud assemblies (README, Reviewing changes).
+  bin: { gatehouse: 'bin/gatehouse' },
 });
 
 // jsii warns when the dev dependency on aws-cdk-lib is not the peer's floor: here it is newer on

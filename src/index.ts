@@ -46,3 +46,9 @@ export { StepFunctionsAction } from './vocabulary/integrations/step-functions-ac
 export { WebSocketGateway } from './websocket/websocket-gateway';
 export type { WebSocketGatewayProps } from './websocket/websocket-gateway';
 export type { WebSocketRouteOptions } from './websocket/websocket-route-options';
+export { RouteManifest } from './review/route-manifest';
+export { ChangeSeverity } from './review/manifest-diff';
+export type { ApiChange } from './review/manifest-diff';
+export type {
+  AuthorizationEntry, CacheEntry, CorsEntry, DomainEntry, GatewayEntry, IntegrationEntry, RouteEntry, StageEntry, ThrottleEntry, UsagePlanEntry,
+} from './review/manifest-format';

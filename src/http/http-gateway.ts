@@ -19,6 +19,8 @@ import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core
 import { propsProblems as propsShapeProblems } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
@@ -156,6 +158,8 @@ export class HttpGateway extends Construct {
   private readonly serviceRoles = new ServiceRoles(this);
   private readonly integrations: HttpIntegrations;
   private readonly authorizers: HttpAuthorizers;
+  /** What each route is, for the route manifest. */
+  private readonly manifestRoutes: V2RouteRecord[] = [];
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
@@ -212,6 +216,21 @@ export class HttpGateway extends Construct {
     }
 
     addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
+    registerGateway(this, () => v2GatewayEntry({
+      gateway: this,
+      type: 'HTTP',
+      stageName: this.stageName,
+      stageThrottle: throttle,
+      accessLogs: this.accessLogGroup !== undefined,
+      cors: this.cors && { allowOrigins: [...this.cors.allowOrigins].sort(), allowCredentials: this.cors.allowCredentials ?? false },
+      domain: props.domain && {
+        domainName: props.domain.domainName,
+        securityPolicy: props.domain.securityPolicy ?? 'TLS_1_2',
+        mutualTls: props.domain.mutualTls !== undefined,
+      },
+      defaultTimeoutMillis: 30_000,
+      routes: this.manifestRoutes,
+    }));
 
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
@@ -278,6 +297,15 @@ export class HttpGateway extends Construct {
       authorizationType: auth.authorizationType,
       authorizerId: auth.authorizer?.authorizerId,
       authorizationScopes: auth.authorizationScopes,
+    });
+    this.manifestRoutes.push({
+      routeKey: route.key,
+      integration: integration._spec,
+      authorization: (options.authorization ?? this.defaultAuthorization)._spec,
+      throttle: options.throttle,
+      validatesBody: false,
+      requiredParameters: [],
+      cfnIntegration: binding.integration.node.defaultChild as apigwv2.CfnIntegration,
     });
     if (options.throttle) this.routeSettings.throttleRoute(route.key, options.throttle, cfnRoute);
     return cfnRoute;

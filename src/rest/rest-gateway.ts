@@ -16,6 +16,7 @@ import {
 import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
+import { RestRouteRecord, restGatewayEntry } from './rest-manifest';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
@@ -32,6 +33,7 @@ import { callName, optionsProblems, propsProblems as propsShapeProblems } from '
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
+import { registerGateway } from '../review/gateway-registry';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { RestAuthorizers } from '../shared/authorizer-registry';
@@ -296,6 +298,8 @@ export class RestGateway extends Construct {
   private readonly apiKeys: ApiKeyRegistry;
   private readonly throttle: ThrottleSettings;
   private readonly customUrl?: string;
+  /** What each route is, for the route manifest. */
+  private readonly manifestRoutes: RestRouteRecord[] = [];
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -400,6 +404,21 @@ export class RestGateway extends Construct {
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
+    registerGateway(this, () => restGatewayEntry({
+      gateway: this,
+      endpointType: this.endpointType,
+      policy,
+      cors: this.cors,
+      webAclArn: this.webAclArn,
+      domain: this.domainName,
+      mutualTls: props.domain?.mutualTls !== undefined,
+      stage: this.stage,
+      stageThrottle: throttle,
+      accessLogs: this.accessLogGroup !== undefined,
+      executionLogLevel: loggingLevel,
+      usagePlans: this.usagePlans,
+      routes: this.manifestRoutes,
+    }));
 
     addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
 
@@ -531,6 +550,17 @@ export class RestGateway extends Construct {
       }
     }
 
+    this.manifestRoutes.push({
+      routeKey: route.key,
+      integration: integration._spec,
+      authorization: (options.authorization ?? this.defaultAuthorization)._spec,
+      apiKeyRequired: options.apiKeyRequired ?? false,
+      throttle: options.throttle,
+      cache: caching?.enabled ? { ttlSeconds: caching.ttlSeconds, keys: Object.keys(parameters ?? {}) } : undefined,
+      validatesBody: schema !== undefined,
+      requiredParameters: Object.entries(parameters ?? {}).filter(([, required]) => required).map(([name]) => name),
+      method,
+    });
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
     if (this.cors && !this.preflightPaths.has(route.path)) {

@@ -2,13 +2,13 @@ import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ApiKeyValue } from './api-key-value';
 import { QuotaPeriod, QuotaSettings } from './quota';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { HttpRouteKey } from '../core/route-key';
 import { optionsProblems } from '../core/shape';
 import { methodProblems } from '../private/shapes/gateways';
 import { API_KEY_OPTIONS } from '../private/shapes/options';
-import { throttleProblems } from '../vocabulary/throttle-settings';
+import { UsagePlanEntry } from '../review/manifest-format';
+import { ThrottleSettings, throttleProblems } from '../vocabulary/throttle-settings';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {
@@ -192,6 +192,7 @@ export class UsagePlan extends Construct {
 
   private readonly keyNames = new Set<string>();
   private readonly host: UsagePlanHost;
+  private readonly options: UsagePlanOptions;
   /** The id given to `addUsagePlan`: the plan's identity, in messages too. */
   private readonly planId: string;
 
@@ -201,6 +202,7 @@ export class UsagePlan extends Construct {
   private constructor(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, planId: string) {
     super(scope, id);
     this.host = host;
+    this.options = options;
     this.planId = planId;
     this.planName = options.name ?? planId;
     const prop = `addUsagePlan('${planId}')`;
@@ -220,6 +222,17 @@ export class UsagePlan extends Construct {
         throttle: options.routeThrottles && Lazy.any({ produce: () => this.routeThrottles(prop, options.routeThrottles!) }),
       }],
     });
+  }
+
+  /** @internal The plan in the route manifest: its limits and its keys' names, never their values. */
+  public _manifestEntry(): UsagePlanEntry {
+    return {
+      id: this.planId,
+      throttle: this.options.throttle && { rateLimit: this.options.throttle.rateLimit, burstLimit: this.options.throttle.burstLimit },
+      quotaLimit: this.options.quota?.limit,
+      quotaPeriod: this.options.quota?.period,
+      apiKeys: [...this.keyNames].sort(),
+    };
   }
 
   /** The plan's ID, as API Gateway knows it. */

@@ -27,8 +27,12 @@ export interface ApiChange {
 }
 
 const LOG_LEVELS = ['OFF', 'ERROR', 'INFO'];
-/** TLS policies, weakest first. */
-const TLS_STRENGTH = ['TLS_1_0', 'TLS_1_2'];
+/** The oldest TLS version a security policy accepts, as 10, 12 or 13. */
+function minimumTls(policy: string): number {
+  if (/TLS_1_0/.test(policy)) return 10;
+  if (/TLS13_1_3|TLS13_2025_EDGE/.test(policy)) return 13;
+  return 12;
+}
 
 /** Every change from `before` to `after`, risky first. */
 export function diffGateways(before: GatewayEntry[], after: GatewayEntry[]): ApiChange[] {
@@ -164,9 +168,8 @@ function diffCache(a: RouteEntry, b: RouteEntry, add: Add): void {
 }
 
 /**
- * Resource policy lines are `<kind> <value>` (`sourceIp 203.0.113.0/24`, `account 222222222222`,
- * `policy <digest>`). Each kind restricts: a kind that disappears, or a kind that admits more
- * values, lets more callers in; a custom policy that changes cannot be judged here.
+ * Resource policy lines are `<condition key> <value>` for what Deny statements require
+ * (`aws:SourceIp 203.0.113.0/24`) and `allow <principal> <conditions>` for Allow statements.
  */
 function diffResourcePolicy(a: string[], b: string[], add: Add): void {
   const removed = a.filter(x => !b.includes(x));
@@ -175,12 +178,11 @@ function diffResourcePolicy(a: string[], b: string[], add: Add): void {
   const kinds = (lines: string[]) => new Set(lines.map(line => line.split(' ')[0]));
   const kindsA = kinds(a);
   const kindsB = kinds(b);
-  const lifted = [...kindsA].filter(k => !kindsB.has(k));
-  const admitsMore = added.some(line => kindsA.has(line.split(' ')[0]));
-  const custom = [...removed, ...added].some(line => line.startsWith('policy '));
-  const widened = lifted.length > 0 || admitsMore || custom;
-  add(widened ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, 'resource policy',
-    describeSetChange(removed, added, custom ? 'custom policy changed' : widened ? 'widened' : 'narrowed'));
+  // Deny conditions narrow: lifting one, or admitting another value, widens. Allow statements widen.
+  const lifted = [...kindsA].filter(k => k !== 'allow' && !kindsB.has(k));
+  const admitsMore = added.some(line => line.startsWith('allow ') || kindsA.has(line.split(' ')[0]));
+  const widened = lifted.length > 0 || admitsMore;
+  add(widened ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, 'resource policy', describeSetChange(removed, added, widened ? 'widened' : 'narrowed'));
 }
 
 function diffCors(a: GatewayEntry, b: GatewayEntry, add: Add): void {
@@ -204,7 +206,7 @@ function diffDomain(a: GatewayEntry, b: GatewayEntry, add: Add): void {
     return;
   }
   if (da.securityPolicy !== db.securityPolicy) {
-    const weaker = TLS_STRENGTH.indexOf(db.securityPolicy) < TLS_STRENGTH.indexOf(da.securityPolicy);
+    const weaker = minimumTls(db.securityPolicy) < minimumTls(da.securityPolicy);
     add(weaker ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, 'TLS policy',
       `${da.securityPolicy} → ${db.securityPolicy}${weaker ? ' (weakened)' : ''}`);
   }
@@ -237,7 +239,7 @@ function diffUsagePlans(a: UsagePlanEntry[], b: UsagePlanEntry[], add: Add): voi
     diffThrottle(previous.throttle, plan.throttle, `usage plan ${plan.id} throttle`, add);
     const quota = (p: UsagePlanEntry) => (p.quotaLimit === undefined ? 'none' : `${p.quotaLimit} per ${p.quotaPeriod}`);
     if (quota(previous) !== quota(plan)) {
-      const raised = plan.quotaLimit === undefined || (previous.quotaLimit !== undefined && plan.quotaLimit > previous.quotaLimit && plan.quotaPeriod === previous.quotaPeriod);
+      const raised = plan.quotaLimit === undefined || (previous.quotaLimit !== undefined && perDay(plan) > perDay(previous));
       add(raised ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, `usage plan ${plan.id} quota`,
         `${quota(previous)} → ${quota(plan)}${raised ? ' (raised or removed)' : ''}`);
     }
@@ -247,6 +249,12 @@ function diffUsagePlans(a: UsagePlanEntry[], b: UsagePlanEntry[], add: Add): voi
   for (const plan of a) {
     if (!b.some(p => p.id === plan.id)) add(ChangeSeverity.NOTABLE, `usage plan ${plan.id}`, 'removed');
   }
+}
+
+/** A plan's quota as requests per day, to compare quotas of different periods. */
+function perDay(plan: UsagePlanEntry): number {
+  const days: Record<string, number> = { DAY: 1, WEEK: 7, MONTH: 30 };
+  return (plan.quotaLimit ?? Infinity) / (days[plan.quotaPeriod ?? 'DAY'] ?? 1);
 }
 
 /** Calls `changed(removed, added)` when two lists differ as sets. */

@@ -42,7 +42,7 @@ export interface CacheEntry {
 
 /** The backend of a route. */
 export interface IntegrationEntry {
-  /** `lambda`, `http`, `mock`, `sqs`, `kinesis`, `dynamodb`, `step-functions`, `event-bridge`, `private-nlb`, `private-alb`, `cloud-map`. */
+  /** The `Integration` factory that made it: `lambda`, `http`, `mock`, `sqs`, `kinesis`, `dynamoDb`, `stepFunctions`, `eventBridge`, `privateNlb`, `privateAlb`, `cloudMap`. */
   readonly kind: string;
   /**
    * What it calls: the construct path of the function, queue, table, … or the URL.
@@ -161,8 +161,8 @@ export interface GatewayEntry {
    */
   readonly endpoint?: string;
   /**
-   * Who the resource policy admits, one line per restriction (`sourceIps 203.0.113.0/24`,
-   * `accounts 222222222222`, `custom policy <digest>`).
+   * The resource policy, one line per restriction: a value a Deny statement's condition
+   * requires (`aws:SourceIp 203.0.113.0/24`), or an Allow statement (`allow * aws:PrincipalAccount 222222222222`).
    * @default - none
    */
   readonly resourcePolicy?: string[];

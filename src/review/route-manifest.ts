@@ -5,6 +5,8 @@ import { describeStack, manifestFileName } from './gateway-registry';
 import { ApiChange, diffGateways } from './manifest-diff';
 import { GatewayEntry, MANIFEST_VERSION } from './manifest-format';
 import { changesMarkdown, routesMarkdown } from './manifest-markdown';
+import { brand } from '../core/shape';
+import { checkValueArguments } from '../private/shapes/factories';
 
 /**
  * What the gateways of an app built, at the level a reviewer reads an API: read it from a
@@ -23,6 +25,7 @@ export class RouteManifest {
    * @param directory the cloud assembly, e.g. `cdk.out`
    */
   public static fromAssembly(directory: string): RouteManifest {
+    checkValueArguments('RouteManifest.fromAssembly', { directory });
     const manifestJson = path.join(directory, 'manifest.json');
     if (!fs.existsSync(manifestJson)) {
       throw new Error(`[NotACloudAssembly] ${directory} is not a cloud assembly (it has no manifest.json); ` +
@@ -33,11 +36,13 @@ export class RouteManifest {
 
   /** The gateways of these stacks, as they would be written at synth (for tests). */
   public static fromStacks(stacks: Stack[]): RouteManifest {
+    checkValueArguments('RouteManifest.fromStacks', { stacks });
     return new RouteManifest(stacks.flatMap(describeStack));
   }
 
   /** Every change from `before` to `after`, risky first. */
   public static diff(before: RouteManifest, after: RouteManifest): ApiChange[] {
+    checkValueArguments('RouteManifest.diff', { before, after });
     return diffGateways(before.gateways, after.gateways);
   }
 
@@ -50,6 +55,7 @@ export class RouteManifest {
   public readonly gateways: GatewayEntry[];
 
   private constructor(gateways: GatewayEntry[]) {
+    brand(this, 'RouteManifest');
     this.gateways = gateways;
   }
 

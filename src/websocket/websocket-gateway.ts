@@ -16,6 +16,8 @@ import { propsProblems as propsShapeProblems } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
 import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
@@ -201,6 +203,8 @@ export class WebSocketGateway extends Construct {
   private readonly routeSettings: WebSocketRouteSettings;
   private readonly permissions: LambdaInvokePermissions;
   private readonly serviceRoles = new ServiceRoles(this);
+  /** What each route is, for the route manifest. */
+  private readonly manifestRoutes: V2RouteRecord[] = [];
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
@@ -250,6 +254,16 @@ export class WebSocketGateway extends Construct {
     }
 
     addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients connect to' }, props.urlOutput);
+    registerGateway(this, () => v2GatewayEntry({
+      gateway: this,
+      type: 'WEBSOCKET',
+      stageName: props.stageName ?? 'prod',
+      stageThrottle: throttle,
+      accessLogs: this.accessLogGroup !== undefined,
+      executionLogLevel: loggingLevel,
+      defaultTimeoutMillis: 29_000,
+      routes: this.manifestRoutes,
+    }));
     addUrlOutput(this, {
       prop: 'callbackUrlOutput',
       id: 'CallbackUrl',
@@ -360,6 +374,16 @@ export class WebSocketGateway extends Construct {
         });
       }
     }
+    // Every message arrives over a connection the gateway's authorization admitted on $connect.
+    this.manifestRoutes.push({
+      routeKey,
+      integration: integration._spec,
+      authorization: this.authorization._spec,
+      throttle: options.throttle,
+      validatesBody: schema !== undefined,
+      requiredParameters: [],
+      cfnIntegration,
+    });
     if (options.throttle) this.routeSettings.throttleRoute(routeKey, options.throttle);
     return cfnRoute;
   }

@@ -389,6 +389,12 @@ const ROWS = [
   ['ClientCertificate.fromClientCertificateId', 'clientCertificateId', 'arn:aws:apigateway:eu-west-1::/clientcertificates/z7rl9t', 'InvalidClientCertificate',
     { prop: 'clientCertificate' }],
   ['Endpoint.privateInVpc', 'options', fx => fx.vpc, 'InvalidType', { shown: 'Test/Vpc' }],
+  ['RouteManifest.fromAssembly', 'directory', 42, 'InvalidType'],
+  ['RouteManifest.fromAssembly', 'directory', ['cdk.out'], 'InvalidType'],
+  ['RouteManifest.fromStacks', 'stacks', fx => fx.stack, 'InvalidType', { shown: 'Test' }],
+  ['RouteManifest.fromStacks', 'stacks', [{}], 'InvalidType', { prop: 'RouteManifest.fromStacks stacks[0]', shown: '{}' }],
+  ['RouteManifest.diff', 'before', { gateways: [] }, 'InvalidType'],
+  ['RouteManifest.diff', 'after', 'cdk.out', 'InvalidType'],
   ['ApiKeyValue.fromSecret', 'secret', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:key', 'InvalidType'],
   ['ApiKeyValue.fromSecret', 'jsonField', 1, 'InvalidType'],
 

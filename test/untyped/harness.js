@@ -233,6 +233,11 @@ factoryOptions('PrivateEndpointOptions', 'Endpoint.privateInVpc', fx => ({ vpcEn
 factory('ApiKeyValue.fromSecret', fx => ({ secret: fx.secret }),
   (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey('Acme', { value: g.ApiKeyValue.fromSecret(a.secret, a.jsonField) }));
 
+factory('RouteManifest.fromAssembly', () => ({ directory: 'cdk.out' }), (fx, a) => g.RouteManifest.fromAssembly(a.directory));
+factory('RouteManifest.fromStacks', fx => ({ stacks: [fx.stack] }), (fx, a) => g.RouteManifest.fromStacks(a.stacks));
+factory('RouteManifest.diff', fx => ({ before: g.RouteManifest.fromStacks([fx.stack]), after: g.RouteManifest.fromStacks([fx.stack]) }),
+  (fx, a) => g.RouteManifest.diff(a.before, a.after));
+
 factory('addRoute', () => ({ routeKey: ROUTE, integration: I.mock() }), (fx, a) => new g.RestGateway(fx.stack, 'Api').addRoute(a.routeKey, a.integration));
 factory('addUsagePlan', () => ({ id: 'Gold' }), (fx, a) => plan(fx).addUsagePlan(a.id));
 factory('addApiKey', () => ({ nameOrKey: 'Acme' }), (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey(a.nameOrKey));

@@ -1,18 +1,22 @@
 import {
-  aws_kinesisfirehose as firehose, aws_logs as logs, aws_s3 as s3, aws_secretsmanager as secretsmanager,
+  Stack, aws_kinesisfirehose as firehose, aws_logs as logs, aws_s3 as s3, aws_secretsmanager as secretsmanager,
 } from 'aws-cdk-lib';
-import type { RequestValue } from '../../vocabulary/request-value';
+import { MANAGED_WAF_OPTIONS, PRIVATE_ENDPOINT_OPTIONS, WAF_LOGGING_OPTIONS } from './options';
+import { REQUEST_VALUE, WAF_MANAGED_RULE_GROUP, WAF_RULE_ACTION } from './vocabulary';
+import { argumentChecker, args, list, madeBy, optional, required, simple, str } from '../../core/shape';
+import { BUCKET, DELIVERY_STREAM, LOG_GROUP, SECRET } from '../../core/shapes/refs';
 import type { PrivateEndpointOptions } from '../../rest/endpoint';
 import type { ManagedWafOptions } from '../../rest/waf';
 import type { WafLoggingOptions } from '../../rest/waf-logging';
 import type { WafManagedRuleGroup, WafRuleAction } from '../../rest/waf-managed-rules';
-import { argumentChecker, args, list, optional, required, str } from '../../core/shape';
-import { MANAGED_WAF_OPTIONS, PRIVATE_ENDPOINT_OPTIONS, WAF_LOGGING_OPTIONS } from './options';
-import { BUCKET, DELIVERY_STREAM, LOG_GROUP, SECRET } from '../../core/shapes/refs';
-import { REQUEST_VALUE, WAF_MANAGED_RULE_GROUP, WAF_RULE_ACTION } from './vocabulary';
+import type { RouteManifest } from '../../review/route-manifest';
+import type { RequestValue } from '../../vocabulary/request-value';
 
 // The arguments of the small factories: RequestValue, SortKeyCondition, ApiAccess, Waf,
 // WafRuleOverride, WafLogging, Endpoint, ApiKeyValue and ClientCertificate.
+
+const STACK = simple<Stack>('a Stack', 'this', value => Stack.isStack(value));
+const ROUTE_MANIFEST = madeBy<RouteManifest>('RouteManifest', 'RouteManifest.fromAssembly(\'cdk.out\')');
 
 const name = (example: string) => args<{ name: string }>({ name: required(str(example)) });
 const oneValue = args<{ attribute: string; value: RequestValue }>({
@@ -63,6 +67,11 @@ export const VALUE_FACTORIES = {
   }),
   'ClientCertificate.fromClientCertificateId': args<{ clientCertificateId: string }>({
     clientCertificateId: required(str("'z7rl9t'")),
+  }),
+  'RouteManifest.fromAssembly': args<{ directory: string }>({ directory: required(str("'cdk.out'")) }),
+  'RouteManifest.fromStacks': args<{ stacks: Stack[] }>({ stacks: required(list(STACK)) }),
+  'RouteManifest.diff': args<{ before: RouteManifest; after: RouteManifest }>({
+    before: required(ROUTE_MANIFEST), after: required(ROUTE_MANIFEST),
   }),
 };
 
