@@ -30,9 +30,18 @@ import { restOnlyRouteOptionProblems } from '../shared/unsupported-options';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
 import { ServiceRoles } from '../shared/service-roles';
 import { propsProblems as propsShapeProblems } from '../core/shape';
-import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
+import { optional, str, struct } from '../core/shape';
+import { ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { restOnlyProps } from '../shared/unsupported-options';
+import { ACCESS_LOG_OPTIONS } from '../vocabulary/access-log-options';
+import { AUTHORIZATION } from '../vocabulary/authorization';
+import { CORS_OPTIONS } from '../vocabulary/cors-options';
+import { DOMAIN_OPTIONS } from '../vocabulary/domain-options';
+import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
+import { addRouteProblems, methodProblems } from '../shared/gateway-methods';
+import { ROUTE_OPTIONS } from '../vocabulary/route-options';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;
@@ -348,3 +357,18 @@ function propsProblems(props: HttpGatewayProps): Problem[] {
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
+  routes: ROUTES,
+  defaultAuthorization: optional(AUTHORIZATION),
+  throttle: optional(THROTTLE_SETTINGS),
+  cors: optional(CORS_OPTIONS),
+  stageName: optional(str("'$default'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  domain: optional(DOMAIN_OPTIONS),
+  apiName: optional(str("'orders'")),
+  description: optional(str()),
+}, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));

@@ -45,10 +45,25 @@ import {
 } from '../core/route-key';
 import { ServiceRoles } from '../shared/service-roles';
 import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../core/shape';
-import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
+import { bool, list, optional, size, str, struct } from '../core/shape';
+import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
+import { API_ACCESS } from './api-access';
+import { CANARY_OPTIONS } from './canary-options';
+import { ENDPOINT } from './endpoint';
+import { WAF } from './waf';
+import { ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { ACCESS_LOG_OPTIONS } from '../vocabulary/access-log-options';
+import { AUTHORIZATION } from '../vocabulary/authorization';
+import { CACHE_OPTIONS } from '../vocabulary/cache-options';
+import { CLIENT_CERTIFICATE } from '../vocabulary/client-certificate';
+import { CORS_OPTIONS } from '../vocabulary/cors-options';
+import { DOMAIN_OPTIONS } from '../vocabulary/domain-options';
+import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
+import { addRouteProblems, methodProblems } from '../shared/gateway-methods';
+import { ROUTE_OPTIONS } from '../vocabulary/route-options';
+import { USAGE_PLAN_OPTIONS } from './usage-plan';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -669,3 +684,32 @@ function requestParameters(
   for (const value of options.requiredParameters ?? []) params[value._restRequestParameter()!] = true;
   return Object.keys(params).length > 0 ? params : undefined;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
+  routes: ROUTES,
+  defaultAuthorization: optional(AUTHORIZATION),
+  throttle: optional(THROTTLE_SETTINGS),
+  endpoint: optional(ENDPOINT),
+  cors: optional(CORS_OPTIONS),
+  stageName: optional(str("'prod'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  tracing: optional(bool()),
+  manageAccountLogsRole: optional(bool()),
+  binaryMediaTypes: optional(list(str("'image/png'"))),
+  minCompressionSize: optional(size()),
+  policy: optional(POLICY_DOCUMENT),
+  allowOnly: optional(list(API_ACCESS)),
+  domain: optional(DOMAIN_OPTIONS),
+  waf: optional(WAF),
+  cache: optional(CACHE_OPTIONS),
+  canary: optional(CANARY_OPTIONS),
+  pinnedVersion: optional(str('the DeploymentVersion output of the version to serve')),
+  apiKeySource: optional(API_KEY_SOURCE),
+  apiName: optional(str("'orders'")),
+  description: optional(str()),
+  clientCertificate: optional(CLIENT_CERTIFICATE),
+}, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');

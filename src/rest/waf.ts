@@ -5,7 +5,9 @@ import { WafManagedRuleGroup } from './waf-managed-rules';
 import { WafRuleOverride } from './waf-rule-override';
 import { Problem, warn } from '../core/errors';
 import { brand } from '../core/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { argumentChecker, args, list, madeBy, num, optional, required, str, struct } from '../core/shape';
+import { WAF_LOGGING } from './waf-logging';
+import { WAF_RULE_OVERRIDE } from './waf-rule-override';
 
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {
@@ -171,3 +173,20 @@ function arnProblems(prop: string, arn: string, region: string): Problem[] {
   return [];
 }
 
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WAF = madeBy<Waf>('Waf', 'Waf.managed()');
+
+export const MANAGED_WAF_OPTIONS = struct<ManagedWafOptions>('ManagedWafOptions', {
+  rateLimitPerFiveMinutes: optional(num('2000')),
+  ruleOverrides: optional(list(WAF_RULE_OVERRIDE)),
+  logging: optional(WAF_LOGGING),
+}, '{ rateLimitPerFiveMinutes: 2000 }');
+
+/** The arguments of each `Waf.*` factory that takes any. */
+export const WAF_FACTORIES = {
+  'Waf.managed': args<{ options?: ManagedWafOptions }>({ options: optional(MANAGED_WAF_OPTIONS) }),
+  'Waf.fromWebAclArn': args<{ webAclArn: string }>({ webAclArn: required(str('webAcl.attrArn')) }),
+};
+
+const checkValueArguments = argumentChecker(WAF_FACTORIES);

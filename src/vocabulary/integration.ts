@@ -14,7 +14,20 @@ import { PrivateIntegrationOptions } from './integrations/private';
 import { SqsIntegrationOptions } from './integrations/sqs';
 import { StepFunctionsIntegrationOptions } from './integrations/step-functions';
 import { brand } from '../core/shape';
-import { checkIntegrationArguments } from '../private/shapes/integrations';
+import { argumentChecker, args, madeBy, optional, required, str } from '../core/shape';
+import {
+  APPLICATION_LISTENER, CLOUD_MAP_SERVICE, EVENT_BUS, FUNCTION, NETWORK_LOAD_BALANCER, QUEUE, STATE_MACHINE, STREAM, TABLE,
+} from '../core/shapes/refs';
+import { DYNAMODB_ACTION } from './integrations/dynamodb-action';
+import { DYNAMODB_INTEGRATION_OPTIONS } from './integrations/dynamodb';
+import { EVENT_BRIDGE_INTEGRATION_OPTIONS } from './integrations/event-bridge';
+import { HTTP_INTEGRATION_OPTIONS } from './integrations/http-proxy';
+import { KINESIS_INTEGRATION_OPTIONS } from './integrations/kinesis';
+import { LAMBDA_INTEGRATION_OPTIONS } from './integrations/lambda';
+import { MOCK_INTEGRATION_OPTIONS } from './integrations/mock';
+import { PRIVATE_INTEGRATION_OPTIONS } from './integrations/private';
+import { SQS_INTEGRATION_OPTIONS } from './integrations/sqs';
+import { STEP_FUNCTIONS_INTEGRATION_OPTIONS } from './integrations/step-functions';
 
 /**
  * The backend a route sends requests to. The same object works on every gateway that can
@@ -104,3 +117,46 @@ export class Integration {
     this._spec = spec;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const INTEGRATION = madeBy<Integration>('Integration', 'Integration.lambda(fn)');
+
+export const PRIVATE_OPTIONS = optional(PRIVATE_INTEGRATION_OPTIONS);
+
+/** The arguments of each `Integration.*` factory, by name. */
+export const INTEGRATION_FACTORIES = {
+  'Integration.lambda': args<{ handler: lambda.IFunction; options?: LambdaIntegrationOptions }>({
+    handler: required(FUNCTION), options: optional(LAMBDA_INTEGRATION_OPTIONS),
+  }),
+  'Integration.http': args<{ url: string; options?: HttpIntegrationOptions }>({
+    url: required(str("'https://backend.example.com/orders/{id}'")), options: optional(HTTP_INTEGRATION_OPTIONS),
+  }),
+  'Integration.mock': args<{ options?: MockIntegrationOptions }>({ options: optional(MOCK_INTEGRATION_OPTIONS) }),
+  'Integration.sqs': args<{ queue: sqs.IQueue; options?: SqsIntegrationOptions }>({
+    queue: required(QUEUE), options: optional(SQS_INTEGRATION_OPTIONS),
+  }),
+  'Integration.kinesis': args<{ stream: kinesis.IStream; options?: KinesisIntegrationOptions }>({
+    stream: required(STREAM), options: optional(KINESIS_INTEGRATION_OPTIONS),
+  }),
+  'Integration.dynamoDb': args<{ table: dynamodb.ITable; action: DynamoDbAction; options: DynamoDbIntegrationOptions }>({
+    table: required(TABLE), action: required(DYNAMODB_ACTION), options: required(DYNAMODB_INTEGRATION_OPTIONS),
+  }),
+  'Integration.stepFunctions': args<{ stateMachine: sfn.IStateMachine; options?: StepFunctionsIntegrationOptions }>({
+    stateMachine: required(STATE_MACHINE), options: optional(STEP_FUNCTIONS_INTEGRATION_OPTIONS),
+  }),
+  'Integration.eventBridge': args<{ bus: events.IEventBus; options: EventBridgeIntegrationOptions }>({
+    bus: required(EVENT_BUS), options: required(EVENT_BRIDGE_INTEGRATION_OPTIONS),
+  }),
+  'Integration.privateNlb': args<{ loadBalancer: elbv2.INetworkLoadBalancer; options?: PrivateIntegrationOptions }>({
+    loadBalancer: required(NETWORK_LOAD_BALANCER), options: PRIVATE_OPTIONS,
+  }),
+  'Integration.privateAlb': args<{ listener: elbv2.IApplicationListener; options?: PrivateIntegrationOptions }>({
+    listener: required(APPLICATION_LISTENER), options: PRIVATE_OPTIONS,
+  }),
+  'Integration.cloudMap': args<{ service: servicediscovery.IService; options?: PrivateIntegrationOptions }>({
+    service: required(CLOUD_MAP_SERVICE), options: PRIVATE_OPTIONS,
+  }),
+};
+
+export const checkIntegrationArguments = argumentChecker(INTEGRATION_FACTORIES);

@@ -3,6 +3,12 @@ import { RequestValue } from './request-value';
 import { ThrottleSettings } from './throttle-settings';
 import { Authorization } from './authorization';
 import { RouteCacheOptions } from './cache-options';
+import { bool, duration, list, optional, Shape, struct } from '../core/shape';
+import { JSON_SCHEMA } from '../core/shapes/aws';
+import { AUTHORIZATION } from './authorization';
+import { ROUTE_CACHE_OPTIONS } from './cache-options';
+import { REQUEST_VALUE } from './request-value';
+import { THROTTLE_SETTINGS } from './throttle-settings';
 
 /** Per-route settings, shared by every gateway (each rejects what its API type cannot do). */
 export interface RouteOptions {
@@ -52,3 +58,17 @@ export interface RouteOptions {
    */
   readonly timeout?: Duration;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const ROUTE_OPTION_FIELDS: Shape<RouteOptions> = {
+  authorization: optional(AUTHORIZATION),
+  apiKeyRequired: optional(bool()),
+  throttle: optional(THROTTLE_SETTINGS),
+  cache: optional(ROUTE_CACHE_OPTIONS),
+  requestSchema: optional(JSON_SCHEMA),
+  requiredParameters: optional(list(REQUEST_VALUE)),
+  timeout: optional(duration('Duration.seconds(10)')),
+};
+
+export const ROUTE_OPTIONS = struct<RouteOptions>('RouteOptions', ROUTE_OPTION_FIELDS, '{ authorization: Authorization.none() }');

@@ -22,11 +22,21 @@ import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { ServiceRoles } from '../shared/service-roles';
 import { propsProblems as propsShapeProblems } from '../core/shape';
-import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
 import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
 import { AccountLogsRole } from '../shared/account-logs-role';
+import { bool, map, optional, str, struct } from '../core/shape';
+import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
+import { STAGE_VARIABLES } from '../shared/gateway-methods';
+import { restOnlyProps } from '../shared/unsupported-options';
+import { ACCESS_LOG_OPTIONS } from '../vocabulary/access-log-options';
+import { AUTHORIZATION } from '../vocabulary/authorization';
+import { CLIENT_CERTIFICATE } from '../vocabulary/client-certificate';
+import { INTEGRATION } from '../vocabulary/integration';
+import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
+import { addRouteProblems, methodProblems } from '../shared/gateway-methods';
+import { WEBSOCKET_ROUTE_OPTIONS } from './websocket-route-options';
 
 /** API Gateway's default quota of routes per WebSocket API. */
 const MAX_ROUTES = 300;
@@ -461,3 +471,23 @@ function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: We
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketGatewayProps', {
+  connect: optional(INTEGRATION),
+  disconnect: optional(INTEGRATION),
+  defaultRoute: optional(INTEGRATION),
+  routes: optional(map(INTEGRATION, '{ sendMessage: Integration.lambda(fn) }')),
+  authorization: optional(AUTHORIZATION),
+  routeSelectionExpression: optional(str("'$request.body.action'")),
+  throttle: optional(THROTTLE_SETTINGS),
+  stageName: optional(str("'prod'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  manageAccountLogsRole: optional(bool()),
+  apiName: optional(str("'chat'")),
+  description: optional(str()),
+  clientCertificate: optional(CLIENT_CERTIFICATE),
+}, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));

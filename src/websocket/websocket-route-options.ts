@@ -1,4 +1,6 @@
 import { RouteOptions } from '../vocabulary/route-options';
+import { bool, optional, struct } from '../core/shape';
+import { ROUTE_OPTION_FIELDS } from '../vocabulary/route-options';
 
 /**
  * Options of one WebSocket route. Of the shared `RouteOptions`, WebSocket routes take
@@ -18,3 +20,10 @@ export interface WebSocketRouteOptions extends RouteOptions {
    */
   readonly returnResponse?: boolean;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WEBSOCKET_ROUTE_OPTIONS = struct<WebSocketRouteOptions>('WebSocketRouteOptions', {
+  ...ROUTE_OPTION_FIELDS,
+  returnResponse: optional(bool()),
+}, '{ returnResponse: true }');

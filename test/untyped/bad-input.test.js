@@ -6,7 +6,7 @@
 
 const { Duration, Size, aws_apigateway: apigw, aws_kms: kms, aws_logs: logs } = require('aws-cdk-lib');
 const g = require('../../src');
-const { ARGUMENTS, STRUCTS } = require('../../src/private/shapes');
+const { ARGUMENTS, STRUCTS } = require('./shapes');
 const { PLACES, attempt, shown, shapeName } = require('./harness');
 
 const R = g.RequestValue;

@@ -5,6 +5,10 @@ import { ServiceIntegrationOptions } from './service-integration-options';
 import { SortKeyCondition } from './sort-key-condition';
 import { Problem } from '../../core/errors';
 import { RequestValue } from '../request-value';
+import { bool, map, num, optional, required, str, struct } from '../../core/shape';
+import { REQUEST_VALUE } from '../request-value';
+import { SORT_KEY_CONDITION } from './sort-key-condition';
+import { TIMEOUT } from './service-integration-options';
 
 /** Options for `Integration.dynamoDb`. */
 export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
@@ -159,3 +163,13 @@ export function dynamoDbKeyProblems(prop: string, action: DynamoDbAction, o: Dyn
   return problems;
 }
 
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('DynamoDbIntegrationOptions', {
+  timeout: TIMEOUT,
+  key: required(map(REQUEST_VALUE, "{ pk: RequestValue.pathParameter('id') }")),
+  sortKeyCondition: optional(SORT_KEY_CONDITION),
+  indexName: optional(str("'byCustomer'")),
+  limit: optional(num('50')),
+  descending: optional(bool()),
+}, "{ key: { pk: RequestValue.pathParameter('id') } }");

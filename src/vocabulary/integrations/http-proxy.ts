@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { fail, throwIfProblems } from '../../core/errors';
 import { HttpRouteKey, pathParameterNames, ROUTE_METHODS } from '../../core/route-key';
 import { integrationUrlProblems, URL_PLACEHOLDER, warnOnPlainHttp } from '../integration-url';
+import { optional, str, struct } from '../../core/shape';
+import { TIMEOUT } from './service-integration-options';
 
 /** Options for `Integration.http`. */
 export interface HttpIntegrationOptions {
@@ -57,3 +59,10 @@ export function placeholdersFromRoute(scope: Construct, prop: string, url: strin
   }
   return placeholders;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const HTTP_INTEGRATION_OPTIONS = struct<HttpIntegrationOptions>('HttpIntegrationOptions', {
+  method: optional(str("'GET'")),
+  timeout: TIMEOUT,
+}, "{ method: 'GET' }");

@@ -1,4 +1,8 @@
 import { Duration, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
+import { num, optional, str, struct } from '../../core/shape';
+import { SUBNET_SELECTION } from '../../core/shapes/aws';
+import { NETWORK_LISTENER, VPC } from '../../core/shapes/refs';
+import { TIMEOUT } from './service-integration-options';
 
 /** Options of the private integrations (`privateNlb`, `privateAlb`, `cloudMap`). */
 export interface PrivateIntegrationOptions {
@@ -53,3 +57,15 @@ export interface PrivateIntegrationOptions {
    */
   readonly host?: string;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const PRIVATE_INTEGRATION_OPTIONS = struct<PrivateIntegrationOptions>('PrivateIntegrationOptions', {
+  port: optional(num('8080')),
+  method: optional(str("'GET'")),
+  timeout: TIMEOUT,
+  vpc: optional(VPC),
+  subnets: optional(SUBNET_SELECTION),
+  networkListener: optional(NETWORK_LISTENER),
+  host: optional(str("'backend.internal'")),
+}, '{ port: 8080 }');
