@@ -1,11 +1,11 @@
 import {
-  ArnFormat, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  ArnFormat, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Duration, Stack,
 } from 'aws-cdk-lib';
-import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
 import { Construct, IConstruct } from 'constructs';
 import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
+import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
 import { toHttpCors } from './http-cors';
 import { HttpDefaultAuthorizer } from './http-default-authorizer';
 import { httpDomainProblems, mapHttpDomain } from './http-domain';
@@ -13,35 +13,25 @@ import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
 import { DEFAULT_ROUTE_KEY, parseHttpApiRouteKey } from './http-route-key';
 import { HttpRouteSettings } from './http-route-settings';
-import { Authorization } from '../vocabulary/authorization';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { CorsOptions } from '../vocabulary/cors-options';
-import { DomainOptions } from '../vocabulary/domain-options';
-import { RouteOptions } from '../vocabulary/route-options';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
-import { Integration } from '../vocabulary/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { defaultApiName } from '../core/api-name';
-import { corsProblems } from '../vocabulary/cors-validation';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
-import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
-import { LambdaInvokePermissions } from '../shared/lambda-invocation';
-import { restOnlyRouteOptionProblems } from '../shared/unsupported-options';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
-import { ServiceRoles } from '../shared/service-roles';
-import { propsProblems as propsShapeProblems } from '../core/shape';
+import { optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
-import { optional, str, struct } from '../core/shape';
-import { ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
-import { restOnlyProps } from '../shared/unsupported-options';
-import { ACCESS_LOG_OPTIONS } from '../vocabulary/access-log-options';
-import { AUTHORIZATION } from '../vocabulary/authorization';
-import { CORS_OPTIONS } from '../vocabulary/cors-options';
-import { DOMAIN_OPTIONS } from '../vocabulary/domain-options';
-import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
-import { addRouteProblems, methodProblems } from '../shared/gateway-methods';
-import { ROUTE_OPTIONS } from '../vocabulary/route-options';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { ServiceRoles } from '../shared/service-roles';
+import { restOnlyProps, restOnlyRouteOptionProblems } from '../shared/unsupported-options';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
+import { corsProblems } from '../vocabulary/cors-validation';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
+import { Integration } from '../vocabulary/integration';
+import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;

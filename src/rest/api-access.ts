@@ -1,8 +1,7 @@
 import { Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
-import { brand } from '../core/shape';
+import { brand, argumentChecker, args, list, madeBy, required, str } from '../core/shape';
 import { isIpOrCidr } from '../core/validation';
-import { argumentChecker, args, list, madeBy, required, str } from '../core/shape';
 
 /** What each factory accepts, for the synth-time check of its values. */
 const VALUES: Record<string, { readonly valid: (value: string) => boolean; readonly rule: string; readonly fix: string }> = {

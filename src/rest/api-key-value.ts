@@ -1,6 +1,5 @@
 import { aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
-import { brand } from '../core/shape';
-import { argumentChecker, args, madeBy, optional, required, str } from '../core/shape';
+import { brand, argumentChecker, args, madeBy, optional, required, str } from '../core/shape';
 import { SECRET } from '../core/shapes/refs';
 
 /**

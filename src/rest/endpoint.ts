@@ -1,6 +1,5 @@
 import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
-import { brand } from '../core/shape';
-import { argumentChecker, args, list, madeBy, optional, required, struct } from '../core/shape';
+import { brand, argumentChecker, args, list, madeBy, optional, required, struct } from '../core/shape';
 import { SUBNET_SELECTION } from '../core/shapes/aws';
 import { INTERFACE_VPC_ENDPOINT, VPC } from '../core/shapes/refs';
 

@@ -1,21 +1,18 @@
 import {
-  Size, Stack, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Size, Stack, Token,
 } from 'aws-cdk-lib';
-import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
-import { AccountLogsRole } from '../shared/account-logs-role';
-import { ApiAccess } from './api-access';
+import { API_ACCESS, ApiAccess } from './api-access';
 import { applyInvalidationPolicy } from './cache-invalidation';
-import { CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
-import { CanaryOptions } from './canary-options';
-import { Endpoint } from './endpoint';
-import { RestAuthorizers } from '../shared/authorizer-registry';
+import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
+import { hashDeployedParts } from './deployment-hash';
+import { Endpoint, ENDPOINT } from './endpoint';
 import { RestRouteContext } from './rest-binding';
 import {
-  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
-  stageCacheProblems, ttlSeconds,
+  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
 } from './rest-cache';
+import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
@@ -23,47 +20,35 @@ import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-end
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
 import { RestMethodSettings } from './rest-stage';
-import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
-import { Waf } from './waf';
-import { Authorization } from '../vocabulary/authorization';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { ClientCertificate } from '../vocabulary/client-certificate';
-import { CorsOptions } from '../vocabulary/cors-options';
-import { DomainOptions } from '../vocabulary/domain-options';
-import { RouteOptions } from '../vocabulary/route-options';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
-import { Integration } from '../vocabulary/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { ApiKeyRegistry, USAGE_PLAN_OPTIONS, UsagePlan, UsagePlanOptions } from './usage-plan';
+import { Waf, WAF } from './waf';
 import { defaultApiName } from '../core/api-name';
-import { corsProblems } from '../vocabulary/cors-validation';
-import { hashDeployedParts } from './deployment-hash';
 import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
-import { LambdaInvokePermissions } from '../shared/lambda-invocation';
-import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
 } from '../core/route-key';
-import { ServiceRoles } from '../shared/service-roles';
-import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../core/shape';
-import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
-import { bool, list, optional, size, str, struct } from '../core/shape';
+import {
+  bool, callName, list, optional, optionsProblems, propsProblems as propsShapeProblems, size, str, struct,
+} from '../core/shape';
 import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
-import { API_ACCESS } from './api-access';
-import { CANARY_OPTIONS } from './canary-options';
-import { ENDPOINT } from './endpoint';
-import { WAF } from './waf';
-import { ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
-import { ACCESS_LOG_OPTIONS } from '../vocabulary/access-log-options';
-import { AUTHORIZATION } from '../vocabulary/authorization';
-import { CACHE_OPTIONS } from '../vocabulary/cache-options';
-import { CLIENT_CERTIFICATE } from '../vocabulary/client-certificate';
-import { CORS_OPTIONS } from '../vocabulary/cors-options';
-import { DOMAIN_OPTIONS } from '../vocabulary/domain-options';
-import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
-import { addRouteProblems, methodProblems } from '../shared/gateway-methods';
-import { ROUTE_OPTIONS } from '../vocabulary/route-options';
-import { USAGE_PLAN_OPTIONS } from './usage-plan';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { AccountLogsRole } from '../shared/account-logs-role';
+import { RestAuthorizers } from '../shared/authorizer-registry';
+import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
+import { ServiceRoles } from '../shared/service-roles';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { Authorization, AUTHORIZATION } from '../vocabulary/authorization';
+import { CACHE_OPTIONS, CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
+import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
+import { corsProblems } from '../vocabulary/cors-validation';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
+import { Integration } from '../vocabulary/integration';
+import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -634,13 +619,13 @@ function propsProblems(props: RestGatewayProps): Problem[] {
       fix: 'remove logGroup/retention or turn access logs on',
     });
   }
-  const size = props.minCompressionSize?.toBytes();
-  if (size !== undefined && !Token.isUnresolved(size) && (size < 0 || size > 10 * 1024 * 1024)) {
+  const bytes = props.minCompressionSize?.toBytes();
+  if (bytes !== undefined && !Token.isUnresolved(bytes) && (bytes < 0 || bytes > 10 * 1024 * 1024)) {
     problems.push({
       code: 'InvalidStage',
       prop: 'minCompressionSize',
       rule: 'must be from 0 to 10 MiB',
-      value: `${size} bytes`,
+      value: `${bytes} bytes`,
       fix: 'use e.g. Size.kibibytes(1)',
     });
   }

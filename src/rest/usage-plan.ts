@@ -1,17 +1,12 @@
 import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ApiKeyValue } from './api-key-value';
-import { QuotaPeriod, QuotaSettings } from './quota';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { ApiKeyValue, API_KEY_VALUE } from './api-key-value';
+import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from './quota';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { HttpRouteKey } from '../core/route-key';
-import { optionsProblems } from '../core/shape';
-import { throttleProblems } from '../vocabulary/throttle-settings';
-import { bool, map, optional, str, struct } from '../core/shape';
-import { API_KEY_VALUE } from './api-key-value';
-import { QUOTA_SETTINGS } from './quota';
-import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
+import { optionsProblems, bool, map, optional, str, struct } from '../core/shape';
 import { methodProblems } from '../shared/gateway-methods';
+import { throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {

@@ -4,8 +4,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { Problem } from '../core/errors';
 import { HEADER_NAME } from '../core/http-names';
-import { brand } from '../core/shape';
-import { argumentChecker, args, list, madeBy, optional, required, str, struct } from '../core/shape';
+import { brand, argumentChecker, args, list, madeBy, optional, required, str, struct } from '../core/shape';
 import { BUCKET, DELIVERY_STREAM, LOG_GROUP } from '../core/shapes/refs';
 
 /** WAF delivers logs only to destinations whose name starts with this (WAFV2 API, LoggingConfiguration). */

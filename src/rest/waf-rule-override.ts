@@ -1,9 +1,7 @@
 import { aws_wafv2 as wafv2 } from 'aws-cdk-lib';
-import { WafManagedRuleGroup, WafRuleAction } from './waf-managed-rules';
+import { WafManagedRuleGroup, WafRuleAction, WAF_MANAGED_RULE_GROUP, WAF_RULE_ACTION } from './waf-managed-rules';
 import { Problem } from '../core/errors';
-import { brand } from '../core/shape';
-import { argumentChecker, args, madeBy, required, str } from '../core/shape';
-import { WAF_MANAGED_RULE_GROUP, WAF_RULE_ACTION } from './waf-managed-rules';
+import { brand, argumentChecker, args, madeBy, required, str } from '../core/shape';
 
 /**
  * The rules of each group as AWS documents them (groups gain rules over time: a name missing

@@ -1,13 +1,10 @@
 import { Token, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { WafLogging } from './waf-logging';
+import { WafLogging, WAF_LOGGING } from './waf-logging';
 import { WafManagedRuleGroup } from './waf-managed-rules';
-import { WafRuleOverride } from './waf-rule-override';
+import { WafRuleOverride, WAF_RULE_OVERRIDE } from './waf-rule-override';
 import { Problem, warn } from '../core/errors';
-import { brand } from '../core/shape';
-import { argumentChecker, args, list, madeBy, num, optional, required, str, struct } from '../core/shape';
-import { WAF_LOGGING } from './waf-logging';
-import { WAF_RULE_OVERRIDE } from './waf-rule-override';
+import { brand, argumentChecker, args, list, madeBy, num, optional, required, str, struct } from '../core/shape';
 
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {

@@ -1,15 +1,15 @@
 import { aws_apigateway as apigw, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
-import { DynamoDbAction } from '../vocabulary/integrations/dynamodb-action';
-import { DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
-import { KeySchemaLookup, KeyType } from '../vocabulary/integrations/dynamodb-key-schema';
-import { RouteValues } from './route-values';
-import { ServiceRole } from '../shared/service-roles';
 import {
   attributesResponse, deleteItemRequest, getItemRequest, getItemResponse, putItemRequest, queryRequest,
   queryResponse, TemplateKeyPart, updateItemRequest,
 } from './dynamodb';
+import { RouteValues } from './route-values';
 import { ErrorStatusStyle } from './service-errors';
 import { PLACES } from './template-places';
+import { ServiceRole } from '../shared/service-roles';
+import { DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
+import { DynamoDbAction } from '../vocabulary/integrations/dynamodb-action';
+import { KeySchemaLookup, KeyType } from '../vocabulary/integrations/dynamodb-key-schema';
 
 const READS = new Set<DynamoDbAction>([DynamoDbAction.GET_ITEM, DynamoDbAction.QUERY]);
 

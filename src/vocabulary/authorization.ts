@@ -1,14 +1,10 @@
 import { aws_cognito as cognito, aws_lambda as lambda } from 'aws-cdk-lib';
 import { AuthorizationSpec } from './authorization-spec';
-import { CognitoAuthorizationOptions } from './authorizations/cognito';
-import { JwtAuthorizationOptions } from './authorizations/jwt';
-import { LambdaRequestAuthorizationOptions, LambdaTokenAuthorizationOptions } from './authorizations/lambda';
-import { brand } from '../core/shape';
-import { argumentChecker, args, madeBy, optional, required } from '../core/shape';
+import { CognitoAuthorizationOptions, COGNITO_AUTHORIZATION_OPTIONS } from './authorizations/cognito';
+import { JwtAuthorizationOptions, JWT_AUTHORIZATION_OPTIONS } from './authorizations/jwt';
+import { brand, argumentChecker, args, madeBy, optional, required } from '../core/shape';
+import { LambdaRequestAuthorizationOptions, LambdaTokenAuthorizationOptions, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, LAMBDA_TOKEN_AUTHORIZATION_OPTIONS } from './authorizations/lambda';
 import { FUNCTION, USER_POOL } from '../core/shapes/refs';
-import { COGNITO_AUTHORIZATION_OPTIONS } from './authorizations/cognito';
-import { JWT_AUTHORIZATION_OPTIONS } from './authorizations/jwt';
-import { LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, LAMBDA_TOKEN_AUTHORIZATION_OPTIONS } from './authorizations/lambda';
 
 /**
  * Who may call a route. Every route requires IAM unless the route or gateway says

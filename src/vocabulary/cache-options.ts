@@ -1,7 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { RequestValue } from './request-value';
+import { RequestValue, REQUEST_VALUE } from './request-value';
 import { bool, duration, enumOf, list, optional, struct } from '../core/shape';
-import { REQUEST_VALUE } from './request-value';
 
 /**
  * What API Gateway does with a per-key invalidation (`Cache-Control: max-age=0`) from a

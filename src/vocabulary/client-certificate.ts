@@ -1,8 +1,7 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Problem } from '../core/errors';
-import { brand } from '../core/shape';
-import { argumentChecker, args, madeBy, required, str } from '../core/shape';
+import { brand, argumentChecker, args, madeBy, required, str } from '../core/shape';
 
 /**
  * The certificate API Gateway presents to a REST or WebSocket stage's HTTP backends

@@ -2,8 +2,8 @@ import {
   aws_dynamodb as dynamodb, aws_elasticloadbalancingv2 as elbv2, aws_events as events, aws_kinesis as kinesis,
   aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
-import { DynamoDbAction } from './integrations/dynamodb-action';
 import type { DynamoDbIntegrationOptions } from './integrations/dynamodb';
+import { DynamoDbAction } from './integrations/dynamodb-action';
 import type { EventBridgeIntegrationOptions } from './integrations/event-bridge';
 import type { HttpIntegrationOptions } from './integrations/http-proxy';
 import type { KinesisIntegrationOptions } from './integrations/kinesis';
@@ -25,7 +25,9 @@ export type IntegrationSpec =
   | { readonly kind: 'sqs'; readonly queue: sqs.IQueue; readonly options: SqsIntegrationOptions }
   | { readonly kind: 'kinesis'; readonly stream: kinesis.IStream; readonly options: KinesisIntegrationOptions }
   | {
-    readonly kind: 'dynamoDb'; readonly table: dynamodb.ITable; readonly action: DynamoDbAction;
+    readonly kind: 'dynamoDb';
+    readonly table: dynamodb.ITable;
+    readonly action: DynamoDbAction;
     readonly options: DynamoDbIntegrationOptions;
   }
   | { readonly kind: 'stepFunctions'; readonly stateMachine: sfn.IStateMachine; readonly options: StepFunctionsIntegrationOptions }

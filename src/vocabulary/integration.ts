@@ -3,31 +3,20 @@ import {
   aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { IntegrationSpec } from './integration-spec';
-import { DynamoDbAction } from './integrations/dynamodb-action';
-import { DynamoDbIntegrationOptions } from './integrations/dynamodb';
-import { EventBridgeIntegrationOptions } from './integrations/event-bridge';
-import { HttpIntegrationOptions } from './integrations/http-proxy';
-import { KinesisIntegrationOptions } from './integrations/kinesis';
-import { LambdaIntegrationOptions } from './integrations/lambda';
-import { MockIntegrationOptions } from './integrations/mock';
-import { PrivateIntegrationOptions } from './integrations/private';
-import { SqsIntegrationOptions } from './integrations/sqs';
-import { StepFunctionsIntegrationOptions } from './integrations/step-functions';
-import { brand } from '../core/shape';
-import { argumentChecker, args, madeBy, optional, required, str } from '../core/shape';
+import { DYNAMODB_INTEGRATION_OPTIONS, DynamoDbIntegrationOptions } from './integrations/dynamodb';
+import { DYNAMODB_ACTION, DynamoDbAction } from './integrations/dynamodb-action';
+import { EVENT_BRIDGE_INTEGRATION_OPTIONS, EventBridgeIntegrationOptions } from './integrations/event-bridge';
+import { HTTP_INTEGRATION_OPTIONS, HttpIntegrationOptions } from './integrations/http-proxy';
+import { KINESIS_INTEGRATION_OPTIONS, KinesisIntegrationOptions } from './integrations/kinesis';
+import { LAMBDA_INTEGRATION_OPTIONS, LambdaIntegrationOptions } from './integrations/lambda';
+import { args, argumentChecker, brand, madeBy, optional, required, str } from '../core/shape';
+import { MOCK_INTEGRATION_OPTIONS, MockIntegrationOptions } from './integrations/mock';
+import { PRIVATE_INTEGRATION_OPTIONS, PrivateIntegrationOptions } from './integrations/private';
+import { SQS_INTEGRATION_OPTIONS, SqsIntegrationOptions } from './integrations/sqs';
+import { STEP_FUNCTIONS_INTEGRATION_OPTIONS, StepFunctionsIntegrationOptions } from './integrations/step-functions';
 import {
   APPLICATION_LISTENER, CLOUD_MAP_SERVICE, EVENT_BUS, FUNCTION, NETWORK_LOAD_BALANCER, QUEUE, STATE_MACHINE, STREAM, TABLE,
 } from '../core/shapes/refs';
-import { DYNAMODB_ACTION } from './integrations/dynamodb-action';
-import { DYNAMODB_INTEGRATION_OPTIONS } from './integrations/dynamodb';
-import { EVENT_BRIDGE_INTEGRATION_OPTIONS } from './integrations/event-bridge';
-import { HTTP_INTEGRATION_OPTIONS } from './integrations/http-proxy';
-import { KINESIS_INTEGRATION_OPTIONS } from './integrations/kinesis';
-import { LAMBDA_INTEGRATION_OPTIONS } from './integrations/lambda';
-import { MOCK_INTEGRATION_OPTIONS } from './integrations/mock';
-import { PRIVATE_INTEGRATION_OPTIONS } from './integrations/private';
-import { SQS_INTEGRATION_OPTIONS } from './integrations/sqs';
-import { STEP_FUNCTIONS_INTEGRATION_OPTIONS } from './integrations/step-functions';
 
 /**
  * The backend a route sends requests to. The same object works on every gateway that can

@@ -1,9 +1,8 @@
 import { Token } from 'aws-cdk-lib';
+import { RequestValueSource } from './request-value-source';
 import { Problem } from '../core/errors';
 import { HEADER_NAME } from '../core/http-names';
-import { RequestValueSource } from './request-value-source';
-import { brand } from '../core/shape';
-import { argumentChecker, args, madeBy, required, str } from '../core/shape';
+import { brand, argumentChecker, args, madeBy, required, str } from '../core/shape';
 
 
 const SIMPLE_NAME = /^[A-Za-z0-9_.-]+$/;

@@ -1,14 +1,10 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { RequestValue } from './request-value';
-import { ThrottleSettings } from './throttle-settings';
-import { Authorization } from './authorization';
-import { RouteCacheOptions } from './cache-options';
+import { Authorization, AUTHORIZATION } from './authorization';
+import { RouteCacheOptions, ROUTE_CACHE_OPTIONS } from './cache-options';
+import { RequestValue, REQUEST_VALUE } from './request-value';
+import { ThrottleSettings, THROTTLE_SETTINGS } from './throttle-settings';
 import { bool, duration, list, optional, Shape, struct } from '../core/shape';
 import { JSON_SCHEMA } from '../core/shapes/aws';
-import { AUTHORIZATION } from './authorization';
-import { ROUTE_CACHE_OPTIONS } from './cache-options';
-import { REQUEST_VALUE } from './request-value';
-import { THROTTLE_SETTINGS } from './throttle-settings';
 
 /** Per-route settings, shared by every gateway (each rejects what its API type cannot do). */
 export interface RouteOptions {

@@ -1,42 +1,32 @@
 import {
-  ArnFormat, Names, Stack, Validations, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam,
-  aws_lambda as lambda, aws_logs as logs,
+  ArnFormat, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Names, Stack, Validations,
 } from 'aws-cdk-lib';
-import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
+import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
-import { WebSocketRouteOptions } from './websocket-route-options';
+import { WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
-import { Authorization } from '../vocabulary/authorization';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { ClientCertificate } from '../vocabulary/client-certificate';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
-import { Integration } from '../vocabulary/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
-import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
-import { LambdaInvokePermissions } from '../shared/lambda-invocation';
-import { ServiceRoles } from '../shared/service-roles';
-import { propsProblems as propsShapeProblems } from '../core/shape';
+import { bool, map, optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
+import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
-import { exceedsAccountDefaults, throttleProblems } from '../vocabulary/throttle-settings';
+import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
-import { bool, map, optional, str, struct } from '../core/shape';
-import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
-import { STAGE_VARIABLES } from '../shared/gateway-methods';
+import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { ServiceRoles } from '../shared/service-roles';
 import { restOnlyProps } from '../shared/unsupported-options';
-import { ACCESS_LOG_OPTIONS } from '../vocabulary/access-log-options';
-import { AUTHORIZATION } from '../vocabulary/authorization';
-import { CLIENT_CERTIFICATE } from '../vocabulary/client-certificate';
-import { INTEGRATION } from '../vocabulary/integration';
-import { THROTTLE_SETTINGS } from '../vocabulary/throttle-settings';
-import { addRouteProblems, methodProblems } from '../shared/gateway-methods';
-import { WEBSOCKET_ROUTE_OPTIONS } from './websocket-route-options';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { INTEGRATION, Integration } from '../vocabulary/integration';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** API Gateway's default quota of routes per WebSocket API. */
 const MAX_ROUTES = 300;

@@ -1,6 +1,5 @@
-import { RouteOptions } from '../vocabulary/route-options';
 import { bool, optional, struct } from '../core/shape';
-import { ROUTE_OPTION_FIELDS } from '../vocabulary/route-options';
+import { RouteOptions, ROUTE_OPTION_FIELDS } from '../vocabulary/route-options';
 
 /**
  * Options of one WebSocket route. Of the shared `RouteOptions`, WebSocket routes take

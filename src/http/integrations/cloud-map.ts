@@ -1,7 +1,7 @@
 import { bindPrivateHttp } from './private';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
 import { refuseOption, vpcLinkV2 } from '../../shared/vpc-links';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 
 /**

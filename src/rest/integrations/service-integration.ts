@@ -1,9 +1,9 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { ServiceRole } from '../../shared/service-roles';
+import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../../templates/service-errors';
 import { restIntegrationTimeout } from '../integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
 import { responseHeaderParameters } from '../rest-cors';
-import { ServiceRole } from '../../shared/service-roles';
-import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../../templates/service-errors';
 
 /** One AWS service API call made by API Gateway with a mapping template. */
 export interface RestServiceCall {

@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
-import { RequestValue } from '../request-value';
 import { Problem } from '../../core/errors';
-import { durationRangeProblem } from '../../core/validation';
 import { duration, optional } from '../../core/shape';
+import { durationRangeProblem } from '../../core/validation';
+import { RequestValue } from '../request-value';
 
 /** API Gateway caches authorizer results for 0 (off) to 3600 seconds. */
 export function cacheTtlProblems(prop: string, ttl: Duration | undefined): Problem[] {

@@ -1,8 +1,8 @@
 import { Duration, aws_cognito as cognito } from 'aws-cdk-lib';
+import { CACHE_TTL } from './cache-ttl';
 import { Problem } from '../../core/errors';
 import { list, optional, str, struct } from '../../core/shape';
 import { USER_POOL_CLIENT } from '../../core/shapes/refs';
-import { CACHE_TTL } from './cache-ttl';
 
 /** Options for `Authorization.cognito`. */
 export interface CognitoAuthorizationOptions {

@@ -1,6 +1,5 @@
-import { RequestValue } from '../request-value';
 import { list, optional, required, str, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Authorization.jwt`. */
 export interface JwtAuthorizationOptions {

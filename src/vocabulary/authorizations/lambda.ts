@@ -1,7 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { RequestValue } from '../request-value';
 import { list, optional, required, str, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 import { CACHE_TTL } from './cache-ttl';
 
 /** Options for `Authorization.lambdaToken`. */

@@ -1,14 +1,11 @@
 import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
 import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
-import { ServiceIntegrationOptions } from './service-integration-options';
-import { SortKeyCondition } from './sort-key-condition';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SortKeyCondition, SORT_KEY_CONDITION } from './sort-key-condition';
 import { Problem } from '../../core/errors';
-import { RequestValue } from '../request-value';
 import { bool, map, num, optional, required, str, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
-import { SORT_KEY_CONDITION } from './sort-key-condition';
-import { TIMEOUT } from './service-integration-options';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.dynamoDb`. */
 export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {

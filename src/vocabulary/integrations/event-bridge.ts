@@ -1,11 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions } from './service-integration-options';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 import { Problem } from '../../core/errors';
-import { loneSurrogateProblems } from '../../core/unicode';
-import { RequestValue } from '../request-value';
 import { optional, required, str, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
-import { TIMEOUT } from './service-integration-options';
+import { loneSurrogateProblems } from '../../core/unicode';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.eventBridge`. */
 export interface EventBridgeIntegrationOptions extends ServiceIntegrationOptions {

@@ -1,10 +1,10 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { TIMEOUT } from './service-integration-options';
 import { fail, throwIfProblems } from '../../core/errors';
 import { HttpRouteKey, pathParameterNames, ROUTE_METHODS } from '../../core/route-key';
-import { integrationUrlProblems, URL_PLACEHOLDER, warnOnPlainHttp } from '../integration-url';
 import { optional, str, struct } from '../../core/shape';
-import { TIMEOUT } from './service-integration-options';
+import { integrationUrlProblems, URL_PLACEHOLDER, warnOnPlainHttp } from '../integration-url';
 
 /** Options for `Integration.http`. */
 export interface HttpIntegrationOptions {

@@ -1,8 +1,6 @@
-import { ServiceIntegrationOptions } from './service-integration-options';
-import { RequestValue } from '../request-value';
 import { optional, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
-import { TIMEOUT } from './service-integration-options';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 
 /** Options for `Integration.kinesis`. */
 export interface KinesisIntegrationOptions extends ServiceIntegrationOptions {

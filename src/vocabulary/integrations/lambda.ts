@@ -1,7 +1,7 @@
 import { Duration, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { TIMEOUT } from './service-integration-options';
 import { optional, struct } from '../../core/shape';
 import { PAYLOAD_FORMAT_VERSION } from '../../core/shapes/aws';
-import { TIMEOUT } from './service-integration-options';
 
 /** Options for `Integration.lambda`. */
 export interface LambdaIntegrationOptions {

@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../../core/errors';
 import { HEADER_NAME } from '../../core/http-names';
-import { loneSurrogateProblems, vtlVerbatim } from '../../core/unicode';
 import { map, num, optional, str, struct } from '../../core/shape';
+import { loneSurrogateProblems, vtlVerbatim } from '../../core/unicode';
 
 /** Options for `Integration.mock`. */
 export interface MockIntegrationOptions {

@@ -1,8 +1,8 @@
 import { Duration, aws_ec2 as ec2, aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
+import { TIMEOUT } from './service-integration-options';
 import { num, optional, str, struct } from '../../core/shape';
 import { SUBNET_SELECTION } from '../../core/shapes/aws';
 import { NETWORK_LISTENER, VPC } from '../../core/shapes/refs';
-import { TIMEOUT } from './service-integration-options';
 
 /** Options of the private integrations (`privateNlb`, `privateAlb`, `cloudMap`). */
 export interface PrivateIntegrationOptions {

@@ -13,6 +13,5 @@ export interface ServiceIntegrationOptions {
 // The shapes untyped (JavaScript) callers are checked against.
 
 
-
 /** The `timeout` option every integration takes. */
 export const TIMEOUT = optional(duration('Duration.seconds(10)'));

@@ -1,7 +1,5 @@
-import { RequestValue } from '../request-value';
-import { brand } from '../../core/shape';
-import { argumentChecker, args, madeBy, required, str } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
+import { brand, argumentChecker, args, madeBy, required, str } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** A condition on the sort key of a DynamoDB Query. */
 export class SortKeyCondition {

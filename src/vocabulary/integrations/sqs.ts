@@ -1,10 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions } from './service-integration-options';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 import { Problem } from '../../core/errors';
-import { RequestValue } from '../request-value';
 import { duration, map, optional, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
-import { TIMEOUT } from './service-integration-options';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.sqs`. */
 export interface SqsIntegrationOptions extends ServiceIntegrationOptions {

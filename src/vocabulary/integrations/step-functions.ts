@@ -1,12 +1,9 @@
 import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions } from './service-integration-options';
-import { StepFunctionsAction } from './step-functions-action';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { StepFunctionsAction, STEP_FUNCTIONS_ACTION } from './step-functions-action';
 import { Problem } from '../../core/errors';
-import { RequestValue } from '../request-value';
 import { bool, optional, struct } from '../../core/shape';
-import { REQUEST_VALUE } from '../request-value';
-import { STEP_FUNCTIONS_ACTION } from './step-functions-action';
-import { TIMEOUT } from './service-integration-options';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.stepFunctions`. */
 export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptions {

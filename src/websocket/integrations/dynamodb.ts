@@ -1,11 +1,11 @@
-import { DynamoDbAction } from '../../vocabulary/integrations/dynamodb-action';
+import { webSocketServiceIntegration } from './service-integration';
+import { throwIfProblems } from '../../core/errors';
 import { dynamoDbCall, grantDynamoDbCall } from '../../templates/dynamodb-call';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { dynamoDbChecks } from '../../vocabulary/integrations/dynamodb';
-import { throwIfProblems } from '../../core/errors';
+import { DynamoDbAction } from '../../vocabulary/integrations/dynamodb-action';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
 import { hasMessageBody } from '../websocket-route-key';
-import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /**

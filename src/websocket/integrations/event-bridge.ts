@@ -1,12 +1,12 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { eventBridgeProblems } from '../../vocabulary/integrations/event-bridge';
-import { RequestValue } from '../../vocabulary/request-value';
+import { webSocketServiceIntegration } from './service-integration';
 import { throwIfProblems } from '../../core/errors';
 import { putEventsRequest, putEventsResponse } from '../../templates/event-bridge';
 import { PLACES } from '../../templates/template-places';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { eventBridgeProblems } from '../../vocabulary/integrations/event-bridge';
+import { RequestValue } from '../../vocabulary/request-value';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
-import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /** EventBridge PutEvents (one event) from a WebSocket route. */

@@ -1,10 +1,10 @@
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { RequestValue } from '../../vocabulary/request-value';
+import { webSocketServiceIntegration } from './service-integration';
 import { throwIfProblems } from '../../core/errors';
 import { putRecordRequest, putRecordResponse } from '../../templates/kinesis';
 import { PLACES } from '../../templates/template-places';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { RequestValue } from '../../vocabulary/request-value';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
-import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /** Kinesis PutRecord from a WebSocket route, with the same template as on REST. */

@@ -1,10 +1,10 @@
 import { Aws, Duration, Stack, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { ServiceRole } from '../../shared/service-roles';
+import { clientErrorTemplate, serverErrorTemplate } from '../../templates/service-errors';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
 } from '../websocket-binding';
-import { ServiceRole } from '../../shared/service-roles';
-import { clientErrorTemplate, serverErrorTemplate } from '../../templates/service-errors';
 
 /** One AWS service API call made by API Gateway for a WebSocket route, with a mapping template. */
 export interface WebSocketServiceCall {

@@ -1,11 +1,11 @@
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { SQS_ATTRIBUTE_NAME, sqsProblems } from '../../vocabulary/integrations/sqs';
-import { RequestValue } from '../../vocabulary/request-value';
+import { webSocketServiceIntegration } from './service-integration';
 import { Problem, throwIfProblems } from '../../core/errors';
 import { sendMessageRequest, sendMessageResponse } from '../../templates/sqs';
 import { PLACES } from '../../templates/template-places';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { SQS_ATTRIBUTE_NAME, sqsProblems } from '../../vocabulary/integrations/sqs';
+import { RequestValue } from '../../vocabulary/request-value';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
-import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /**

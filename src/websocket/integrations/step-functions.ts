@@ -1,14 +1,14 @@
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { syncProblems } from '../../vocabulary/integrations/step-functions';
-import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
-import { RequestValue } from '../../vocabulary/request-value';
+import { webSocketServiceIntegration } from './service-integration';
 import { throwIfProblems } from '../../core/errors';
 import {
   startExecutionRequest, startExecutionResponse, startSyncExecutionResponse,
 } from '../../templates/step-functions';
 import { PLACES } from '../../templates/template-places';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { syncProblems } from '../../vocabulary/integrations/step-functions';
+import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
+import { RequestValue } from '../../vocabulary/request-value';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
-import { webSocketServiceIntegration } from './service-integration';
 import { webSocketRouteValues } from '../websocket-template-values';
 
 /** Step Functions StartExecution / StartSyncExecution from a WebSocket route. */
