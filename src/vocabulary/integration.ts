@@ -6,12 +6,15 @@ import { IntegrationSpec } from './integration-spec';
 import { DYNAMODB_INTEGRATION_OPTIONS, DynamoDbIntegrationOptions } from './integrations/dynamodb';
 import { DYNAMODB_ACTION, DynamoDbAction } from './integrations/dynamodb-action';
 import { EVENT_BRIDGE_INTEGRATION_OPTIONS, EventBridgeIntegrationOptions } from './integrations/event-bridge';
-import { HTTP_INTEGRATION_OPTIONS, HttpIntegrationOptions } from './integrations/http-proxy';
+import { HTTP_PROXY_INTEGRATION_OPTIONS, HttpProxyIntegrationOptions } from './integrations/http-proxy';
 import { KINESIS_INTEGRATION_OPTIONS, KinesisIntegrationOptions } from './integrations/kinesis';
 import { LAMBDA_INTEGRATION_OPTIONS, LambdaIntegrationOptions } from './integrations/lambda';
 import { args, argumentChecker, brand, madeBy, optional, required, str } from '../core/shape';
 import { MOCK_INTEGRATION_OPTIONS, MockIntegrationOptions } from './integrations/mock';
-import { PRIVATE_INTEGRATION_OPTIONS, PrivateIntegrationOptions } from './integrations/private';
+import {
+  PRIVATE_ALB_INTEGRATION_OPTIONS, PRIVATE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS, PrivateAlbIntegrationOptions,
+  PrivateIntegrationOptions, PrivateNlbIntegrationOptions,
+} from './integrations/private';
 import { SQS_INTEGRATION_OPTIONS, SqsIntegrationOptions } from './integrations/sqs';
 import { STEP_FUNCTIONS_INTEGRATION_OPTIONS, StepFunctionsIntegrationOptions } from './integrations/step-functions';
 import {
@@ -30,7 +33,7 @@ export class Integration {
   }
 
   /** HTTP proxy to a public URL; `{name}` placeholders in the URL receive the route's path parameters. */
-  public static http(url: string, options: HttpIntegrationOptions = {}): Integration {
+  public static http(url: string, options: HttpProxyIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.http', { url, options });
     return new Integration({ kind: 'http', url, options });
   }
@@ -81,13 +84,13 @@ export class Integration {
   }
 
   /** A network load balancer in a VPC, through a VPC link shared per load balancer; the route's path is forwarded. */
-  public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions = {}): Integration {
+  public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateNlbIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.privateNlb', { loadBalancer, options });
     return new Integration({ kind: 'privateNlb', loadBalancer, options });
   }
 
   /** An application load balancer's listener in a VPC, through a VPC link v2 shared per VPC; the route's path is forwarded. */
-  public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateIntegrationOptions = {}): Integration {
+  public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateAlbIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.privateAlb', { listener, options });
     return new Integration({ kind: 'privateAlb', listener, options });
   }
@@ -111,15 +114,13 @@ export class Integration {
 
 export const INTEGRATION = madeBy<Integration>('Integration', 'Integration.lambda(fn)');
 
-export const PRIVATE_OPTIONS = optional(PRIVATE_INTEGRATION_OPTIONS);
-
 /** The arguments of each `Integration.*` factory, by name. */
 export const INTEGRATION_FACTORIES = {
   'Integration.lambda': args<{ handler: lambda.IFunction; options?: LambdaIntegrationOptions }>({
     handler: required(FUNCTION), options: optional(LAMBDA_INTEGRATION_OPTIONS),
   }),
-  'Integration.http': args<{ url: string; options?: HttpIntegrationOptions }>({
-    url: required(str("'https://backend.example.com/orders/{id}'")), options: optional(HTTP_INTEGRATION_OPTIONS),
+  'Integration.http': args<{ url: string; options?: HttpProxyIntegrationOptions }>({
+    url: required(str("'https://backend.example.com/orders/{id}'")), options: optional(HTTP_PROXY_INTEGRATION_OPTIONS),
   }),
   'Integration.mock': args<{ options?: MockIntegrationOptions }>({ options: optional(MOCK_INTEGRATION_OPTIONS) }),
   'Integration.sqs': args<{ queue: sqs.IQueue; options?: SqsIntegrationOptions }>({
@@ -137,14 +138,14 @@ export const INTEGRATION_FACTORIES = {
   'Integration.eventBridge': args<{ bus: events.IEventBus; options: EventBridgeIntegrationOptions }>({
     bus: required(EVENT_BUS), options: required(EVENT_BRIDGE_INTEGRATION_OPTIONS),
   }),
-  'Integration.privateNlb': args<{ loadBalancer: elbv2.INetworkLoadBalancer; options?: PrivateIntegrationOptions }>({
-    loadBalancer: required(NETWORK_LOAD_BALANCER), options: PRIVATE_OPTIONS,
+  'Integration.privateNlb': args<{ loadBalancer: elbv2.INetworkLoadBalancer; options?: PrivateNlbIntegrationOptions }>({
+    loadBalancer: required(NETWORK_LOAD_BALANCER), options: optional(PRIVATE_NLB_INTEGRATION_OPTIONS),
   }),
-  'Integration.privateAlb': args<{ listener: elbv2.IApplicationListener; options?: PrivateIntegrationOptions }>({
-    listener: required(APPLICATION_LISTENER), options: PRIVATE_OPTIONS,
+  'Integration.privateAlb': args<{ listener: elbv2.IApplicationListener; options?: PrivateAlbIntegrationOptions }>({
+    listener: required(APPLICATION_LISTENER), options: optional(PRIVATE_ALB_INTEGRATION_OPTIONS),
   }),
   'Integration.cloudMap': args<{ service: servicediscovery.IService; options?: PrivateIntegrationOptions }>({
-    service: required(CLOUD_MAP_SERVICE), options: PRIVATE_OPTIONS,
+    service: required(CLOUD_MAP_SERVICE), options: optional(PRIVATE_INTEGRATION_OPTIONS),
   }),
 };
 

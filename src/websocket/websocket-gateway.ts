@@ -7,7 +7,7 @@ import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
 import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
-import { WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
+import { RefusedWebSocketRouteOptions, WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
@@ -414,7 +414,8 @@ function propsProblems(props: WebSocketGatewayProps): Problem[] {
 }
 
 /** What WebSocket routes cannot take of the shared route options, and two-way where there is no client to answer. */
-function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions): Problem[] {
+/** `options` as plain JavaScript may pass it: with options that always fail on a WebSocket route. */
+function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions & RefusedWebSocketRouteOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
   if (options.authorization) {
     problems.push({
@@ -425,7 +426,7 @@ function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: We
       fix: "set the gateway's authorization prop; it applies to $connect",
     });
   }
-  const restOnly: [keyof WebSocketRouteOptions, string][] = [
+  const restOnly: [keyof RefusedWebSocketRouteOptions, string][] = [
     ['apiKeyRequired', 'API keys and usage plans are a RestGateway feature here'],
     ['requiredParameters', 'WebSocket messages have no query strings or headers to require'],
     ['cache', 'response caching is a RestGateway feature'],

@@ -118,7 +118,12 @@ function circles(graph: Map<string, string[]>): string[][] {
   const visit = (file: string): void => {
     index.set(file, next); low.set(file, next); next++; stack.push(file);
     for (const target of graph.get(file) ?? []) {
-      if (!index.has(target)) { visit(target); low.set(file, Math.min(low.get(file)!, low.get(target)!)); } else if (stack.includes(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file)!, low.get(target)!));
+      } else if (stack.includes(target)) {
+        low.set(file, Math.min(low.get(file)!, index.get(target)!));
+      }
     }
     if (low.get(file) === index.get(file)) {
       const component: string[] = [];

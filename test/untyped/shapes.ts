@@ -23,11 +23,13 @@ import { DOMAIN_OPTIONS, MUTUAL_TLS_OPTIONS } from '../../src/vocabulary/domain-
 import { INTEGRATION_FACTORIES } from '../../src/vocabulary/integration';
 import { DYNAMODB_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/dynamodb';
 import { EVENT_BRIDGE_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/event-bridge';
-import { HTTP_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/http-proxy';
+import { HTTP_PROXY_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/http-proxy';
 import { KINESIS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/kinesis';
 import { LAMBDA_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/lambda';
 import { MOCK_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/mock';
-import { PRIVATE_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/private';
+import {
+  PRIVATE_ALB_INTEGRATION_OPTIONS, PRIVATE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS,
+} from '../../src/vocabulary/integrations/private';
 import { SORT_KEY_CONDITION_FACTORIES } from '../../src/vocabulary/integrations/sort-key-condition';
 import { SQS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/sqs';
 import { STEP_FUNCTIONS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/step-functions';
@@ -47,9 +49,10 @@ export const STRUCTS: Record<string, Check<any>> = Object.fromEntries([
   THROTTLE_SETTINGS, CORS_OPTIONS, ACCESS_LOG_OPTIONS, DOMAIN_OPTIONS, MUTUAL_TLS_OPTIONS, CACHE_OPTIONS, ROUTE_CACHE_OPTIONS,
   CANARY_OPTIONS, QUOTA_SETTINGS, USAGE_PLAN_OPTIONS, API_KEY_OPTIONS, PRIVATE_ENDPOINT_OPTIONS, MANAGED_WAF_OPTIONS,
   WAF_LOGGING_OPTIONS,
-  LAMBDA_INTEGRATION_OPTIONS, HTTP_INTEGRATION_OPTIONS, MOCK_INTEGRATION_OPTIONS, SQS_INTEGRATION_OPTIONS,
+  LAMBDA_INTEGRATION_OPTIONS, HTTP_PROXY_INTEGRATION_OPTIONS, MOCK_INTEGRATION_OPTIONS, SQS_INTEGRATION_OPTIONS,
   KINESIS_INTEGRATION_OPTIONS, DYNAMODB_INTEGRATION_OPTIONS, STEP_FUNCTIONS_INTEGRATION_OPTIONS,
-  EVENT_BRIDGE_INTEGRATION_OPTIONS, PRIVATE_INTEGRATION_OPTIONS, COGNITO_AUTHORIZATION_OPTIONS,
+  EVENT_BRIDGE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS, PRIVATE_ALB_INTEGRATION_OPTIONS,
+  PRIVATE_INTEGRATION_OPTIONS, COGNITO_AUTHORIZATION_OPTIONS,
   LAMBDA_TOKEN_AUTHORIZATION_OPTIONS, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, JWT_AUTHORIZATION_OPTIONS,
 ].map(check => [check.structName!, check as Check<any>]));
 
