@@ -1,5 +1,5 @@
 import {
-  ArnFormat, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  ArnFormat, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Duration, Stack,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { httpAccessLogFormat } from './http-access-log-format';
@@ -16,26 +16,26 @@ import { HttpRouteSettings } from './http-route-settings';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
-import { propsProblems as propsShapeProblems } from '../core/shape';
+import { optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { registerGateway } from '../review/gateway-registry';
-import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { ServiceRoles } from '../shared/service-roles';
-import { restOnlyRouteOptionProblems } from '../shared/unsupported-options';
-import { addUrlOutput } from '../shared/url-output';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { Authorization } from '../vocabulary/authorization';
-import { CorsOptions } from '../vocabulary/cors-options';
+import { restOnlyProps, restOnlyRouteOptionProblems } from '../shared/unsupported-options';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
 import { corsProblems } from '../vocabulary/cors-validation';
-import { DomainOptions } from '../vocabulary/domain-options';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
-import { RouteOptions } from '../vocabulary/route-options';
-import { exceedsAccountDefaults, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
+import { addUrlOutput } from '../shared/url-output';
+import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per HTTP API. */
 const MAX_ROUTES = 300;
@@ -399,3 +399,19 @@ function propsProblems(props: HttpGatewayProps): Problem[] {
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
+  routes: ROUTES,
+  defaultAuthorization: optional(AUTHORIZATION),
+  throttle: optional(THROTTLE_SETTINGS),
+  cors: optional(CORS_OPTIONS),
+  stageName: optional(str("'$default'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  domain: optional(DOMAIN_OPTIONS),
+  apiName: optional(str("'orders'")),
+  description: optional(str()),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+}, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));

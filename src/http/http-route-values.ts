@@ -1,9 +1,9 @@
 import { HttpRouteContext } from './http-binding';
 import { httpMappingProblems, httpMappingValue } from './parameter-mapping';
-import { RequestValue } from '../vocabulary/request-value';
 import { Problem } from '../core/errors';
-import { unknownPathParameter } from '../vocabulary/path-parameters';
 import { pathParameterNames } from '../core/route-key';
+import { unknownPathParameter } from '../vocabulary/path-parameters';
+import { RequestValue } from '../vocabulary/request-value';
 
 /**
  * The `RequestValue`s one HTTP API route maps into an integration's parameters: checks each

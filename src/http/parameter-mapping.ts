@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
-import { RequestValueSource } from '../vocabulary/request-value-source';
 import { RequestValue } from '../vocabulary/request-value';
+import { RequestValueSource } from '../vocabulary/request-value-source';
 
 /**
  * HTTP API parameter mapping: the runtime expressions API Gateway evaluates for the request

@@ -1,7 +1,6 @@
 import { Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
-import { brand } from '../core/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { brand, argumentChecker, args, list, madeBy, required, str } from '../core/shape';
 import { isIpOrCidr } from '../core/validation';
 
 /** What each factory accepts, for the synth-time check of its values. */
@@ -114,3 +113,18 @@ export function invokeStatement(sid: string, effect: iam.Effect, conditions: Rec
     sid, effect, principals: [new iam.AnyPrincipal()], actions: ['execute-api:Invoke'], resources: ['execute-api:/*'], conditions,
   });
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const API_ACCESS = madeBy<ApiAccess>('ApiAccess', "ApiAccess.fromSourceIps(['203.0.113.0/24'])");
+
+/** The arguments of each `ApiAccess.*` factory. */
+export const API_ACCESS_FACTORIES = {
+  'ApiAccess.fromSourceIps': args<{ cidrs: string[] }>({ cidrs: required(list(str("'203.0.113.0/24'"))) }),
+  'ApiAccess.fromVpcs': args<{ vpcIds: string[] }>({ vpcIds: required(list(str('vpc.vpcId'))) }),
+  'ApiAccess.fromVpcEndpoints': args<{ vpcEndpointIds: string[] }>({ vpcEndpointIds: required(list(str('endpoint.vpcEndpointId'))) }),
+  'ApiAccess.fromAccounts': args<{ accountIds: string[] }>({ accountIds: required(list(str("'123456789012'"))) }),
+  'ApiAccess.fromOrganization': args<{ organizationId: string }>({ organizationId: required(str("'o-a1b2c3d4e5'")) }),
+};
+
+const checkValueArguments = argumentChecker(API_ACCESS_FACTORIES);

@@ -1,6 +1,7 @@
 import { aws_apigateway as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
-import { brand } from '../core/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { brand, argumentChecker, args, list, madeBy, optional, required, struct } from '../core/shape';
+import { SUBNET_SELECTION } from '../core/shapes/aws';
+import { INTERFACE_VPC_ENDPOINT, VPC } from '../core/shapes/refs';
 
 /** Options of `Endpoint.privateInVpc`: the VPC endpoints clients reach the API through. */
 export interface PrivateEndpointOptions {
@@ -66,3 +67,20 @@ export class Endpoint {
     this._private = privateOptions;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const ENDPOINT = madeBy<Endpoint>('Endpoint', 'Endpoint.regional()');
+
+export const PRIVATE_ENDPOINT_OPTIONS = struct<PrivateEndpointOptions>('PrivateEndpointOptions', {
+  vpc: optional(VPC),
+  subnets: optional(SUBNET_SELECTION),
+  vpcEndpoints: optional(list(INTERFACE_VPC_ENDPOINT)),
+}, '{ vpc }');
+
+/** The arguments of each `Endpoint.*` factory that takes any. */
+export const ENDPOINT_FACTORIES = {
+  'Endpoint.privateInVpc': args<{ options: PrivateEndpointOptions }>({ options: required(PRIVATE_ENDPOINT_OPTIONS) }),
+};
+
+const checkValueArguments = argumentChecker(ENDPOINT_FACTORIES);

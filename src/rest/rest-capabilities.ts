@@ -1,4 +1,7 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { bindCognitoRest } from './authorization/cognito';
+import { bindLambdaRequestRest } from './authorization/lambda-request';
+import { bindLambdaTokenRest } from './authorization/lambda-token';
 import { bindDynamoDbRest } from './integrations/dynamodb';
 import { bindEventBridgeRest } from './integrations/event-bridge';
 import { bindHttpProxyRest } from './integrations/http-proxy';
@@ -9,9 +12,6 @@ import { bindPrivateAlbRest } from './integrations/private-alb';
 import { bindPrivateNlbRest } from './integrations/private-nlb';
 import { bindSqsRest } from './integrations/sqs';
 import { bindStepFunctionsRest } from './integrations/step-functions';
-import { bindCognitoRest } from './authorization/cognito';
-import { bindLambdaRequestRest } from './authorization/lambda-request';
-import { bindLambdaTokenRest } from './authorization/lambda-token';
 import { RestIntegrationBinding, RestMethodAuthorization, RestRouteContext } from './rest-binding';
 import { BinderTable, bindWithTable, refuse } from '../shared/binder-table';
 import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';

@@ -1,9 +1,9 @@
 import { Token, aws_apigateway as apigw, aws_route53_targets as targets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DomainOptions } from '../vocabulary/domain-options';
+import { Problem } from '../core/errors';
 import { domainOptionProblems, SharedDomain } from '../shared/custom-domain';
 import { restDomainSecurity, securityPolicyProblems, warnOnWeakPolicy } from '../shared/domain-security-policy';
-import { Problem } from '../core/errors';
+import { DomainOptions } from '../vocabulary/domain-options';
 
 export function domainProblems(domain: DomainOptions | undefined, endpointType: apigw.EndpointType, region: string): Problem[] {
   if (!domain) return [];

@@ -1,17 +1,16 @@
 import {
-  Size, Stack, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Size, Stack, Token,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
-import { ApiAccess } from './api-access';
+import { API_ACCESS, ApiAccess } from './api-access';
 import { applyInvalidationPolicy } from './cache-invalidation';
-import { CanaryOptions } from './canary-options';
+import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
 import { hashDeployedParts } from './deployment-hash';
-import { Endpoint } from './endpoint';
+import { Endpoint, ENDPOINT } from './endpoint';
 import { RestRouteContext } from './rest-binding';
 import {
-  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
-  stageCacheProblems, ttlSeconds,
+  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
 } from './rest-cache';
 import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
@@ -22,36 +21,38 @@ import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-end
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
 import { RestMethodSettings } from './rest-stage';
-import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
-import { Waf } from './waf';
+import { ApiKeyRegistry, USAGE_PLAN_OPTIONS, UsagePlan, UsagePlanOptions } from './usage-plan';
+import { Waf, WAF } from './waf';
 import { defaultApiName } from '../core/api-name';
 import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
 } from '../core/route-key';
-import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../core/shape';
+import {
+  bool, callName, list, optional, optionsProblems, propsProblems as propsShapeProblems, size, str, struct,
+} from '../core/shape';
+import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
-import { registerGateway } from '../review/gateway-registry';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { RestAuthorizers } from '../shared/authorizer-registry';
+import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
 import { ServiceRoles } from '../shared/service-roles';
-import { addUrlOutput } from '../shared/url-output';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { Authorization } from '../vocabulary/authorization';
-import { CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
-import { ClientCertificate } from '../vocabulary/client-certificate';
-import { CorsOptions } from '../vocabulary/cors-options';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { Authorization, AUTHORIZATION } from '../vocabulary/authorization';
+import { CACHE_OPTIONS, CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
+import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
 import { corsProblems } from '../vocabulary/cors-validation';
-import { DomainOptions } from '../vocabulary/domain-options';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
-import { RouteOptions } from '../vocabulary/route-options';
-import { exceedsAccountDefaults, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { registerGateway } from '../review/gateway-registry';
+import { addUrlOutput } from '../shared/url-output';
+import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
 const MAX_ROUTES = 300;
@@ -674,13 +675,13 @@ function propsProblems(props: RestGatewayProps): Problem[] {
       fix: 'remove logGroup/retention or turn access logs on',
     });
   }
-  const size = props.minCompressionSize?.toBytes();
-  if (size !== undefined && !Token.isUnresolved(size) && (size < 0 || size > 10 * 1024 * 1024)) {
+  const bytes = props.minCompressionSize?.toBytes();
+  if (bytes !== undefined && !Token.isUnresolved(bytes) && (bytes < 0 || bytes > 10 * 1024 * 1024)) {
     problems.push({
       code: 'InvalidStage',
       prop: 'minCompressionSize',
       rule: 'must be from 0 to 10 MiB',
-      value: `${size} bytes`,
+      value: `${bytes} bytes`,
       fix: 'use e.g. Size.kibibytes(1)',
     });
   }
@@ -724,3 +725,33 @@ function requestParameters(
   for (const value of options.requiredParameters ?? []) params[value._restRequestParameter()!] = true;
   return Object.keys(params).length > 0 ? params : undefined;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
+  routes: ROUTES,
+  defaultAuthorization: optional(AUTHORIZATION),
+  throttle: optional(THROTTLE_SETTINGS),
+  endpoint: optional(ENDPOINT),
+  cors: optional(CORS_OPTIONS),
+  stageName: optional(str("'prod'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  tracing: optional(bool()),
+  manageAccountLogsRole: optional(bool()),
+  binaryMediaTypes: optional(list(str("'image/png'"))),
+  minCompressionSize: optional(size()),
+  policy: optional(POLICY_DOCUMENT),
+  allowOnly: optional(list(API_ACCESS)),
+  domain: optional(DOMAIN_OPTIONS),
+  waf: optional(WAF),
+  cache: optional(CACHE_OPTIONS),
+  canary: optional(CANARY_OPTIONS),
+  pinnedVersion: optional(str('the DeploymentVersion output of the version to serve')),
+  apiKeySource: optional(API_KEY_SOURCE),
+  apiName: optional(str("'orders'")),
+  description: optional(str()),
+  clientCertificate: optional(CLIENT_CERTIFICATE),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+}, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');

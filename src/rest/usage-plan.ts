@@ -1,14 +1,13 @@
 import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ApiKeyValue } from './api-key-value';
-import { QuotaPeriod, QuotaSettings } from './quota';
+import { ApiKeyValue, API_KEY_VALUE } from './api-key-value';
+import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from './quota';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { HttpRouteKey } from '../core/route-key';
-import { optionsProblems } from '../core/shape';
-import { methodProblems } from '../private/shapes/gateways';
-import { API_KEY_OPTIONS } from '../private/shapes/options';
+import { optionsProblems, bool, map, optional, str, struct } from '../core/shape';
+import { methodProblems } from '../shared/gateway-methods';
+import { throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
 import { UsagePlanEntry } from '../review/manifest-format';
-import { ThrottleSettings, throttleProblems } from '../vocabulary/throttle-settings';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {
@@ -351,3 +350,19 @@ function exceeds(plan: ThrottleSettings, stage: ThrottleSettings): boolean {
   return [plan.rateLimit, plan.burstLimit, stage.rateLimit, stage.burstLimit].every(v => !Token.isUnresolved(v))
     && (plan.rateLimit > stage.rateLimit || plan.burstLimit > stage.burstLimit);
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const USAGE_PLAN_OPTIONS = struct<UsagePlanOptions>('UsagePlanOptions', {
+  throttle: optional(THROTTLE_SETTINGS),
+  quota: optional(QUOTA_SETTINGS),
+  routeThrottles: optional(map(THROTTLE_SETTINGS, "{ 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } }")),
+  name: optional(str("'Gold'")),
+  description: optional(str()),
+}, '{ throttle: { rateLimit: 100, burstLimit: 200 } }');
+
+export const API_KEY_OPTIONS = struct<ApiKeyOptions>('ApiKeyOptions', {
+  value: optional(API_KEY_VALUE),
+  description: optional(str()),
+  outputKeyId: optional(bool()),
+}, '{ outputKeyId: true }');

@@ -5,8 +5,7 @@ import { describeStack, manifestFileName } from './gateway-registry';
 import { ApiChange, diffGateways } from './manifest-diff';
 import { GatewayEntry, MANIFEST_VERSION } from './manifest-format';
 import { changesMarkdown, routesMarkdown } from './manifest-markdown';
-import { brand } from '../core/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { argumentChecker, args, brand, list, madeBy, required, simple, str } from '../core/shape';
 
 /**
  * What the gateways of an app built, at the level a reviewer reads an API: read it from a
@@ -97,3 +96,18 @@ function readManifestFile(file: string): GatewayEntry[] {
   }
   return data.gateways;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+const STACK = simple<Stack>('a Stack', 'this', value => Stack.isStack(value));
+const ROUTE_MANIFEST = madeBy<RouteManifest>('RouteManifest', "RouteManifest.fromAssembly('cdk.out')");
+
+export const ROUTE_MANIFEST_FACTORIES = {
+  'RouteManifest.fromAssembly': args<{ directory: string }>({ directory: required(str("'cdk.out'")) }),
+  'RouteManifest.fromStacks': args<{ stacks: Stack[] }>({ stacks: required(list(STACK)) }),
+  'RouteManifest.diff': args<{ before: RouteManifest; after: RouteManifest }>({
+    before: required(ROUTE_MANIFEST), after: required(ROUTE_MANIFEST),
+  }),
+};
+
+const checkValueArguments = argumentChecker(ROUTE_MANIFEST_FACTORIES);

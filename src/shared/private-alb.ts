@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { checkMethod, checkPort, refuseOption } from './vpc-links';
 import { fail, throwIfProblems } from '../core/errors';
 import { hostProblems } from '../vocabulary/integration-url';
-import { PrivateIntegrationOptions } from '../vocabulary/integrations/private';
+import { PrivateAlbIntegrationOptions, UnusedPrivateIntegrationOptions } from '../vocabulary/integrations/private';
 
 /** Where a gateway's route context says what is being bound. */
 interface Where { readonly scope: Construct; readonly prop: string }
@@ -11,7 +11,7 @@ interface Where { readonly scope: Construct; readonly prop: string }
 const FACTORY = 'Integration.privateAlb';
 
 /** The checks of `Integration.privateAlb` both REST and HTTP APIs make. */
-export function checkPrivateAlbOptions(ctx: Where, options: PrivateIntegrationOptions): void {
+export function checkPrivateAlbOptions(ctx: Where, options: PrivateAlbIntegrationOptions & Pick<UnusedPrivateIntegrationOptions, 'networkListener'>): void {
   checkPort(ctx, FACTORY, options.port);
   checkMethod(ctx, FACTORY, options.method);
   if (options.host !== undefined) throwIfProblems(ctx.scope, hostProblems(`${ctx.prop} ${FACTORY} host`, options.host));
@@ -24,7 +24,7 @@ export function albOf(listener: elbv2.IApplicationListener): elbv2.IApplicationL
 }
 
 /** The VPC the VPC link v2 goes into: the option, else the load balancer's. */
-export function albVpc(ctx: Where, listener: elbv2.IApplicationListener, options: PrivateIntegrationOptions): ec2.IVpc {
+export function albVpc(ctx: Where, listener: elbv2.IApplicationListener, options: PrivateAlbIntegrationOptions): ec2.IVpc {
   return options.vpc ?? albOf(listener)?.vpc ?? missingAlbOption(ctx, listener, 'vpc');
 }
 

@@ -1,15 +1,18 @@
 import { aws_apigateway as apigw, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
-import { DynamoDbAction } from '../vocabulary/integrations/dynamodb-action';
-import { DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
-import { KeySchemaLookup, KeyType } from '../vocabulary/integrations/dynamodb-key-schema';
-import { RouteValues } from './route-values';
-import { ServiceRole } from '../shared/service-roles';
 import {
   attributesResponse, deleteItemRequest, getItemRequest, getItemResponse, putItemRequest, queryRequest,
   queryResponse, TemplateKeyPart, updateItemRequest,
 } from './dynamodb';
+import { RouteValues } from './route-values';
+import { ServiceCall, ServiceCallSite } from './service-call';
 import { ErrorStatusStyle } from './service-errors';
 import { PLACES } from './template-places';
+import { Problem, throwIfProblems } from '../core/errors';
+import { ServiceRole } from '../shared/service-roles';
+import { IntegrationSpecOf } from '../vocabulary/integration-spec';
+import { dynamoDbChecks, DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
+import { DynamoDbAction } from '../vocabulary/integrations/dynamodb-action';
+import { KeySchemaLookup, KeyType } from '../vocabulary/integrations/dynamodb-key-schema';
 
 const READS = new Set<DynamoDbAction>([DynamoDbAction.GET_ITEM, DynamoDbAction.QUERY]);
 
@@ -72,4 +75,33 @@ export function grantDynamoDbCall(role: ServiceRole, table: dynamodb.ITable, act
   if (table.encryptionKey) {
     role.allow(READS.has(action) ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], table.encryptionKey.keyArn);
   }
+}
+
+/**
+ * The whole DynamoDB service call of a route: the checks, the templates, the role. A gateway
+ * adds its own `problems` (after the option checks) and says whether the body's schema
+ * applies (`bodySchema`: not on WebSocket routes without a message).
+ */
+export function dynamoDbServiceCall(
+  site: ServiceCallSite, spec: IntegrationSpecOf<'dynamoDb'>, values: RouteValues, prop: string,
+  how: { readonly style: ErrorStatusStyle; readonly problems: Problem[]; readonly bodySchema: boolean },
+): ServiceCall {
+  const { table, action, options } = spec;
+  const { lookup, problems } = dynamoDbChecks(prop, table, action, options);
+  const call = dynamoDbCall(prop, table, action, options, values, lookup, how.style);
+  throwIfProblems(site.scope, [...problems, ...how.problems, ...values.problems]);
+
+  const role = site.serviceRole(table, 'Lets API Gateway read and write items of this table');
+  grantDynamoDbCall(role, table, action, options.indexName);
+  return {
+    service: 'dynamodb',
+    action,
+    role,
+    headers: call.headers,
+    requestTemplate: call.requestTemplate,
+    responseTemplate: call.responseTemplate,
+    // The body's attributes become the item: API Gateway refuses anything but an object.
+    requestSchema: (how.bodySchema ? call.bodySchema : undefined) ?? values.requestSchema(),
+    timeout: options.timeout,
+  };
 }

@@ -1,9 +1,9 @@
 import { jsonPathValue } from './json-path-value';
 import { TemplatePlace } from './template-places';
 import { formLiteral, formValue, jsonString, jsonStringLiteral, vtlNameLiteral, VtlStringExpr } from './vtl-text';
-import { RequestValue } from '../vocabulary/request-value';
 import { Problem } from '../core/errors';
 import { loneSurrogateProblems } from '../core/unicode';
+import { RequestValue } from '../vocabulary/request-value';
 
 /** Names that can sit in a Velocity string literal as they are. */
 const TEMPLATE_SAFE_NAME = /^[A-Za-z0-9_.-]+$/;

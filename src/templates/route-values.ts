@@ -1,12 +1,11 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { RequestValue } from '../vocabulary/request-value';
-import { Problem } from '../core/errors';
-import { unknownPathParameter } from '../vocabulary/path-parameters';
-import { RequestValueSource } from '../vocabulary/request-value-source';
-import { pathParameterNames } from '../core/route-key';
 import { TemplateValue, templateValue, templateValueProblems } from './request-value-vtl';
 import { TemplatePlace } from './template-places';
-import { HttpRouteKey } from '../core/route-key';
+import { Problem } from '../core/errors';
+import { pathParameterNames, HttpRouteKey } from '../core/route-key';
+import { unknownPathParameter } from '../vocabulary/path-parameters';
+import { RequestValue } from '../vocabulary/request-value';
+import { RequestValueSource } from '../vocabulary/request-value-source';
 
 /**
  * What a route offers its mapping templates, for gateways other than REST: the path

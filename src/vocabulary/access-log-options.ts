@@ -1,4 +1,7 @@
 import { aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { bool, optional, struct } from '../core/shape';
+import { RETENTION_DAYS } from '../core/shapes/aws';
+import { KMS_KEY, LOG_GROUP } from '../core/shapes/refs';
 
 /** Where and whether a gateway writes its JSON access logs. */
 export interface AccessLogOptions {
@@ -30,3 +33,12 @@ export interface AccessLogOptions {
    */
   readonly encryptionKey?: kms.IKey;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const ACCESS_LOG_OPTIONS = struct<AccessLogOptions>('AccessLogOptions', {
+  enabled: optional(bool()),
+  logGroup: optional(LOG_GROUP),
+  retention: optional(RETENTION_DAYS),
+  encryptionKey: optional(KMS_KEY),
+}, '{ enabled: false } to turn access logs off');

@@ -1,10 +1,10 @@
 import { aws_cognito as cognito, aws_lambda as lambda } from 'aws-cdk-lib';
 import { AuthorizationSpec } from './authorization-spec';
-import { CognitoAuthorizationOptions } from './authorizations/cognito';
-import { JwtAuthorizationOptions } from './authorizations/jwt';
-import { LambdaRequestAuthorizationOptions, LambdaTokenAuthorizationOptions } from './authorizations/lambda';
-import { brand } from '../core/shape';
-import { checkAuthorizationArguments } from '../private/shapes/authorization';
+import { CognitoAuthorizationOptions, COGNITO_AUTHORIZATION_OPTIONS } from './authorizations/cognito';
+import { JwtAuthorizationOptions, JWT_AUTHORIZATION_OPTIONS } from './authorizations/jwt';
+import { brand, argumentChecker, args, madeBy, optional, required } from '../core/shape';
+import { LambdaRequestAuthorizationOptions, LambdaTokenAuthorizationOptions, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, LAMBDA_TOKEN_AUTHORIZATION_OPTIONS } from './authorizations/lambda';
+import { FUNCTION, USER_POOL } from '../core/shapes/refs';
 
 /**
  * Who may call a route. Every route requires IAM unless the route or gateway says
@@ -63,3 +63,23 @@ export class Authorization {
     this._spec = spec;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const AUTHORIZATION = madeBy<Authorization>('Authorization', 'Authorization.iam()');
+
+/** The arguments of each `Authorization.*` factory that takes any. */
+export const AUTHORIZATION_FACTORIES = {
+  'Authorization.cognito': args<{ userPool: cognito.IUserPool; options?: CognitoAuthorizationOptions }>({
+    userPool: required(USER_POOL), options: optional(COGNITO_AUTHORIZATION_OPTIONS),
+  }),
+  'Authorization.lambdaToken': args<{ handler: lambda.IFunction; options?: LambdaTokenAuthorizationOptions }>({
+    handler: required(FUNCTION), options: optional(LAMBDA_TOKEN_AUTHORIZATION_OPTIONS),
+  }),
+  'Authorization.lambdaRequest': args<{ handler: lambda.IFunction; options: LambdaRequestAuthorizationOptions }>({
+    handler: required(FUNCTION), options: required(LAMBDA_REQUEST_AUTHORIZATION_OPTIONS),
+  }),
+  'Authorization.jwt': args<{ options: JwtAuthorizationOptions }>({ options: required(JWT_AUTHORIZATION_OPTIONS) }),
+};
+
+export const checkAuthorizationArguments = argumentChecker(AUTHORIZATION_FACTORIES);

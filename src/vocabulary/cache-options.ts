@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { RequestValue } from './request-value';
+import { RequestValue, REQUEST_VALUE } from './request-value';
+import { bool, duration, enumOf, list, optional, struct } from '../core/shape';
 
 /**
  * What API Gateway does with a per-key invalidation (`Cache-Control: max-age=0`) from a
@@ -104,3 +105,23 @@ export interface RouteCacheOptions {
    */
   readonly sharedAcrossCallers?: boolean;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const CACHE_SIZE = enumOf<CacheSize>('CacheSize', () => CacheSize);
+
+export const UNAUTHORIZED_INVALIDATION = enumOf<UnauthorizedInvalidation>('UnauthorizedInvalidation', () => UnauthorizedInvalidation);
+
+export const CACHE_OPTIONS = struct<CacheOptions>('CacheOptions', {
+  size: optional(CACHE_SIZE),
+  ttl: optional(duration('Duration.minutes(5)')),
+  encrypted: optional(bool()),
+  unauthorizedInvalidation: optional(UNAUTHORIZED_INVALIDATION),
+}, '{ size: CacheSize.GB_0_5 }');
+
+export const ROUTE_CACHE_OPTIONS = struct<RouteCacheOptions>('RouteCacheOptions', {
+  enabled: optional(bool()),
+  ttl: optional(duration('Duration.minutes(1)')),
+  keyParameters: optional(list(REQUEST_VALUE)),
+  sharedAcrossCallers: optional(bool()),
+}, "{ keyParameters: [RequestValue.queryString('lang')] }");

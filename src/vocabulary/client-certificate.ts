@@ -1,8 +1,7 @@
 import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Problem } from '../core/errors';
-import { brand } from '../core/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { brand, argumentChecker, args, madeBy, required, str } from '../core/shape';
 
 /**
  * The certificate API Gateway presents to a REST or WebSocket stage's HTTP backends
@@ -54,3 +53,16 @@ export class ClientCertificate {
     }).ref;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const CLIENT_CERTIFICATE = madeBy<ClientCertificate>('ClientCertificate', 'ClientCertificate.generate()');
+
+/** The arguments of each `ClientCertificate.*` factory that takes any. */
+export const CLIENT_CERTIFICATE_FACTORIES = {
+  'ClientCertificate.fromClientCertificateId': args<{ clientCertificateId: string }>({
+    clientCertificateId: required(str("'z7rl9t'")),
+  }),
+};
+
+const checkValueArguments = argumentChecker(CLIENT_CERTIFICATE_FACTORIES);

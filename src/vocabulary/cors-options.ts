@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { bool, duration, list, optional, required, str, struct } from '../core/shape';
 
 /** Cross-origin resource sharing for browser clients. */
 export interface CorsOptions {
@@ -39,3 +40,14 @@ export interface CorsOptions {
    */
   readonly maxAge?: Duration;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const CORS_OPTIONS = struct<CorsOptions>('CorsOptions', {
+  allowOrigins: required(list(str("'https://app.example.com'"))),
+  allowMethods: optional(list(str("'GET'"))),
+  allowHeaders: optional(list(str("'Content-Type'"))),
+  exposeHeaders: optional(list(str("'X-Request-Id'"))),
+  allowCredentials: optional(bool()),
+  maxAge: optional(duration('Duration.minutes(10)')),
+}, "{ allowOrigins: ['https://app.example.com'] }");

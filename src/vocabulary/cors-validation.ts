@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
+import { CorsOptions } from './cors-options';
 import { Problem } from '../core/errors';
 import { ROUTE_METHODS } from '../core/route-key';
-import { CorsOptions } from './cors-options';
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^\*$/;
 

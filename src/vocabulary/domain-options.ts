@@ -1,4 +1,7 @@
 import { aws_apigateway as apigw, aws_certificatemanager as acm, aws_route53 as route53, aws_s3 as s3 } from 'aws-cdk-lib';
+import { bool, optional, required, str, struct } from '../core/shape';
+import { SECURITY_POLICY } from '../core/shapes/aws';
+import { BUCKET, CERTIFICATE, HOSTED_ZONE } from '../core/shapes/refs';
 
 /**
  * Mutual TLS: clients present certificates signed by a CA in the truststore. API Gateway
@@ -73,3 +76,21 @@ export interface DomainOptions {
    */
   readonly securityPolicy?: apigw.SecurityPolicy;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const MUTUAL_TLS_OPTIONS = struct<MutualTlsOptions>('MutualTlsOptions', {
+  bucket: required(BUCKET),
+  key: required(str("'truststore.pem'")),
+  version: optional(str()),
+}, "{ bucket, key: 'truststore.pem' }");
+
+export const DOMAIN_OPTIONS = struct<DomainOptions>('DomainOptions', {
+  domainName: required(str("'api.example.com'")),
+  certificate: optional(CERTIFICATE),
+  hostedZone: optional(HOSTED_ZONE),
+  basePath: optional(str("'v1'")),
+  mutualTls: optional(MUTUAL_TLS_OPTIONS),
+  keepExecuteApiEndpoint: optional(bool()),
+  securityPolicy: optional(SECURITY_POLICY),
+}, "{ domainName: 'api.example.com', hostedZone }");

@@ -3,18 +3,23 @@ import {
   aws_lambda as lambda, aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { IntegrationSpec } from './integration-spec';
-import { DynamoDbAction } from './integrations/dynamodb-action';
-import { DynamoDbIntegrationOptions } from './integrations/dynamodb';
-import { EventBridgeIntegrationOptions } from './integrations/event-bridge';
-import { HttpIntegrationOptions } from './integrations/http-proxy';
-import { KinesisIntegrationOptions } from './integrations/kinesis';
-import { LambdaIntegrationOptions } from './integrations/lambda';
-import { MockIntegrationOptions } from './integrations/mock';
-import { PrivateIntegrationOptions } from './integrations/private';
-import { SqsIntegrationOptions } from './integrations/sqs';
-import { StepFunctionsIntegrationOptions } from './integrations/step-functions';
-import { brand } from '../core/shape';
-import { checkIntegrationArguments } from '../private/shapes/integrations';
+import { DYNAMODB_INTEGRATION_OPTIONS, DynamoDbIntegrationOptions } from './integrations/dynamodb';
+import { DYNAMODB_ACTION, DynamoDbAction } from './integrations/dynamodb-action';
+import { EVENT_BRIDGE_INTEGRATION_OPTIONS, EventBridgeIntegrationOptions } from './integrations/event-bridge';
+import { HTTP_PROXY_INTEGRATION_OPTIONS, HttpProxyIntegrationOptions } from './integrations/http-proxy';
+import { KINESIS_INTEGRATION_OPTIONS, KinesisIntegrationOptions } from './integrations/kinesis';
+import { LAMBDA_INTEGRATION_OPTIONS, LambdaIntegrationOptions } from './integrations/lambda';
+import { args, argumentChecker, brand, madeBy, optional, required, str } from '../core/shape';
+import { MOCK_INTEGRATION_OPTIONS, MockIntegrationOptions } from './integrations/mock';
+import {
+  PRIVATE_ALB_INTEGRATION_OPTIONS, PRIVATE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS, PrivateAlbIntegrationOptions,
+  PrivateIntegrationOptions, PrivateNlbIntegrationOptions,
+} from './integrations/private';
+import { SQS_INTEGRATION_OPTIONS, SqsIntegrationOptions } from './integrations/sqs';
+import { STEP_FUNCTIONS_INTEGRATION_OPTIONS, StepFunctionsIntegrationOptions } from './integrations/step-functions';
+import {
+  APPLICATION_LISTENER, CLOUD_MAP_SERVICE, EVENT_BUS, FUNCTION, NETWORK_LOAD_BALANCER, QUEUE, STATE_MACHINE, STREAM, TABLE,
+} from '../core/shapes/refs';
 
 /**
  * The backend a route sends requests to. The same object works on every gateway that can
@@ -40,7 +45,7 @@ export class Integration {
   }
 
   /** HTTP proxy to a public URL; `{name}` placeholders in the URL receive the route's path parameters. */
-  public static http(url: string, options: HttpIntegrationOptions = {}): Integration {
+  public static http(url: string, options: HttpProxyIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.http', { url, options });
     return new Integration({ kind: 'http', url, options });
   }
@@ -91,13 +96,13 @@ export class Integration {
   }
 
   /** A network load balancer in a VPC, through a VPC link shared per load balancer; the route's path is forwarded. */
-  public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateIntegrationOptions = {}): Integration {
+  public static privateNlb(loadBalancer: elbv2.INetworkLoadBalancer, options: PrivateNlbIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.privateNlb', { loadBalancer, options });
     return new Integration({ kind: 'privateNlb', loadBalancer, options });
   }
 
   /** An application load balancer's listener in a VPC, through a VPC link v2 shared per VPC; the route's path is forwarded. */
-  public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateIntegrationOptions = {}): Integration {
+  public static privateAlb(listener: elbv2.IApplicationListener, options: PrivateAlbIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.privateAlb', { listener, options });
     return new Integration({ kind: 'privateAlb', listener, options });
   }
@@ -116,3 +121,44 @@ export class Integration {
     this._spec = spec;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const INTEGRATION = madeBy<Integration>('Integration', 'Integration.lambda(fn)');
+
+/** The arguments of each `Integration.*` factory, by name. */
+export const INTEGRATION_FACTORIES = {
+  'Integration.lambda': args<{ handler: lambda.IFunction; options?: LambdaIntegrationOptions }>({
+    handler: required(FUNCTION), options: optional(LAMBDA_INTEGRATION_OPTIONS),
+  }),
+  'Integration.http': args<{ url: string; options?: HttpProxyIntegrationOptions }>({
+    url: required(str("'https://backend.example.com/orders/{id}'")), options: optional(HTTP_PROXY_INTEGRATION_OPTIONS),
+  }),
+  'Integration.mock': args<{ options?: MockIntegrationOptions }>({ options: optional(MOCK_INTEGRATION_OPTIONS) }),
+  'Integration.sqs': args<{ queue: sqs.IQueue; options?: SqsIntegrationOptions }>({
+    queue: required(QUEUE), options: optional(SQS_INTEGRATION_OPTIONS),
+  }),
+  'Integration.kinesis': args<{ stream: kinesis.IStream; options?: KinesisIntegrationOptions }>({
+    stream: required(STREAM), options: optional(KINESIS_INTEGRATION_OPTIONS),
+  }),
+  'Integration.dynamoDb': args<{ table: dynamodb.ITable; action: DynamoDbAction; options: DynamoDbIntegrationOptions }>({
+    table: required(TABLE), action: required(DYNAMODB_ACTION), options: required(DYNAMODB_INTEGRATION_OPTIONS),
+  }),
+  'Integration.stepFunctions': args<{ stateMachine: sfn.IStateMachine; options?: StepFunctionsIntegrationOptions }>({
+    stateMachine: required(STATE_MACHINE), options: optional(STEP_FUNCTIONS_INTEGRATION_OPTIONS),
+  }),
+  'Integration.eventBridge': args<{ bus: events.IEventBus; options: EventBridgeIntegrationOptions }>({
+    bus: required(EVENT_BUS), options: required(EVENT_BRIDGE_INTEGRATION_OPTIONS),
+  }),
+  'Integration.privateNlb': args<{ loadBalancer: elbv2.INetworkLoadBalancer; options?: PrivateNlbIntegrationOptions }>({
+    loadBalancer: required(NETWORK_LOAD_BALANCER), options: optional(PRIVATE_NLB_INTEGRATION_OPTIONS),
+  }),
+  'Integration.privateAlb': args<{ listener: elbv2.IApplicationListener; options?: PrivateAlbIntegrationOptions }>({
+    listener: required(APPLICATION_LISTENER), options: optional(PRIVATE_ALB_INTEGRATION_OPTIONS),
+  }),
+  'Integration.cloudMap': args<{ service: servicediscovery.IService; options?: PrivateIntegrationOptions }>({
+    service: required(CLOUD_MAP_SERVICE), options: optional(PRIVATE_INTEGRATION_OPTIONS),
+  }),
+};
+
+export const checkIntegrationArguments = argumentChecker(INTEGRATION_FACTORIES);

@@ -1,5 +1,5 @@
-import { Problem } from '../core/errors';
 import { RequestValue } from './request-value';
+import { Problem } from '../core/errors';
 
 /**
  * The problem with `value` when it is a path parameter the route does not have, with the

@@ -1,9 +1,8 @@
 import { Token } from 'aws-cdk-lib';
+import { RequestValueSource } from './request-value-source';
 import { Problem } from '../core/errors';
 import { HEADER_NAME } from '../core/http-names';
-import { RequestValueSource } from './request-value-source';
-import { brand } from '../core/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { brand, argumentChecker, args, madeBy, required, str } from '../core/shape';
 
 
 const SIMPLE_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -141,3 +140,22 @@ const RULES: Partial<Record<RequestValueSource, { pattern: RegExp; rule: string;
   },
   stageVariable: { pattern: /^[A-Za-z0-9_]+$/, rule: 'must be letters, digits or _', fix: "pass the stage variable's name" },
 };
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const REQUEST_VALUE = madeBy<RequestValue>('RequestValue', "RequestValue.header('X-Tenant')");
+
+const name = (example: string) => args<{ name: string }>({ name: required(str(example)) });
+
+/** The arguments of each `RequestValue.*` factory that takes any. */
+export const REQUEST_VALUE_FACTORIES = {
+  'RequestValue.jsonPath': args<{ path: string }>({ path: required(str("'$.customer.id'")) }),
+  'RequestValue.pathParameter': name("'id'"),
+  'RequestValue.queryString': name("'lang'"),
+  'RequestValue.header': name("'X-Tenant'"),
+  'RequestValue.context': args<{ variable: string }>({ variable: required(str("'requestId'")) }),
+  'RequestValue.stageVariable': name("'backend'"),
+  'RequestValue.literal': args<{ value: string }>({ value: required(str("'orders'")) }),
+};
+
+const checkValueArguments = argumentChecker(REQUEST_VALUE_FACTORIES);

@@ -1,8 +1,10 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { RequestValue } from './request-value';
-import { ThrottleSettings } from './throttle-settings';
-import { Authorization } from './authorization';
-import { RouteCacheOptions } from './cache-options';
+import { Authorization, AUTHORIZATION } from './authorization';
+import { RouteCacheOptions, ROUTE_CACHE_OPTIONS } from './cache-options';
+import { RequestValue, REQUEST_VALUE } from './request-value';
+import { ThrottleSettings, THROTTLE_SETTINGS } from './throttle-settings';
+import { bool, duration, list, optional, Shape, struct } from '../core/shape';
+import { JSON_SCHEMA } from '../core/shapes/aws';
 
 /** Per-route settings, shared by every gateway (each rejects what its API type cannot do). */
 export interface RouteOptions {
@@ -52,3 +54,17 @@ export interface RouteOptions {
    */
   readonly timeout?: Duration;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const ROUTE_OPTION_FIELDS: Shape<RouteOptions> = {
+  authorization: optional(AUTHORIZATION),
+  apiKeyRequired: optional(bool()),
+  throttle: optional(THROTTLE_SETTINGS),
+  cache: optional(ROUTE_CACHE_OPTIONS),
+  requestSchema: optional(JSON_SCHEMA),
+  requiredParameters: optional(list(REQUEST_VALUE)),
+  timeout: optional(duration('Duration.seconds(10)')),
+};
+
+export const ROUTE_OPTIONS = struct<RouteOptions>('RouteOptions', ROUTE_OPTION_FIELDS, '{ authorization: Authorization.none() }');

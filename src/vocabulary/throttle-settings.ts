@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
+import { num, required, struct } from '../core/shape';
 
 /**
  * Token-bucket throttling: API Gateway refills `rateLimit` tokens per second into a bucket of
@@ -48,3 +49,10 @@ export function exceedsAccountDefaults(throttle: ThrottleSettings): boolean {
   return (!Token.isUnresolved(throttle.rateLimit) && throttle.rateLimit > ACCOUNT_RATE_LIMIT)
     || (!Token.isUnresolved(throttle.burstLimit) && throttle.burstLimit > ACCOUNT_BURST_LIMIT);
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const THROTTLE_SETTINGS = struct<ThrottleSettings>('ThrottleSettings', {
+  rateLimit: required(num('100')),
+  burstLimit: required(num('200')),
+}, '{ rateLimit: 100, burstLimit: 200 }');

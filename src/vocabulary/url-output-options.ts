@@ -1,3 +1,5 @@
+import { bool, optional, str, struct } from '../core/shape';
+
 /**
  * The stack output that shows a gateway's URL after `cdk deploy` (and in
  * `aws cloudformation describe-stacks`).
@@ -23,3 +25,11 @@ export interface UrlOutputOptions {
    */
   readonly exportName?: string;
 }
+
+// The shape untyped (JavaScript) callers are checked against.
+
+export const URL_OUTPUT_OPTIONS = struct<UrlOutputOptions>('UrlOutputOptions', {
+  enabled: optional(bool()),
+  name: optional(str("'OrdersApiUrl'")),
+  exportName: optional(str("'orders-prod:api-url'")),
+}, "{ name: 'OrdersApiUrl' }, or { enabled: false } to leave the output out");

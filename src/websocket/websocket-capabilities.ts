@@ -1,3 +1,4 @@
+import { webSocketRequestAuthorizer } from './authorization/lambda-request';
 import { webSocketDynamoDb } from './integrations/dynamodb';
 import { webSocketEventBridge } from './integrations/event-bridge';
 import { webSocketHttpProxy } from './integrations/http-proxy';
@@ -6,7 +7,6 @@ import { webSocketLambdaProxy } from './integrations/lambda';
 import { webSocketMock } from './integrations/mock';
 import { webSocketSqs } from './integrations/sqs';
 import { webSocketStepFunctions } from './integrations/step-functions';
-import { webSocketRequestAuthorizer } from './authorization/lambda-request';
 import { WebSocketIntegrationBinding, WebSocketRouteAuthorization, WebSocketRouteContext } from './websocket-binding';
 import { BinderTable, bindWithTable, refuse } from '../shared/binder-table';
 import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';

@@ -1,6 +1,5 @@
 import {
-  ArnFormat, Names, Stack, Validations, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam,
-  aws_lambda as lambda, aws_logs as logs,
+  ArnFormat, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Names, Stack, Validations,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
@@ -8,28 +7,30 @@ import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
 import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
-import { WebSocketRouteOptions } from './websocket-route-options';
+import { RefusedWebSocketRouteOptions, WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
-import { propsProblems as propsShapeProblems } from '../core/shape';
+import { bool, map, optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
+import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
-import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { registerGateway } from '../review/gateway-registry';
-import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { ServiceRoles } from '../shared/service-roles';
+import { restOnlyProps } from '../shared/unsupported-options';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { INTEGRATION, Integration } from '../vocabulary/integration';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { addUrlOutput } from '../shared/url-output';
-import { AccessLogOptions } from '../vocabulary/access-log-options';
-import { Authorization } from '../vocabulary/authorization';
-import { ClientCertificate } from '../vocabulary/client-certificate';
-import { Integration } from '../vocabulary/integration';
-import { exceedsAccountDefaults, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { UrlOutputOptions } from '../vocabulary/url-output-options';
+import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per WebSocket API. */
 const MAX_ROUTES = 300;
@@ -474,7 +475,8 @@ function propsProblems(props: WebSocketGatewayProps): Problem[] {
 }
 
 /** What WebSocket routes cannot take of the shared route options, and two-way where there is no client to answer. */
-function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions): Problem[] {
+/** `options` as plain JavaScript may pass it: with options that always fail on a WebSocket route. */
+function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions & RefusedWebSocketRouteOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
   if (options.authorization) {
     problems.push({
@@ -485,7 +487,7 @@ function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: We
       fix: "set the gateway's authorization prop; it applies to $connect",
     });
   }
-  const restOnly: [keyof WebSocketRouteOptions, string][] = [
+  const restOnly: [keyof RefusedWebSocketRouteOptions, string][] = [
     ['apiKeyRequired', 'API keys and usage plans are a RestGateway feature here'],
     ['requiredParameters', 'WebSocket messages have no query strings or headers to require'],
     ['cache', 'response caching is a RestGateway feature'],
@@ -521,3 +523,25 @@ function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: We
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketGatewayProps', {
+  connect: optional(INTEGRATION),
+  disconnect: optional(INTEGRATION),
+  defaultRoute: optional(INTEGRATION),
+  routes: optional(map(INTEGRATION, '{ sendMessage: Integration.lambda(fn) }')),
+  authorization: optional(AUTHORIZATION),
+  routeSelectionExpression: optional(str("'$request.body.action'")),
+  throttle: optional(THROTTLE_SETTINGS),
+  stageName: optional(str("'prod'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  manageAccountLogsRole: optional(bool()),
+  apiName: optional(str("'chat'")),
+  description: optional(str()),
+  clientCertificate: optional(CLIENT_CERTIFICATE),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+  callbackUrlOutput: optional(URL_OUTPUT_OPTIONS),
+}, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));

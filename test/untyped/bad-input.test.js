@@ -6,7 +6,7 @@
 
 const { Duration, Size, aws_apigateway: apigw, aws_kms: kms, aws_logs: logs } = require('aws-cdk-lib');
 const g = require('../../src');
-const { ARGUMENTS, STRUCTS } = require('../../src/private/shapes');
+const { ARGUMENTS, STRUCTS } = require('./shapes');
 const { PLACES, attempt, shown, shapeName } = require('./harness');
 
 const R = g.RequestValue;
@@ -238,9 +238,9 @@ const ROWS = [
   ['Integration.http', 'url', 'backend.example.com', 'InvalidIntegration'],
   ['Integration.http', 'url', 'https://user:secret@backend.example.com/items', 'InvalidIntegration', { shown: '"https://user:****@backend.example.com/items"' }],
   ['Integration.http', 'options', 1, 'InvalidType'],
-  ['HttpIntegrationOptions', 'method', 1, 'InvalidType'],
-  ['HttpIntegrationOptions', 'method', 'get', 'InvalidIntegration'],
-  ['HttpIntegrationOptions', 'timeout', '10s', 'InvalidType'],
+  ['HttpProxyIntegrationOptions', 'method', 1, 'InvalidType'],
+  ['HttpProxyIntegrationOptions', 'method', 'get', 'InvalidIntegration'],
+  ['HttpProxyIntegrationOptions', 'timeout', '10s', 'InvalidType'],
   ['Integration.mock', 'options', 200, 'InvalidType'],
   ['MockIntegrationOptions', 'statusCode', '200', 'InvalidType'],
   ['MockIntegrationOptions', 'statusCode', 99, 'InvalidMockResponse'],
@@ -297,16 +297,30 @@ const ROWS = [
   ['Integration.privateAlb', 'options', 1, 'InvalidType'],
   ['Integration.cloudMap', 'service', 'inventory', 'InvalidType'],
   ['Integration.cloudMap', 'options', 1, 'InvalidType'],
-  ['PrivateIntegrationOptions', 'port', '8080', 'InvalidType'],
-  ['PrivateIntegrationOptions', 'port', 70000, 'InvalidIntegration'],
-  ['PrivateIntegrationOptions', 'port', 8080, 'InvalidIntegration'],
+  ['PrivateNlbIntegrationOptions', 'port', '8080', 'InvalidType'],
+  ['PrivateNlbIntegrationOptions', 'port', 70000, 'InvalidIntegration'],
+  ['PrivateNlbIntegrationOptions', 'port', 8080, 'InvalidIntegration'],
+  ['PrivateNlbIntegrationOptions', 'method', 1, 'InvalidType'],
+  ['PrivateNlbIntegrationOptions', 'method', 'get', 'InvalidIntegration'],
+  ['PrivateNlbIntegrationOptions', 'timeout', 1, 'InvalidType'],
+  ['PrivateNlbIntegrationOptions', 'vpc', 'vpc-1', 'InvalidType'],
+  ['PrivateNlbIntegrationOptions', 'subnets', [], 'InvalidType'],
+  ['PrivateNlbIntegrationOptions', 'networkListener', 'arn', 'InvalidType'],
+  ['PrivateNlbIntegrationOptions', 'host', 'backend.internal', 'UnknownProp'],
+  ['PrivateAlbIntegrationOptions', 'port', '8080', 'InvalidType'],
+  ['PrivateAlbIntegrationOptions', 'method', 'get', 'InvalidIntegration'],
+  ['PrivateAlbIntegrationOptions', 'timeout', 1, 'InvalidType'],
+  ['PrivateAlbIntegrationOptions', 'vpc', 'vpc-1', 'InvalidType'],
+  ['PrivateAlbIntegrationOptions', 'subnets', [], 'InvalidType'],
+  ['PrivateAlbIntegrationOptions', 'host', 1, 'InvalidType'],
+  ['PrivateAlbIntegrationOptions', 'networkListener', 'arn', 'InvalidType'],
   ['PrivateIntegrationOptions', 'method', 1, 'InvalidType'],
-  ['PrivateIntegrationOptions', 'method', 'get', 'InvalidIntegration'],
   ['PrivateIntegrationOptions', 'timeout', 1, 'InvalidType'],
   ['PrivateIntegrationOptions', 'vpc', 'vpc-1', 'InvalidType'],
   ['PrivateIntegrationOptions', 'subnets', [], 'InvalidType'],
+  ['PrivateIntegrationOptions', 'port', 8080, 'InvalidIntegration'],
+  ['PrivateIntegrationOptions', 'host', 'backend.internal', 'InvalidIntegration'],
   ['PrivateIntegrationOptions', 'networkListener', 'arn', 'InvalidType'],
-  ['PrivateIntegrationOptions', 'host', 1, 'InvalidType'],
 
   // Authorization factories and their options
   ['Authorization.cognito', 'userPool', 'eu-west-1_abc', 'InvalidType'],

@@ -148,7 +148,7 @@ factory('Integration.lambda@HttpGateway', fx => ({ handler: fx.fn }), (fx, a) =>
 factoryOptions('LambdaIntegrationOptions@HttpGateway', 'Integration.lambda@HttpGateway', () => ({}));
 PLACES['LambdaIntegrationOptions@HttpGateway'].prop = k => `Integration.lambda ${k}`;
 factory('Integration.http', () => ({ url: 'https://backend.example.com/items/{id}' }), (fx, a) => route(fx, I.http(a.url, a.options)));
-factoryOptions('HttpIntegrationOptions', 'Integration.http', () => ({}));
+factoryOptions('HttpProxyIntegrationOptions', 'Integration.http', () => ({}));
 factory('Integration.mock', () => ({}), (fx, a) => route(fx, I.mock(a.options)));
 factoryOptions('MockIntegrationOptions', 'Integration.mock', () => ({}));
 factory('Integration.sqs', fx => ({ queue: fx.queue }), (fx, a) => route(fx, I.sqs(a.queue, a.options)));
@@ -165,10 +165,12 @@ factory('Integration.eventBridge', fx => ({ bus: fx.bus, options: { source: 'sho
   (fx, a) => route(fx, I.eventBridge(a.bus, a.options)));
 factoryOptions('EventBridgeIntegrationOptions', 'Integration.eventBridge', () => ({ source: 'shop.orders', detailType: 'OrderPlaced' }));
 factory('Integration.privateNlb', fx => ({ loadBalancer: fx.nlb }), (fx, a) => route(fx, I.privateNlb(a.loadBalancer, a.options)));
-factoryOptions('PrivateIntegrationOptions', 'Integration.privateNlb', () => ({}));
+factoryOptions('PrivateNlbIntegrationOptions', 'Integration.privateNlb', () => ({}));
 factory('Integration.privateAlb', fx => ({ listener: fx.albListener }), (fx, a) => route(fx, I.privateAlb(a.listener, a.options)));
+factoryOptions('PrivateAlbIntegrationOptions', 'Integration.privateAlb', () => ({}));
 factory('Integration.cloudMap', fx => ({ service: fx.service, options: { vpc: fx.vpc } }),
   (fx, a) => route(fx, I.cloudMap(a.service, a.options), undefined, 'http'));
+factoryOptions('PrivateIntegrationOptions', 'Integration.cloudMap', fx => ({ vpc: fx.vpc }));
 
 const A = g.Authorization;
 const authorized = (fx, authorization, kind) => route(fx, kind === 'http' ? I.lambda(fx.fn) : I.mock(), { authorization }, kind);

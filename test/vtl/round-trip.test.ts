@@ -6,11 +6,11 @@ import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES } from './hostile-corpus';
 import { attributeNesting, jsonObject, plain } from './service-formats';
 import { MAX_NESTING } from '../../src/templates/dynamodb-json';
-import { renderVtl } from '../support/vtl/render';
-import { VtlRequest } from '../support/vtl/vtl-request';
 import {
   createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
 } from '../support/emulators';
+import { renderVtl } from '../support/vtl/render';
+import { VtlRequest } from '../support/vtl/vtl-request';
 
 /**
  * Client → mapping template → service → mapping template → client, with the services

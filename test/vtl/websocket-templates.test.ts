@@ -7,10 +7,10 @@ import { PLAIN_ITEM, SERVICE_RESPONSES, TYPED_ITEM } from './service-responses';
 import { webSocketCatalogueStack } from './websocket-catalogue-stack';
 import { emittedWebSocketRoutes, responseKeyFor, webSocketContext } from './websocket-emitted-templates';
 import { MAX_NESTING } from '../../src/templates/dynamodb-json';
-import { renderVtl } from '../support/vtl/render';
 import {
   createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
 } from '../support/emulators';
+import { renderVtl } from '../support/vtl/render';
 
 /**
  * The mapping templates of a WebSocket API, rendered as API Gateway renders them for a

@@ -333,7 +333,9 @@ describe('WebSocketGateway', () => {
 
     test('a route sets authorization', () => {
       const { stack, ws } = gateway();
-      expect(() => ws.addRoute('send', Integration.lambda(fnIn(stack)), { authorization: Authorization.iam() }))
+      // Not in WebSocketRouteOptions: as plain JavaScript passes it.
+      const options = { authorization: Authorization.iam() } as object;
+      expect(() => ws.addRoute('send', Integration.lambda(fnIn(stack)), options))
         .toThrow(/\[UnsupportedCombination\] addRoute\('send'\)\.authorization cannot be set on a WebSocket route: API Gateway authorizes a WebSocket connection once, on \$connect.*set the gateway's authorization prop/);
     });
 

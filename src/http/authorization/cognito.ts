@@ -1,7 +1,7 @@
 import { aws_cognito as cognito } from 'aws-cdk-lib';
 import { bindJwtAuthorizer } from './jwt';
-import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { fail } from '../../core/errors';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 
 /**

@@ -1,10 +1,10 @@
 import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 import { IConstruct } from 'constructs';
-import { RequestValue } from '../../vocabulary/request-value';
 import { Problem, throwIfProblems } from '../../core/errors';
 import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
+import { RequestValue } from '../../vocabulary/request-value';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
+import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 
 /** What a JWT authorizer checks, from `Authorization.jwt` or `Authorization.cognito`. */
 export interface JwtAuthorizerSpec {

@@ -1,10 +1,10 @@
 import { Duration, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
-import { cacheTtlProblems, identityCacheProblems } from '../../vocabulary/authorizations/cache-ttl';
-import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
-import { LambdaRequestAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
+import { cacheTtlProblems, identityCacheProblems } from '../../vocabulary/authorizations/cache-ttl';
+import { LambdaRequestAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
+import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
 
 /**
  * A Lambda request authorizer on an HTTP API: simple responses (`{ "isAuthorized": true }`,

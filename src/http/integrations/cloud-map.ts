@@ -1,7 +1,8 @@
 import { bindPrivateHttp } from './private';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
 import { refuseOption, vpcLinkV2 } from '../../shared/vpc-links';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { PrivateIntegrationOptions, UnusedPrivateIntegrationOptions } from '../../vocabulary/integrations/private';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 
 /**
@@ -10,7 +11,9 @@ import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
  * Map service does not name.
  */
 export function bindCloudMapHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'cloudMap'>): HttpIntegrationBinding {
-  const { service, options } = spec;
+  const { service } = spec;
+  // As plain JavaScript may pass them: options of the other private integrations are refused.
+  const options: PrivateIntegrationOptions & UnusedPrivateIntegrationOptions = spec.options;
   const factory = 'Integration.cloudMap';
   const instancesSay = 'API Gateway sends to the address and port each instance registered';
   refuseOption(ctx, factory, 'port', options.port, instancesSay);

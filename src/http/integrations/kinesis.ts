@@ -1,7 +1,7 @@
 import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { RequestValue } from '../../vocabulary/request-value';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { throwIfProblems } from '../../core/errors';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { RequestValue } from '../../vocabulary/request-value';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';

@@ -1,6 +1,6 @@
 import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { httpIntegrationTimeout } from '../http-integration-timeout';
 

@@ -1,8 +1,8 @@
 import { aws_elasticloadbalancingv2 as elbv2 } from 'aws-cdk-lib';
 import { bindPrivateHttp, checkListenerPort } from './private';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { albVpc, checkPrivateAlbOptions } from '../../shared/private-alb';
 import { vpcLinkV2 } from '../../shared/vpc-links';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 
 /**

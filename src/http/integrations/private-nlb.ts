@@ -1,8 +1,8 @@
 import { bindPrivateHttp, checkListenerPort } from './private';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { fail } from '../../core/errors';
 import { listenerPort, nlbListenerOnPort } from '../../shared/nlb-listeners';
 import { checkPort, vpcLinkV2 } from '../../shared/vpc-links';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 
 const DEFAULT_PORT = 80;

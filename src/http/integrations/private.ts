@@ -1,8 +1,8 @@
 import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { PrivateIntegrationOptions } from '../../vocabulary/integrations/private';
 import { fail } from '../../core/errors';
 import { checkMethod } from '../../shared/vpc-links';
+import { PrivateIntegrationOptions } from '../../vocabulary/integrations/private';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { httpIntegrationTimeout } from '../http-integration-timeout';
 

@@ -1,8 +1,8 @@
 import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { RequestValue } from '../../vocabulary/request-value';
+import { throwIfProblems } from '../../core/errors';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { sqsProblems } from '../../vocabulary/integrations/sqs';
-import { throwIfProblems } from '../../core/errors';
+import { RequestValue } from '../../vocabulary/request-value';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';

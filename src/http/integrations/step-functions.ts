@@ -1,10 +1,10 @@
 import { Arn, ArnFormat, Stack, aws_apigatewayv2 as apigwv2, aws_stepfunctions as sfn } from 'aws-cdk-lib';
-import { RequestValue } from '../../vocabulary/request-value';
-import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { syncProblems } from '../../vocabulary/integrations/step-functions';
 import { throwIfProblems } from '../../core/errors';
 import { acknowledgeWildcardResource } from '../../shared/nag-acknowledgements';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { syncProblems } from '../../vocabulary/integrations/step-functions';
+import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
+import { RequestValue } from '../../vocabulary/request-value';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
 import { HttpRouteValues } from '../http-route-values';
 import { httpServiceIntegration } from '../http-service-integration';

@@ -1,29 +1,9 @@
-import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { ServiceCall } from '../../templates/service-call';
+import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../../templates/service-errors';
 import { restIntegrationTimeout } from '../integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
 import { responseHeaderParameters } from '../rest-cors';
-import { ServiceRole } from '../../shared/service-roles';
-import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../../templates/service-errors';
-
-/** One AWS service API call made by API Gateway with a mapping template. */
-export interface RestServiceCall {
-  /** API Gateway's name for the service: `sqs`, `kinesis`, `dynamodb`, `states`, `events`. */
-  readonly service: string;
-  /** An action-style call (`PutRecord`), or … */
-  readonly action?: string;
-  /** … a path-style call (`{account}/{queueName}`). */
-  readonly path?: string;
-  readonly role: ServiceRole;
-  /** Fixed integration request headers, e.g. `Content-Type`, `X-Amz-Target`. */
-  readonly headers: Record<string, string>;
-  readonly requestTemplate: string;
-  /** Turns the service's 2XX answer into the client's response. */
-  readonly responseTemplate: string;
-  /** Method request parameters the template reads. */
-  readonly requestParameters?: Record<string, boolean>;
-  readonly requestSchema?: apigw.JsonSchema;
-  readonly timeout?: Duration;
-}
 
 /**
  * A REST method's AWS service integration: JSON requests only (other content types get 415
@@ -31,14 +11,16 @@ export interface RestServiceCall {
  * response template, 4XX and 5XX through the shared error templates, and CORS headers on
  * every answer when the gateway has CORS (with several origins, set by the templates).
  */
-export function restServiceIntegration(ctx: RestRouteContext, call: RestServiceCall): RestIntegrationBinding {
+export function restServiceIntegration(
+  ctx: RestRouteContext, call: ServiceCall, requestParameters?: Record<string, boolean>,
+): RestIntegrationBinding {
   const { responseParameters, declared } = responseHeaderParameters(ctx.cors, ctx.cors.headers);
   const json = (template: string) => ({ 'application/json': template });
   const response = (template: string) => json(ctx.cors.templatePrelude + template);
 
-  const requestParameters: Record<string, string> = {};
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(call.headers)) {
-    requestParameters[`integration.request.header.${name}`] = `'${value}'`;
+    headers[`integration.request.header.${name}`] = `'${value}'`;
   }
 
   return {
@@ -50,7 +32,7 @@ export function restServiceIntegration(ctx: RestRouteContext, call: RestServiceC
       options: {
         credentialsRole: call.role.role,
         passthroughBehavior: apigw.PassthroughBehavior.NEVER,
-        requestParameters,
+        requestParameters: headers,
         requestTemplates: json(call.requestTemplate),
         timeout: restIntegrationTimeout(ctx, call.timeout),
         integrationResponses: [
@@ -61,7 +43,7 @@ export function restServiceIntegration(ctx: RestRouteContext, call: RestServiceC
       },
     }),
     methodResponses: RESPONSE_STATUSES.map(statusCode => ({ statusCode, responseParameters: declared })),
-    requestParameters: call.requestParameters,
+    requestParameters,
     requestSchema: call.requestSchema,
   };
 }

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
-import { RequestValue } from '../request-value';
 import { Problem } from '../../core/errors';
+import { duration, optional } from '../../core/shape';
 import { durationRangeProblem } from '../../core/validation';
+import { RequestValue } from '../request-value';
 
 /** API Gateway caches authorizer results for 0 (off) to 3600 seconds. */
 export function cacheTtlProblems(prop: string, ttl: Duration | undefined): Problem[] {
@@ -34,3 +35,7 @@ export function identityCacheProblems(prop: string, sources: RequestValue[], cac
   }
   return [];
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const CACHE_TTL = optional(duration('Duration.minutes(5), or Duration.seconds(0) to turn caching off'));

@@ -1,5 +1,8 @@
 import { Duration, aws_cognito as cognito } from 'aws-cdk-lib';
+import { CACHE_TTL } from './cache-ttl';
 import { Problem } from '../../core/errors';
+import { list, optional, str, struct } from '../../core/shape';
+import { USER_POOL_CLIENT } from '../../core/shapes/refs';
 
 /** Options for `Authorization.cognito`. */
 export interface CognitoAuthorizationOptions {
@@ -36,3 +39,11 @@ export function cognitoScopeProblems(prop: string, options: CognitoAuthorization
     fix: "use scopes as the user pool's resource server defines them, e.g. 'orders/read'",
   }));
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const COGNITO_AUTHORIZATION_OPTIONS = struct<CognitoAuthorizationOptions>('CognitoAuthorizationOptions', {
+  scopes: optional(list(str("'orders/read'"))),
+  cacheTtl: CACHE_TTL,
+  userPoolClients: optional(list(USER_POOL_CLIENT)),
+}, "{ scopes: ['orders/read'] }");

@@ -1,4 +1,5 @@
-import { RequestValue } from '../request-value';
+import { list, optional, required, str, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Authorization.jwt`. */
 export interface JwtAuthorizationOptions {
@@ -20,3 +21,12 @@ export interface JwtAuthorizationOptions {
    */
   readonly identitySource?: RequestValue;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const JWT_AUTHORIZATION_OPTIONS = struct<JwtAuthorizationOptions>('JwtAuthorizationOptions', {
+  issuer: required(str("'https://issuer.example.com'")),
+  audiences: required(list(str("'my-client-id'"))),
+  scopes: optional(list(str("'orders/read'"))),
+  identitySource: optional(REQUEST_VALUE),
+}, "{ issuer: 'https://issuer.example.com', audiences: ['my-client-id'] }");

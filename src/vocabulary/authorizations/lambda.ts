@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
-import { RequestValue } from '../request-value';
+import { list, optional, required, str, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
+import { CACHE_TTL } from './cache-ttl';
 
 /** Options for `Authorization.lambdaToken`. */
 export interface LambdaTokenAuthorizationOptions {
@@ -36,3 +38,16 @@ export interface LambdaRequestAuthorizationOptions {
    */
   readonly cacheTtl?: Duration;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const LAMBDA_TOKEN_AUTHORIZATION_OPTIONS = struct<LambdaTokenAuthorizationOptions>('LambdaTokenAuthorizationOptions', {
+  identitySource: optional(REQUEST_VALUE),
+  cacheTtl: CACHE_TTL,
+  validationRegex: optional(str("'^Bearer [-0-9a-zA-Z._]+$'")),
+}, "{ validationRegex: '^Bearer .+$' }");
+
+export const LAMBDA_REQUEST_AUTHORIZATION_OPTIONS = struct<LambdaRequestAuthorizationOptions>('LambdaRequestAuthorizationOptions', {
+  identitySources: required(list(REQUEST_VALUE)),
+  cacheTtl: CACHE_TTL,
+}, "{ identitySources: [RequestValue.header('Authorization')] }");

@@ -1,3 +1,4 @@
+import { enumOf } from '../../core/shape';
 /** The DynamoDB API call a route makes. */
 export enum DynamoDbAction {
   /** Writes the body's attributes as the item under the route's key; answers with the item it replaced (`{}` if none). */
@@ -11,3 +12,7 @@ export enum DynamoDbAction {
   /** Deletes the item under the route's key: answers with the deleted item (`{}` if none). */
   DELETE_ITEM = 'DeleteItem',
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const DYNAMODB_ACTION = enumOf<DynamoDbAction>('DynamoDbAction', () => DynamoDbAction);

@@ -1,10 +1,11 @@
 import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
 import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
-import { ServiceIntegrationOptions } from './service-integration-options';
-import { SortKeyCondition } from './sort-key-condition';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SortKeyCondition, SORT_KEY_CONDITION } from './sort-key-condition';
 import { Problem } from '../../core/errors';
-import { RequestValue } from '../request-value';
+import { bool, map, num, optional, required, str, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.dynamoDb`. */
 export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
@@ -159,3 +160,13 @@ export function dynamoDbKeyProblems(prop: string, action: DynamoDbAction, o: Dyn
   return problems;
 }
 
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('DynamoDbIntegrationOptions', {
+  timeout: TIMEOUT,
+  key: required(map(REQUEST_VALUE, "{ pk: RequestValue.pathParameter('id') }")),
+  sortKeyCondition: optional(SORT_KEY_CONDITION),
+  indexName: optional(str("'byCustomer'")),
+  limit: optional(num('50')),
+  descending: optional(bool()),
+}, "{ key: { pk: RequestValue.pathParameter('id') } }");

@@ -1,8 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions } from './service-integration-options';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 import { Problem } from '../../core/errors';
+import { optional, required, str, struct } from '../../core/shape';
 import { loneSurrogateProblems } from '../../core/unicode';
-import { RequestValue } from '../request-value';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.eventBridge`. */
 export interface EventBridgeIntegrationOptions extends ServiceIntegrationOptions {
@@ -46,3 +47,12 @@ export function eventBridgeProblems(prop: string, options: EventBridgeIntegratio
   problems.push(...loneSurrogateProblems('InvalidIntegration', `${prop} detailType`, detailType));
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const EVENT_BRIDGE_INTEGRATION_OPTIONS = struct<EventBridgeIntegrationOptions>('EventBridgeIntegrationOptions', {
+  timeout: TIMEOUT,
+  source: required(str("'shop.orders'")),
+  detailType: required(str("'OrderPlaced'")),
+  detail: optional(REQUEST_VALUE),
+}, "{ source: 'shop.orders', detailType: 'OrderPlaced' }");

@@ -1,11 +1,13 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { TIMEOUT } from './service-integration-options';
 import { fail, throwIfProblems } from '../../core/errors';
 import { HttpRouteKey, pathParameterNames, ROUTE_METHODS } from '../../core/route-key';
+import { optional, str, struct } from '../../core/shape';
 import { integrationUrlProblems, URL_PLACEHOLDER, warnOnPlainHttp } from '../integration-url';
 
 /** Options for `Integration.http`. */
-export interface HttpIntegrationOptions {
+export interface HttpProxyIntegrationOptions {
   /**
    * The method used to call the backend.
    * @default - the route's method (`ANY` forwards the client's method)
@@ -21,7 +23,7 @@ export interface HttpIntegrationOptions {
 }
 
 /** Checks of `Integration.http` that hold on every gateway: the URL and the method. */
-export function checkHttpProxy(scope: Construct, prop: string, url: string, options: HttpIntegrationOptions): void {
+export function checkHttpProxy(scope: Construct, prop: string, url: string, options: HttpProxyIntegrationOptions): void {
   throwIfProblems(scope, integrationUrlProblems(`${prop} Integration.http url`, url));
   warnOnPlainHttp(scope, prop, url);
   const method = options.method;
@@ -57,3 +59,10 @@ export function placeholdersFromRoute(scope: Construct, prop: string, url: strin
   }
   return placeholders;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const HTTP_PROXY_INTEGRATION_OPTIONS = struct<HttpProxyIntegrationOptions>('HttpProxyIntegrationOptions', {
+  method: optional(str("'GET'")),
+  timeout: TIMEOUT,
+}, "{ method: 'GET' }");

@@ -1,5 +1,6 @@
-import { ServiceIntegrationOptions } from './service-integration-options';
-import { RequestValue } from '../request-value';
+import { optional, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 
 /** Options for `Integration.kinesis`. */
 export interface KinesisIntegrationOptions extends ServiceIntegrationOptions {
@@ -15,3 +16,11 @@ export interface KinesisIntegrationOptions extends ServiceIntegrationOptions {
    */
   readonly data?: RequestValue;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const KINESIS_INTEGRATION_OPTIONS = struct<KinesisIntegrationOptions>('KinesisIntegrationOptions', {
+  timeout: TIMEOUT,
+  partitionKey: optional(REQUEST_VALUE),
+  data: optional(REQUEST_VALUE),
+}, "{ partitionKey: RequestValue.jsonPath('$.userId') }");

@@ -1,4 +1,7 @@
 import { Duration, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { TIMEOUT } from './service-integration-options';
+import { optional, struct } from '../../core/shape';
+import { PAYLOAD_FORMAT_VERSION } from '../../core/shapes/aws';
 
 /** Options for `Integration.lambda`. */
 export interface LambdaIntegrationOptions {
@@ -16,3 +19,10 @@ export interface LambdaIntegrationOptions {
    */
   readonly payloadFormatVersion?: apigwv2.PayloadFormatVersion;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const LAMBDA_INTEGRATION_OPTIONS = struct<LambdaIntegrationOptions>('LambdaIntegrationOptions', {
+  timeout: TIMEOUT,
+  payloadFormatVersion: optional(PAYLOAD_FORMAT_VERSION),
+}, '{ timeout: Duration.seconds(10) }');

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../../core/errors';
 import { HEADER_NAME } from '../../core/http-names';
+import { map, num, optional, str, struct } from '../../core/shape';
 import { loneSurrogateProblems, vtlVerbatim } from '../../core/unicode';
 
 /** Options for `Integration.mock`. */
@@ -79,3 +80,11 @@ export function mockProblems(prop: string, options: MockIntegrationOptions): Pro
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const MOCK_INTEGRATION_OPTIONS = struct<MockIntegrationOptions>('MockIntegrationOptions', {
+  statusCode: optional(num('200')),
+  body: optional(str('\'{"ok":true}\'')),
+  headers: optional(map(str(), "{ 'Cache-Control': 'no-store' }")),
+}, '{ statusCode: 200, body: \'{"ok":true}\' }');

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { duration, optional } from '../../core/shape';
 
 /** Options every AWS service integration takes. */
 export interface ServiceIntegrationOptions {
@@ -8,3 +9,9 @@ export interface ServiceIntegrationOptions {
    */
   readonly timeout?: Duration;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+
+/** The `timeout` option every integration takes. */
+export const TIMEOUT = optional(duration('Duration.seconds(10)'));

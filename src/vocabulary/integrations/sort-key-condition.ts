@@ -1,6 +1,5 @@
-import { RequestValue } from '../request-value';
-import { brand } from '../../core/shape';
-import { checkValueArguments } from '../../private/shapes/factories';
+import { brand, argumentChecker, args, madeBy, required, str } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /**
  * A condition on the sort key of a DynamoDB Query.
@@ -72,3 +71,28 @@ export class SortKeyCondition {
     this._values = values;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const SORT_KEY_CONDITION = madeBy<SortKeyCondition>('SortKeyCondition', "SortKeyCondition.beginsWith('sk', RequestValue.queryString('prefix'))");
+
+const oneValue = args<{ attribute: string; value: RequestValue }>({
+  attribute: required(str("'sk'")), value: required(REQUEST_VALUE),
+});
+
+/** The arguments of each `SortKeyCondition.*` factory. */
+export const SORT_KEY_CONDITION_FACTORIES = {
+  'SortKeyCondition.equalTo': oneValue,
+  'SortKeyCondition.lessThan': oneValue,
+  'SortKeyCondition.lessThanOrEqual': oneValue,
+  'SortKeyCondition.greaterThan': oneValue,
+  'SortKeyCondition.greaterThanOrEqual': oneValue,
+  'SortKeyCondition.between': args<{ attribute: string; low: RequestValue; high: RequestValue }>({
+    attribute: required(str("'sk'")), low: required(REQUEST_VALUE), high: required(REQUEST_VALUE),
+  }),
+  'SortKeyCondition.beginsWith': args<{ attribute: string; prefix: RequestValue }>({
+    attribute: required(str("'sk'")), prefix: required(REQUEST_VALUE),
+  }),
+};
+
+const checkValueArguments = argumentChecker(SORT_KEY_CONDITION_FACTORIES);

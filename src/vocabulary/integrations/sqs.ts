@@ -1,7 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions } from './service-integration-options';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 import { Problem } from '../../core/errors';
-import { RequestValue } from '../request-value';
+import { duration, map, optional, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.sqs`. */
 export interface SqsIntegrationOptions extends ServiceIntegrationOptions {
@@ -110,3 +111,14 @@ function limitProblems(prop: string, options: SqsIntegrationOptions): Problem[] 
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const SQS_INTEGRATION_OPTIONS = struct<SqsIntegrationOptions>('SqsIntegrationOptions', {
+  timeout: TIMEOUT,
+  messageBody: optional(REQUEST_VALUE),
+  messageGroupId: optional(REQUEST_VALUE),
+  messageDeduplicationId: optional(REQUEST_VALUE),
+  messageAttributes: optional(map(REQUEST_VALUE, "{ tenant: RequestValue.header('X-Tenant') }")),
+  delay: optional(duration('Duration.seconds(30)')),
+}, "{ messageGroupId: RequestValue.jsonPath('$.customerId') }");

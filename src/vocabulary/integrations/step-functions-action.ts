@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { enumOf } from '../../core/shape';
 
 /** What `Integration.stepFunctions` does with the state machine. */
 export enum StepFunctionsAction {
@@ -57,3 +58,7 @@ export function resolveStepFunctionsAction(
   throwIfProblems(ctx.scope, problems);
   return action;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const STEP_FUNCTIONS_ACTION = enumOf<StepFunctionsAction>('StepFunctionsAction', () => StepFunctionsAction);

@@ -1,8 +1,9 @@
 import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions } from './service-integration-options';
-import { StepFunctionsAction } from './step-functions-action';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { StepFunctionsAction, STEP_FUNCTIONS_ACTION } from './step-functions-action';
 import { Problem } from '../../core/errors';
-import { RequestValue } from '../request-value';
+import { bool, optional, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.stepFunctions`. */
 export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptions {
@@ -46,3 +47,13 @@ export function syncProblems(prop: string, machine: sfn.IStateMachine, sync: boo
     fix: 'set stateMachineType: StateMachineType.EXPRESS, or drop sync to start the execution and return at once',
   }];
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const STEP_FUNCTIONS_INTEGRATION_OPTIONS = struct<StepFunctionsIntegrationOptions>('StepFunctionsIntegrationOptions', {
+  timeout: TIMEOUT,
+  sync: optional(bool()),
+  input: optional(REQUEST_VALUE),
+  action: optional(STEP_FUNCTIONS_ACTION),
+  executionArn: optional(REQUEST_VALUE),
+}, '{ sync: true }');

@@ -1,8 +1,8 @@
 import { Aws, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket-binding';
+import { Problem, throwIfProblems } from '../../core/errors';
 import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { RequestValue } from '../../vocabulary/request-value';
-import { Problem, throwIfProblems } from '../../core/errors';
+import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket-binding';
 
 /** The identity-source expression of a WebSocket request authorizer, if `value` can be one. */
 function identitySource(value: RequestValue): string | undefined {

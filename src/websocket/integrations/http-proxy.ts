@@ -1,6 +1,6 @@
+import { fail } from '../../core/errors';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { checkHttpProxy, urlPlaceholders } from '../../vocabulary/integrations/http-proxy';
-import { fail } from '../../core/errors';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
 

@@ -1,6 +1,6 @@
 import { Aws, Stack } from 'aws-cdk-lib';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { refuseHttpOnlyOptions } from '../../shared/lambda-invocation';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
 

@@ -1,6 +1,6 @@
+import { Problem, throwIfProblems } from '../../core/errors';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { mockBodyTemplate, mockProblems } from '../../vocabulary/integrations/mock';
-import { Problem, throwIfProblems } from '../../core/errors';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
 } from '../websocket-binding';

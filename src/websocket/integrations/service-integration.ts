@@ -1,28 +1,10 @@
-import { Aws, Duration, Stack, aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
+import { ServiceCall } from '../../templates/service-call';
+import { clientErrorTemplate, serverErrorTemplate } from '../../templates/service-errors';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
 } from '../websocket-binding';
-import { ServiceRole } from '../../shared/service-roles';
-import { clientErrorTemplate, serverErrorTemplate } from '../../templates/service-errors';
-
-/** One AWS service API call made by API Gateway for a WebSocket route, with a mapping template. */
-export interface WebSocketServiceCall {
-  /** API Gateway's name for the service: `sqs`, `kinesis`, `dynamodb`, `states`, `events`. */
-  readonly service: string;
-  /** An action-style call (`PutRecord`), or … */
-  readonly action?: string;
-  /** … a path-style call (`{account}/{queueName}`). */
-  readonly path?: string;
-  readonly role: ServiceRole;
-  /** Fixed integration request headers, e.g. `Content-Type`, `X-Amz-Target`. */
-  readonly headers: Record<string, string>;
-  readonly requestTemplate: string;
-  /** Turns the service's 2XX answer into the message a two-way route sends back. */
-  readonly responseTemplate: string;
-  readonly requestSchema?: apigw.JsonSchema;
-  readonly timeout?: Duration;
-}
 
 /**
  * A WebSocket route's AWS service integration: the same request template as on REST, chosen
@@ -31,7 +13,7 @@ export interface WebSocketServiceCall {
  * 2XX through the route's response template, 4XX and 5XX through the shared error templates
  * with the status in the body (a WebSocket message has no status).
  */
-export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: WebSocketServiceCall): WebSocketIntegrationBinding {
+export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: ServiceCall): WebSocketIntegrationBinding {
   const requestParameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(call.headers)) {
     requestParameters[`integration.request.header.${name}`] = `'${value}'`;

@@ -1,5 +1,5 @@
-import { END_OF_INPUT, TranslatedRegex, translateJavaRegex, UnsupportedJavaRegexError } from '../../../src/core/java-regex';
 import { VtlRenderError } from './vtl-error';
+import { END_OF_INPUT, TranslatedRegex, translateJavaRegex, UnsupportedJavaRegexError } from '../../../src/core/java-regex';
 
 /** The library's translation of a java.util.regex pattern; what it cannot translate fails the rendering. */
 function translated(pattern: string): TranslatedRegex {
