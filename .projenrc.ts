@@ -84,11 +84,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 const FLOORS: Array<[string, string[]]> = [
   ['core', []],
   ['vocabulary', ['core']],
+  ['review', ['core', 'vocabulary']],
   ['shared', ['core', 'vocabulary']],
   ['templates', ['core', 'vocabulary', 'shared']],
-  ['rest', ['core', 'vocabulary', 'shared', 'templates']],
-  ['http', ['core', 'vocabulary', 'shared', 'templates']],
-  ['websocket', ['core', 'vocabulary', 'shared', 'templates']],
+  ['rest', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['http', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['websocket', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['cli', ['core', 'review']],
 ];
 project.eslint!.addRules({
   'import/no-cycle': ['error', { ignoreExternal: true }],

@@ -14,11 +14,13 @@ const RULES = ['import/no-cycle', 'import/no-restricted-paths'];
 const FLOORS: Record<string, string[]> = {
   core: ['core'],
   vocabulary: ['core', 'vocabulary'],
+  review: ['core', 'vocabulary', 'review'],
   shared: ['core', 'vocabulary', 'shared'],
   templates: ['core', 'vocabulary', 'shared', 'templates'],
-  rest: ['core', 'vocabulary', 'shared', 'templates', 'rest'],
-  http: ['core', 'vocabulary', 'shared', 'templates', 'http'],
-  websocket: ['core', 'vocabulary', 'shared', 'templates', 'websocket'],
+  rest: ['core', 'vocabulary', 'review', 'shared', 'templates', 'rest'],
+  http: ['core', 'vocabulary', 'review', 'shared', 'templates', 'http'],
+  websocket: ['core', 'vocabulary', 'review', 'shared', 'templates', 'websocket'],
+  cli: ['core', 'review', 'cli'],
 };
 
 async function findings(file: string, text: string): Promise<Array<{ ruleId: string | null; severity: number }>> {
@@ -52,6 +54,11 @@ describe('floors of src/', () => {
 
   test('a gateway may not import another gateway', async () => {
     const found = await findings('src/rest/quota.ts', withImport('src/rest/quota.ts', "import type { HttpGatewayProps } from '../http/http-gateway';"));
+    expect(found).toContainEqual({ ruleId: 'import/no-restricted-paths', severity: 2 });
+  }, 60_000);
+
+  test('the route manifest may not import a gateway', async () => {
+    const found = await findings('src/review/manifest-diff.ts', withImport('src/review/manifest-diff.ts', "import type { RestGateway } from '../rest/rest-gateway';"));
     expect(found).toContainEqual({ ruleId: 'import/no-restricted-paths', severity: 2 });
   }, 60_000);
 
