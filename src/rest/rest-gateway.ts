@@ -8,6 +8,7 @@ import { applyInvalidationPolicy } from './cache-invalidation';
 import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
 import { hashDeployedParts } from './deployment-hash';
 import { Endpoint, ENDPOINT } from './endpoint';
+import { RestAuthorizers } from './rest-authorizers';
 import { RestRouteContext } from './rest-binding';
 import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
@@ -34,7 +35,6 @@ import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/s
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
-import { RestAuthorizers } from '../shared/authorizer-registry';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
