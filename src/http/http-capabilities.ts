@@ -11,7 +11,7 @@ import { bindPrivateAlbHttp } from './integrations/private-alb';
 import { bindPrivateNlbHttp } from './integrations/private-nlb';
 import { bindSqsHttp } from './integrations/sqs';
 import { bindStepFunctionsHttp } from './integrations/step-functions';
-import { BinderTable, bindWithTable, refuse } from '../shared/binder-table';
+import { BinderTable, refuse, tableBinder } from '../shared/binder-table';
 import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { integrationFactory, IntegrationSpec } from '../vocabulary/integration-spec';
 
@@ -33,11 +33,9 @@ export const HTTP_INTEGRATIONS = {
 } satisfies BinderTable<IntegrationSpec, HttpRouteContext, HttpIntegrationBinding>;
 
 /** Binds a route's integration on an HTTP API. */
-export function bindHttpIntegration(spec: IntegrationSpec, ctx: HttpRouteContext): HttpIntegrationBinding {
-  return bindWithTable<IntegrationSpec, HttpRouteContext, HttpIntegrationBinding>(HTTP_INTEGRATIONS, spec, ctx, {
-    scope: ctx.scope, prop: ctx.prop, routeKey: ctx.route.key, gateway: 'an HttpGateway', factory: integrationFactory(spec.kind),
-  });
-}
+export const bindHttpIntegration = tableBinder<IntegrationSpec, HttpRouteContext, HttpIntegrationBinding>(
+  HTTP_INTEGRATIONS, 'an HttpGateway', integrationFactory, ctx => ctx.prop,
+);
 
 /** Every authorization kind on an HTTP API: its binder, or why not and what to use instead. */
 export const HTTP_AUTHORIZATIONS = {
@@ -50,8 +48,6 @@ export const HTTP_AUTHORIZATIONS = {
 } satisfies BinderTable<AuthorizationSpec, HttpRouteContext, HttpRouteAuthorization>;
 
 /** Binds a route's authorization on an HTTP API. */
-export function bindHttpAuthorization(spec: AuthorizationSpec, ctx: HttpRouteContext): HttpRouteAuthorization {
-  return bindWithTable<AuthorizationSpec, HttpRouteContext, HttpRouteAuthorization>(HTTP_AUTHORIZATIONS, spec, ctx, {
-    scope: ctx.scope, prop: ctx.authorizationProp, routeKey: ctx.route.key, gateway: 'an HttpGateway', factory: authorizationFactory(spec.kind),
-  });
-}
+export const bindHttpAuthorization = tableBinder<AuthorizationSpec, HttpRouteContext, HttpRouteAuthorization>(
+  HTTP_AUTHORIZATIONS, 'an HttpGateway', authorizationFactory, ctx => ctx.authorizationProp,
+);

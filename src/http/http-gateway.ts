@@ -18,7 +18,7 @@ import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
 import { optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
@@ -367,36 +367,11 @@ export class HttpGateway extends Construct {
   }
 }
 
-function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
-  if (options.enabled === false) return undefined;
-  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
-  });
-}
 
 function propsProblems(props: HttpGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors)];
   problems.push(...stageNameProblems(props.stageName, true), ...stageVariableProblems('stageVariables', props.stageVariables));
-  const logsOptions = props.accessLogs ?? {};
-  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.retention',
-      rule: 'only applies to the log group the gateway creates',
-      value: logsOptions.retention,
-      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
-    });
-  }
-  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.enabled',
-      rule: 'is false, so logGroup and retention would be ignored',
-      value: false,
-      fix: 'remove logGroup/retention or turn access logs on',
-    });
-  }
+  problems.push(...accessLogOptionProblems(props.accessLogs));
   return problems;
 }
 

@@ -13,7 +13,7 @@ import { bindPrivateNlbRest } from './integrations/private-nlb';
 import { bindSqsRest } from './integrations/sqs';
 import { bindStepFunctionsRest } from './integrations/step-functions';
 import { RestIntegrationBinding, RestMethodAuthorization, RestRouteContext } from './rest-binding';
-import { BinderTable, bindWithTable, refuse } from '../shared/binder-table';
+import { BinderTable, refuse, tableBinder } from '../shared/binder-table';
 import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { integrationFactory, IntegrationSpec } from '../vocabulary/integration-spec';
 
@@ -33,11 +33,9 @@ export const REST_INTEGRATIONS = {
 } satisfies BinderTable<IntegrationSpec, RestRouteContext, RestIntegrationBinding>;
 
 /** Binds a route's integration on a REST API. */
-export function bindRestIntegration(spec: IntegrationSpec, ctx: RestRouteContext): RestIntegrationBinding {
-  return bindWithTable<IntegrationSpec, RestRouteContext, RestIntegrationBinding>(REST_INTEGRATIONS, spec, ctx, {
-    scope: ctx.scope, prop: ctx.prop, routeKey: ctx.route.key, gateway: 'a RestGateway', factory: integrationFactory(spec.kind),
-  });
-}
+export const bindRestIntegration = tableBinder<IntegrationSpec, RestRouteContext, RestIntegrationBinding>(
+  REST_INTEGRATIONS, 'a RestGateway', integrationFactory, ctx => ctx.prop,
+);
 
 /** Every authorization kind on a REST API: its binder, or why not and what to use instead. */
 export const REST_AUTHORIZATIONS = {
@@ -53,8 +51,6 @@ export const REST_AUTHORIZATIONS = {
 } satisfies BinderTable<AuthorizationSpec, RestRouteContext, RestMethodAuthorization>;
 
 /** Binds a route's authorization on a REST API. */
-export function bindRestAuthorization(spec: AuthorizationSpec, ctx: RestRouteContext): RestMethodAuthorization {
-  return bindWithTable<AuthorizationSpec, RestRouteContext, RestMethodAuthorization>(REST_AUTHORIZATIONS, spec, ctx, {
-    scope: ctx.scope, prop: ctx.authorizationProp, routeKey: ctx.route.key, gateway: 'a RestGateway', factory: authorizationFactory(spec.kind),
-  });
-}
+export const bindRestAuthorization = tableBinder<AuthorizationSpec, RestRouteContext, RestMethodAuthorization>(
+  REST_AUTHORIZATIONS, 'a RestGateway', authorizationFactory, ctx => ctx.authorizationProp,
+);

@@ -8,6 +8,7 @@ import { applyInvalidationPolicy } from './cache-invalidation';
 import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
 import { hashDeployedParts } from './deployment-hash';
 import { Endpoint, ENDPOINT } from './endpoint';
+import { RestAuthorizers } from './rest-authorizers';
 import { RestRouteContext } from './rest-binding';
 import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
@@ -33,9 +34,8 @@ import {
 } from '../core/shape';
 import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
-import { RestAuthorizers } from '../shared/authorizer-registry';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
@@ -641,13 +641,6 @@ export class RestGateway extends Construct {
   }
 }
 
-function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
-  if (options.enabled === false) return undefined;
-  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
-  });
-}
 
 function propsProblems(props: RestGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
@@ -656,25 +649,7 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   problems.push(...corsProblems(props.cors));
   problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   problems.push(...stageVariableProblems('canary.stageVariableOverrides', props.canary?.stageVariableOverrides));
-  const logsOptions = props.accessLogs ?? {};
-  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.retention',
-      rule: 'only applies to the log group the gateway creates',
-      value: logsOptions.retention,
-      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
-    });
-  }
-  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.enabled',
-      rule: 'is false, so logGroup and retention would be ignored',
-      value: false,
-      fix: 'remove logGroup/retention or turn access logs on',
-    });
-  }
+  problems.push(...accessLogOptionProblems(props.accessLogs));
   const bytes = props.minCompressionSize?.toBytes();
   if (bytes !== undefined && !Token.isUnresolved(bytes) && (bytes < 0 || bytes > 10 * 1024 * 1024)) {
     problems.push({

@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Problem, warn } from '../core/errors';
 import { AccessLogOptions } from '../vocabulary/access-log-options';
@@ -52,4 +52,37 @@ export function keyForAccessLogs(scope: Construct, key: kms.IKey): kms.IKey {
       `${PROP} ${key.keyArn} is imported, so its key policy cannot be changed here: it must allow ${JSON.stringify(stack.resolve(statement.toStatementJson()))}, or creating the access-log group fails`);
   }
   return key;
+}
+
+/** The access-log group of a gateway: the one given, else one it creates, none when turned off. */
+export function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
+  if (options.enabled === false) return undefined;
+  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
+    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
+  });
+}
+
+/** Access-log options that contradict each other, the same on every gateway. */
+export function accessLogOptionProblems(options: AccessLogOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  if (options.logGroup && options.retention !== undefined) {
+    problems.push({
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.retention',
+      rule: 'only applies to the log group the gateway creates',
+      value: options.retention,
+      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
+    });
+  }
+  if (options.enabled === false && (options.logGroup || options.retention !== undefined)) {
+    problems.push({
+      code: 'InvalidAccessLogs',
+      prop: 'accessLogs.enabled',
+      rule: 'is false, so logGroup and retention would be ignored',
+      value: false,
+      fix: 'remove logGroup/retention or turn access logs on',
+    });
+  }
+  return problems;
 }

@@ -54,3 +54,21 @@ export function bindWithTable<S extends { readonly kind: string }, C, B>(
 export function binds(entry: unknown): boolean {
   return typeof entry === 'function';
 }
+
+/** What a route context gives a table: where errors go and the route's key. */
+export interface RouteSite {
+  readonly scope: Construct;
+  readonly route: { readonly key: string };
+}
+
+/**
+ * A gateway's binding function for one table: `propOf` says which prop a refusal names
+ * (the route's prop for integrations, its authorization prop for authorizations).
+ */
+export function tableBinder<S extends { readonly kind: string }, C extends RouteSite, B>(
+  table: BinderTable<S, C, B>, gateway: string, factoryOf: (kind: S['kind']) => string, propOf: (ctx: C) => string,
+): (spec: S, ctx: C) => B {
+  return (spec, ctx) => bindWithTable(table, spec, ctx, {
+    scope: ctx.scope, prop: propOf(ctx), routeKey: ctx.route.key, gateway, factory: factoryOf(spec.kind),
+  });
+}

@@ -8,7 +8,7 @@ import { webSocketMock } from './integrations/mock';
 import { webSocketSqs } from './integrations/sqs';
 import { webSocketStepFunctions } from './integrations/step-functions';
 import { WebSocketIntegrationBinding, WebSocketRouteAuthorization, WebSocketRouteContext } from './websocket-binding';
-import { BinderTable, bindWithTable, refuse } from '../shared/binder-table';
+import { BinderTable, refuse, tableBinder } from '../shared/binder-table';
 import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { integrationFactory, IntegrationSpec } from '../vocabulary/integration-spec';
 
@@ -32,11 +32,9 @@ export const WEBSOCKET_INTEGRATIONS = {
 } satisfies BinderTable<IntegrationSpec, WebSocketRouteContext, WebSocketIntegrationBinding>;
 
 /** Binds a route's integration on a WebSocket API. */
-export function bindWebSocketIntegration(spec: IntegrationSpec, ctx: WebSocketRouteContext): WebSocketIntegrationBinding {
-  return bindWithTable<IntegrationSpec, WebSocketRouteContext, WebSocketIntegrationBinding>(WEBSOCKET_INTEGRATIONS, spec, ctx, {
-    scope: ctx.scope, prop: ctx.prop, routeKey: ctx.route.key, gateway: 'a WebSocketGateway', factory: integrationFactory(spec.kind),
-  });
-}
+export const bindWebSocketIntegration = tableBinder<IntegrationSpec, WebSocketRouteContext, WebSocketIntegrationBinding>(
+  WEBSOCKET_INTEGRATIONS, 'a WebSocketGateway', integrationFactory, ctx => ctx.prop,
+);
 
 const CONNECT_AUTHORIZATION = refuse(
   "use Authorization.lambdaRequest(fn, { identitySources: [RequestValue.queryString('token')] }) (browsers cannot set headers on WebSocket connections), Authorization.iam() or Authorization.none()",
@@ -54,8 +52,6 @@ export const WEBSOCKET_AUTHORIZATIONS = {
 } satisfies BinderTable<AuthorizationSpec, WebSocketRouteContext, WebSocketRouteAuthorization>;
 
 /** Binds the authorization of a WebSocket API's `$connect` route. */
-export function bindWebSocketAuthorization(spec: AuthorizationSpec, ctx: WebSocketRouteContext): WebSocketRouteAuthorization {
-  return bindWithTable<AuthorizationSpec, WebSocketRouteContext, WebSocketRouteAuthorization>(WEBSOCKET_AUTHORIZATIONS, spec, ctx, {
-    scope: ctx.scope, prop: ctx.authorizationProp, routeKey: ctx.route.key, gateway: 'a WebSocketGateway', factory: authorizationFactory(spec.kind),
-  });
-}
+export const bindWebSocketAuthorization = tableBinder<AuthorizationSpec, WebSocketRouteContext, WebSocketRouteAuthorization>(
+  WEBSOCKET_AUTHORIZATIONS, 'a WebSocketGateway', authorizationFactory, ctx => ctx.authorizationProp,
+);

@@ -15,7 +15,7 @@ import { bool, map, optional, propsProblems as propsShapeProblems, str, struct }
 import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
-import { accessLogKeyProblems, keyForAccessLogs } from '../shared/access-logs';
+import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
@@ -435,13 +435,6 @@ export class WebSocketGateway extends Construct {
   }
 }
 
-function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
-  if (options.enabled === false) return undefined;
-  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
-  });
-}
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
@@ -452,25 +445,7 @@ function propsProblems(props: WebSocketGatewayProps): Problem[] {
       "use e.g. '$request.body.action' or '${request.body.type}.${request.body.action}'", 'InvalidRouteSelectionExpression'),
   ];
   for (const check of checks) if (check) problems.push(check);
-  const logsOptions = props.accessLogs ?? {};
-  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.retention',
-      rule: 'only applies to the log group the gateway creates, not to accessLogs.logGroup',
-      value: logsOptions.retention,
-      fix: 'set the retention on your own log group, or drop logGroup',
-    });
-  }
-  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs',
-      rule: 'must not set logGroup or retention while enabled is false',
-      value: 'enabled: false',
-      fix: 'remove logGroup and retention, or turn access logs on',
-    });
-  }
+  problems.push(...accessLogOptionProblems(props.accessLogs));
   return problems;
 }
 

@@ -1,8 +1,8 @@
 import { aws_kinesis as kinesis, aws_kms as kms, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Integration, RequestValue, RestGateway } from '../../src';
-import { testStack } from '../support/app';
-import { bus, stateMachine, stream } from '../support/service-fixtures';
+import { Integration, RequestValue, RestGateway } from '../../../src';
+import { testStack } from '../../support/app';
+import { bus, stateMachine, stream } from '../../support/service-fixtures';
 
 function methodOf(template: Template): any {
   return (Object.values(template.findResources('AWS::ApiGateway::Method'))[0] as { Properties: any }).Properties;

@@ -1,8 +1,8 @@
 import { Duration, aws_kms as kms, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Integration, RequestValue, RestGateway } from '../../src';
-import { testStack } from '../support/app';
-import { fifoQueue, queue } from '../support/service-fixtures';
+import { Integration, RequestValue, RestGateway } from '../../../src';
+import { testStack } from '../../support/app';
+import { fifoQueue, queue } from '../../support/service-fixtures';
 
 function methodOf(template: Template): { Properties: any } {
   return Object.values(template.findResources('AWS::ApiGateway::Method'))[0] as { Properties: any };

@@ -1,8 +1,8 @@
 import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DynamoDbAction, Integration, RequestValue, RestGateway, WebSocketGateway } from '../../src';
-import { testStack } from '../support/app';
-import { bus, fifoQueue, queue, simpleTable, stateMachine, stream } from '../support/service-fixtures';
+import { DynamoDbAction, Integration, RequestValue, RestGateway, WebSocketGateway } from '../../../src';
+import { testStack } from '../../support/app';
+import { bus, fifoQueue, queue, simpleTable, stateMachine, stream } from '../../support/service-fixtures';
 
 /**
  * Values a user writes into a service call (literal RequestValues, EventBridge's source and

@@ -1,9 +1,9 @@
 import { aws_dynamodb as dynamodb, aws_kms as kms } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
-import { DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition } from '../../src';
-import { testStack } from '../support/app';
-import { simpleTable, table } from '../support/service-fixtures';
+import { DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition } from '../../../src';
+import { testStack } from '../../support/app';
+import { simpleTable, table } from '../../support/service-fixtures';
 
 const id = RequestValue.pathParameter('id');
 const at = RequestValue.pathParameter('at');

@@ -1,7 +1,7 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { HttpGateway, Integration, RestGateway, WebSocketGateway } from '../../src';
-import { testStack } from '../support/app';
+import { HttpGateway, Integration, RestGateway, WebSocketGateway } from '../../../src';
+import { testStack } from '../../support/app';
 
 describe('Integration.http on RestGateway', () => {
   test('default: an HTTP proxy with the route method', () => {

@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { Integration, RestGateway, WebSocketGateway } from '../../src';
-import { testStack } from '../support/app';
-import { renderVtl } from '../support/vtl/render';
-import { VELOCITY_LOOKALIKES } from '../vtl/hostile-corpus';
+import { Integration, RestGateway, WebSocketGateway } from '../../../src';
+import { testStack } from '../../support/app';
+import { renderVtl } from '../../support/vtl/render';
+import { VELOCITY_LOOKALIKES } from '../../vtl/hostile-corpus';
 
 /** What a client gets from the only REST method of `stack`: its mock response template, rendered. */
 function restMockAnswer(stack: ReturnType<typeof testStack>): string {

@@ -1,9 +1,9 @@
 import { Duration, aws_cognito as cognito } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
-import { Authorization, HttpGateway, Integration, RequestValue, RestGateway, RouteOptions } from '../../src';
-import { testStack } from '../support/app';
-import { handler } from '../support/fixtures';
+import { Authorization, HttpGateway, Integration, RequestValue, RestGateway, RouteOptions } from '../../../src';
+import { testStack } from '../../support/app';
+import { handler } from '../../support/fixtures';
 
 /** What the request-authorizer tests need of either gateway. */
 interface IGatewayLike {

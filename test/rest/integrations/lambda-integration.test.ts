@@ -1,8 +1,8 @@
 import { Duration, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { Endpoint, Integration, RestGateway } from '../../src';
-import { testStack } from '../support/app';
-import { handler } from '../support/fixtures';
+import { Endpoint, Integration, RestGateway } from '../../../src';
+import { testStack } from '../../support/app';
+import { handler } from '../../support/fixtures';
 
 describe('Integration.lambda on RestGateway', () => {
   test('default: an AWS_PROXY POST to the function', () => {
