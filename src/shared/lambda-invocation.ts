@@ -1,4 +1,4 @@
-import { Names, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Names, Stack, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { LambdaIntegrationOptions } from '../vocabulary/integrations/lambda';
@@ -27,6 +27,16 @@ export class LambdaInvokePermissions extends Construct {
       scope: this,
     });
   }
+}
+
+/**
+ * The URI API Gateway invokes a function through (Lambda integrations and Lambda authorizers of
+ * every gateway), in the stack's partition and region: literal where the stack's region is
+ * known, as aws-cdk-lib's `AwsIntegration` writes it on REST.
+ */
+export function lambdaInvocationUri(scope: Construct, handler: lambda.IFunction): string {
+  const stack = Stack.of(scope);
+  return `arn:${stack.partition}:apigateway:${stack.region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`;
 }
 
 /** REST and WebSocket APIs send one event format: `payloadFormatVersion` is for HTTP APIs only. */

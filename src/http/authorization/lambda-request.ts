@@ -1,5 +1,6 @@
-import { Duration, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { Duration, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { lambdaInvocationUri } from '../../shared/lambda-invocation';
 import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { cacheTtlProblems, identityCacheProblems } from '../../vocabulary/authorizations/cache-ttl';
 import { LambdaRequestAuthorizationOptions } from '../../vocabulary/authorizations/lambda';
@@ -23,7 +24,7 @@ export function bindLambdaRequestHttp(ctx: HttpRouteContext, spec: Authorization
       httpApi: ctx.api,
       type: apigwv2.HttpAuthorizerType.LAMBDA,
       identitySource,
-      authorizerUri: `arn:${Stack.of(ctx.scope).partition}:apigateway:${Stack.of(ctx.scope).region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+      authorizerUri: lambdaInvocationUri(ctx.scope, handler),
       enableSimpleResponses: true,
       payloadFormatVersion: apigwv2.AuthorizerPayloadVersion.VERSION_2_0,
       resultsCacheTtl: cacheTtl,

@@ -1,5 +1,6 @@
-import { Aws, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
+import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { lambdaInvocationUri } from '../../shared/lambda-invocation';
 import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { RequestValue } from '../../vocabulary/request-value';
 import { WebSocketRouteAuthorization, WebSocketRouteContext } from '../websocket-binding';
@@ -53,7 +54,7 @@ export function webSocketRequestAuthorizer(ctx: WebSocketRouteContext, spec: Aut
     apiId: ctx.api.apiId,
     name: 'connect',
     authorizerType: 'REQUEST',
-    authorizerUri: `arn:${Aws.PARTITION}:apigateway:${Stack.of(ctx.scope).region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+    authorizerUri: lambdaInvocationUri(ctx.scope, handler),
     identitySource: sources.length > 0 ? sources : undefined,
   });
   return { authorizationType: 'CUSTOM', authorizer };

@@ -1,5 +1,4 @@
-import { Aws, Stack } from 'aws-cdk-lib';
-import { refuseHttpOnlyOptions } from '../../shared/lambda-invocation';
+import { lambdaInvocationUri, refuseHttpOnlyOptions } from '../../shared/lambda-invocation';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import { WebSocketIntegrationBinding, WebSocketRouteContext } from '../websocket-binding';
@@ -12,12 +11,11 @@ export function webSocketLambdaProxy(ctx: WebSocketRouteContext, spec: Integrati
   const { handler, options } = spec;
   refuseHttpOnlyOptions(ctx, options);
   ctx.grantInvoke(handler);
-  const region = Stack.of(ctx.scope).region;
   return {
     integration: {
       integrationType: 'AWS_PROXY',
       integrationMethod: 'POST',
-      integrationUri: `arn:${Aws.PARTITION}:apigateway:${region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+      integrationUri: lambdaInvocationUri(ctx.scope, handler),
       timeoutInMillis: webSocketIntegrationTimeout(ctx, options.timeout),
     },
   };
