@@ -18,13 +18,18 @@ import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
 import { optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
+import { quotaProblem } from '../shared/api-quota';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { ServiceRoles } from '../shared/service-roles';
 import { restOnlyProps, restOnlyRouteOptionProblems } from '../shared/unsupported-options';
+import { addUrlOutput } from '../shared/url-output';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
 import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
 import { corsProblems } from '../vocabulary/cors-validation';
@@ -32,13 +37,9 @@ import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
 import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { registerGateway } from '../review/gateway-registry';
-import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
-import { addUrlOutput } from '../shared/url-output';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per HTTP API. */
-const MAX_ROUTES = 300;
 const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
 
 /** Properties of an `HttpGateway`. */
@@ -117,6 +118,12 @@ export interface HttpGatewayProps {
    * @default - an output named after the gateway's construct path
    */
   readonly urlOutput?: UrlOutputOptions;
+
+  /**
+   * Per-API quotas AWS raised for this API, which the synth-time limit checks then use.
+   * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
+   */
+  readonly quotas?: ApiQuotas;
 }
 
 /**
@@ -160,19 +167,21 @@ export class HttpGateway extends Construct {
   private readonly authorizers: HttpAuthorizers;
   /** What each route is, for the route manifest. */
   private readonly manifestRoutes: V2RouteRecord[] = [];
+  private readonly quotas: Required<ApiQuotas>;
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
     throwIfProblems(this, propsShapeProblems(HTTP_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
-      ...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'an HttpGateway'), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
     }
 
+    this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     this.stageName = props.stageName ?? DEFAULT_ROUTE_KEY;
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
@@ -194,6 +203,7 @@ export class HttpGateway extends Construct {
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', sourceArn);
     this.integrations = new HttpIntegrations(this, 'Integrations', this.api);
     this.authorizers = new HttpAuthorizers(this, 'Authorizers');
+    this.authorizers.limit = this.quotas.authorizersPerApi;
     this.routeScope = new Construct(this, 'Routes');
 
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
@@ -338,14 +348,9 @@ export class HttpGateway extends Construct {
         fix: 'remove the OPTIONS route or the cors option',
       });
     }
-    if (this.routes.size >= MAX_ROUTES) {
-      fail(this, {
-        code: 'LimitExceeded',
-        prop,
-        rule: `would be route ${MAX_ROUTES + 1}; an HTTP API allows ${MAX_ROUTES} by default`,
-        value: routeKey,
-        fix: 'split the API into several gateways (e.g. per domain), use a greedy {proxy+} route, or request a quota increase and use aws-cdk-lib directly',
-      });
+    if (this.routes.size >= this.quotas.routesPerApi) {
+      fail(this, quotaProblem(prop, routeKey, `route ${this.routes.size + 1}`, 'Routes per API', this.quotas.routesPerApi, 'quotas.routesPerApi',
+        'split the API into several gateways (e.g. per domain), or use a greedy {proxy+} route'));
     }
     this.routes.set(route.key, route);
     return route;
@@ -389,4 +394,5 @@ export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
   apiName: optional(str("'orders'")),
   description: optional(str()),
   urlOutput: optional(URL_OUTPUT_OPTIONS),
+  quotas: optional(API_QUOTAS),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));

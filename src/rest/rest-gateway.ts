@@ -34,13 +34,17 @@ import {
 } from '../core/shape';
 import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { registerGateway } from '../review/gateway-registry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
+import { quotaProblem, resourcePaths } from '../shared/api-quota';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
 import { ServiceRoles } from '../shared/service-roles';
+import { addUrlOutput } from '../shared/url-output';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { Authorization, AUTHORIZATION } from '../vocabulary/authorization';
 import { CACHE_OPTIONS, CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
 import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
@@ -50,12 +54,9 @@ import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
 import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { registerGateway } from '../review/gateway-registry';
-import { addUrlOutput } from '../shared/url-output';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
-const MAX_ROUTES = 300;
 const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
 
 /** Properties of a `RestGateway`. */
@@ -237,6 +238,12 @@ export interface RestGatewayProps {
    * @default - an output named after the gateway's construct path
    */
   readonly urlOutput?: UrlOutputOptions;
+
+  /**
+   * Per-API quotas AWS raised for this API, which the synth-time limit checks then use.
+   * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
+   */
+  readonly quotas?: ApiQuotas;
 }
 
 /**
@@ -301,6 +308,9 @@ export class RestGateway extends Construct {
   private readonly customUrl?: string;
   /** What each route is, for the route manifest. */
   private readonly manifestRoutes: RestRouteRecord[] = [];
+  /** The API Gateway resources (paths) the routes need, counted against the quota. */
+  private readonly resourcePaths = new Set<string>();
+  private readonly quotas: Required<ApiQuotas>;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -308,13 +318,14 @@ export class RestGateway extends Construct {
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
     throwIfProblems(this, [
-      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'resources', 'a RestGateway'), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
     }
 
+    this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     this.stageName = props.stageName ?? 'prod';
     const endpoint = props.endpoint ?? Endpoint.regional();
     this.endpointType = endpoint._type;
@@ -352,6 +363,7 @@ export class RestGateway extends Construct {
     });
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
     this.authorizers = new RestAuthorizers(this, 'Authorizers');
+    this.authorizers.limit = this.quotas.authorizersPerApi;
     // Bound now, not at the first route that uses it: methods added through `api` need it too.
     methodDefaults.set(this.api, bindRestAuthorization(this.defaultAuthorization._spec, {
       ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
@@ -587,15 +599,14 @@ export class RestGateway extends Construct {
         fix: 'remove the OPTIONS route or the cors option',
       });
     }
-    if (this.routes.size >= MAX_ROUTES) {
-      fail(this, {
-        code: 'LimitExceeded',
-        prop,
-        rule: `would be route ${MAX_ROUTES + 1}; a REST API allows ${MAX_ROUTES} by default`,
-        value: routeKey,
-        fix: 'split the API into several gateways (e.g. per domain) or request a quota increase and use aws-cdk-lib directly',
-      });
+    // API Gateway limits resources (paths), not methods: count the paths this route adds.
+    const added = resourcePaths(route.path).filter(path => !this.resourcePaths.has(path));
+    const limit = this.quotas.resourcesPerApi;
+    if (added.length > 0 && this.resourcePaths.size + added.length > limit) {
+      fail(this, quotaProblem(prop, routeKey, `${this.resourcePaths.size + added.length} resources (adding ${added.join(', ')})`,
+        'Resources per API', limit, 'quotas.resourcesPerApi', 'split the API into several gateways (e.g. per domain), or share paths'));
     }
+    added.forEach(path => this.resourcePaths.add(path));
     this.routes.set(route.key, route);
     return route;
   }
@@ -729,4 +740,5 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   description: optional(str()),
   clientCertificate: optional(CLIENT_CERTIFICATE),
   urlOutput: optional(URL_OUTPUT_OPTIONS),
+  quotas: optional(API_QUOTAS),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');

@@ -1,6 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { quotaProblem } from './api-quota';
 import { fail } from '../core/errors';
+import { DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 
 /**
  * The API's authorizers, one per kind and owner however many routes use them. Construct IDs
@@ -10,6 +12,8 @@ import { fail } from '../core/errors';
  */
 export abstract class AuthorizerRegistry<A> extends Construct {
   private readonly byKey = new Map<string, { authorizer: A; settings: string; firstUse: string }>();
+  /** API Gateway's "Authorizers per API" quota for this API (the gateway's `quotas`). */
+  public limit = DEFAULT_QUOTAS.authorizersPerApi;
 
   public get(
     owner: IConstruct | string, kind: string, settings: object, usedBy: string,
@@ -29,6 +33,10 @@ export abstract class AuthorizerRegistry<A> extends Construct {
         });
       }
       return existing.authorizer;
+    }
+    if (this.byKey.size >= this.limit) {
+      fail(this, quotaProblem(`${usedBy}.authorization`, kind, `authorizer ${this.byKey.size + 1} of this API`, 'Authorizers per API', this.limit,
+        'quotas.authorizersPerApi', 'reuse authorizers across routes (the same function or user pool with the same options)'));
     }
     const authorizer = create(this, `${kind}${this.nameOf(owner, rendered)}`);
     this.byKey.set(key, { authorizer, settings: rendered, firstUse: usedBy });

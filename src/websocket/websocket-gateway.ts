@@ -15,25 +15,26 @@ import { bool, map, optional, propsProblems as propsShapeProblems, str, struct }
 import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
+import { quotaProblem } from '../shared/api-quota';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { ServiceRoles } from '../shared/service-roles';
 import { restOnlyProps } from '../shared/unsupported-options';
+import { addUrlOutput } from '../shared/url-output';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
 import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
 import { INTEGRATION, Integration } from '../vocabulary/integration';
 import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { registerGateway } from '../review/gateway-registry';
-import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
-import { addUrlOutput } from '../shared/url-output';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per WebSocket API. */
-const MAX_ROUTES = 300;
 const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
 const DEFAULT_ROUTE_SELECTION = '$request.body.action';
 /** `$request.body.<path>`, or a text of `${request.body.<path>}` parts and literals. */
@@ -160,6 +161,12 @@ export interface WebSocketGatewayProps {
   readonly urlOutput?: UrlOutputOptions;
 
   /**
+   * Per-API quotas AWS raised for this API, which the synth-time limit checks then use.
+   * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
+   */
+  readonly quotas?: ApiQuotas;
+
+  /**
    * The stack output with the callback URL backends post to (`https://…/@connections`
    * endpoint), shown after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
    * @default - an output named after the gateway's construct path
@@ -206,14 +213,17 @@ export class WebSocketGateway extends Construct {
   private readonly serviceRoles = new ServiceRoles(this);
   /** What each route is, for the route manifest. */
   private readonly manifestRoutes: V2RouteRecord[] = [];
+  private readonly quotas: Required<ApiQuotas>;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     throwIfProblems(this, propsShapeProblems(WEBSOCKET_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
-      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'a WebSocketGateway'), ...accessLogKeyProblems(this, props.accessLogs),
+      ...(props.clientCertificate?._problems('clientCertificate') ?? []),
     ]);
+    this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -407,14 +417,9 @@ export class WebSocketGateway extends Construct {
             : 'remove one of the two routes or rename it',
       });
     }
-    if (this.routes.size >= MAX_ROUTES) {
-      fail(this, {
-        code: 'LimitExceeded',
-        prop,
-        rule: `would be route ${MAX_ROUTES + 1}; a WebSocket API allows ${MAX_ROUTES} by default`,
-        value: routeKey,
-        fix: 'route several actions to one integration (e.g. the $default route), or request a quota increase',
-      });
+    if (this.routes.size >= this.quotas.routesPerApi) {
+      fail(this, quotaProblem(prop, routeKey, `route ${this.routes.size + 1}`, 'Routes per API', this.quotas.routesPerApi, 'quotas.routesPerApi',
+        'route several actions to one integration (e.g. the $default route)'));
     }
     this.routes.set(routeKey, route);
     return route;
@@ -518,5 +523,6 @@ export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketG
   description: optional(str()),
   clientCertificate: optional(CLIENT_CERTIFICATE),
   urlOutput: optional(URL_OUTPUT_OPTIONS),
+  quotas: optional(API_QUOTAS),
   callbackUrlOutput: optional(URL_OUTPUT_OPTIONS),
 }, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));

@@ -385,10 +385,11 @@ describe('RestGateway', () => {
         .toThrow(/\[InvalidRequestValue\] .*must be a valid HTTP header name, got "X Tenant"/);
     });
 
-    test('the API would exceed 300 routes', () => {
+    test('the API would exceed 300 resources (paths)', () => {
       const api = new RestGateway(testStack(), 'Api');
       for (let i = 0; i < 300; i++) api.addRoute(`GET /r${i}`, Integration.mock());
-      expect(() => api.addRoute('GET /one-more', Integration.mock())).toThrow(/\[LimitExceeded\] .*would be route 301; a REST API allows 300/);
+      expect(() => api.addRoute('GET /one-more', Integration.mock()))
+        .toThrow(/\[LimitExceeded\] addRoute\('GET \/one-more'\) would make 301 resources \(adding \/one-more\); API Gateway's quota "Resources per API" is 300/);
     });
   });
 

@@ -120,6 +120,7 @@ nested('ThrottleSettings', 'RestGatewayProps', 'throttle', () => ({ rateLimit: 1
 nested('CorsOptions', 'RestGatewayProps', 'cors', () => ({ allowOrigins: ['https://app.example.com'] }));
 nested('AccessLogOptions', 'RestGatewayProps', 'accessLogs', () => ({}));
 nested('UrlOutputOptions', 'HttpGatewayProps', 'urlOutput', () => ({}));
+nested('ApiQuotas', 'RestGatewayProps', 'quotas', () => ({}));
 nested('DomainOptions', 'RestGatewayProps', 'domain', fx => ({ domainName: 'api.example.com', certificate: fx.cert }));
 nested('MutualTlsOptions', 'DomainOptions', 'mutualTls', fx => ({ bucket: fx.bucket, key: 'truststore.pem' }));
 nested('CacheOptions', 'RestGatewayProps', 'cache', () => ({}));

@@ -402,7 +402,7 @@ describe('WebSocketGateway', () => {
     test('more than 300 routes', () => {
       const { ws } = gateway();
       for (let i = 0; i < 299; i++) ws.addRoute(`r${i}`, Integration.mock());
-      expect(() => ws.addRoute('one-too-many', Integration.mock())).toThrow(/\[LimitExceeded\] addRoute\('one-too-many'\) would be route 301/);
+      expect(() => ws.addRoute('one-too-many', Integration.mock())).toThrow(/\[LimitExceeded\] addRoute\('one-too-many'\) would make route 301; API Gateway's quota "Routes per API" is 300/);
     });
 
     test('grantManageConnections works with any grantable', () => {
