@@ -11,6 +11,7 @@ import { HttpDefaultAuthorizer } from './http-default-authorizer';
 import { httpDomainProblems, mapHttpDomain } from './http-domain';
 import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
+import { HTTP_REFUSED_ROUTE_OPTIONS } from './http-refusals';
 import { DEFAULT_ROUTE_KEY, parseHttpApiRouteKey } from './http-route-key';
 import { HttpRouteSettings } from './http-route-settings';
 import { defaultApiName } from '../core/api-name';
@@ -21,12 +22,12 @@ import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
-import { quotaProblem } from '../shared/api-quota';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { RouteTable, routeInvokeArn } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
-import { restOnlyProps, restOnlyRouteOptionProblems } from '../shared/unsupported-options';
+import { refusedOptionProblems, restOnlyProps, shownValue } from '../shared/unsupported-options';
 import { addUrlOutput } from '../shared/url-output';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
@@ -158,7 +159,7 @@ export class HttpGateway extends Construct {
   private readonly customUrl?: string;
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
-  private readonly routes = new Map<string, HttpRouteKey>();
+  private readonly routes = new RouteTable<HttpRouteKey>(this);
   private readonly routeScope: Construct;
   private readonly routeSettings: HttpRouteSettings;
   private readonly permissions: LambdaInvokePermissions;
@@ -275,27 +276,15 @@ export class HttpGateway extends Construct {
     throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
     if (routeKey !== undefined) {
-      const route = this.routes.get(routeKey);
-      if (!route) {
-        fail(this, {
-          code: 'UnknownRoute',
-          prop: 'grantInvoke routeKey',
-          rule: 'must be a route of this gateway',
-          value: routeKey,
-          fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
-        });
-      }
-      if (route.key !== DEFAULT_ROUTE_KEY) {
-        const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
-        arn = this.api.arnForExecuteApi(route.method, `/${path}`, this.stageName);
-      }
+      const route = this.routes.require('grantInvoke routeKey', routeKey);
+      if (route.key !== DEFAULT_ROUTE_KEY) arn = routeInvokeArn(this.api, route, this.stageName);
     }
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigwv2.CfnRoute {
     const route = this.acceptRoute(prop, routeKey);
-    throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...restOnlyRouteOptionProblems(prop, options)]);
+    throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...refusedOptionProblems(HTTP_REFUSED_ROUTE_OPTIONS, options, prop, shownValue)]);
 
     const ctx = this.routeContext(prop, route, options.timeout);
     const binding = bindHttpIntegration(integration._spec, ctx);
@@ -337,7 +326,7 @@ export class HttpGateway extends Construct {
     }
     const conflict = route.key === DEFAULT_ROUTE_KEY
       ? undefined
-      : conflictWith(prop, route, [...this.routes.values()].filter(r => r.key !== DEFAULT_ROUTE_KEY));
+      : conflictWith(prop, route, this.routes.values().filter(r => r.key !== DEFAULT_ROUTE_KEY));
     if (conflict) throwIfProblems(this, [conflict]);
     if (this.cors && route.method === 'OPTIONS') {
       fail(this, {
@@ -348,11 +337,9 @@ export class HttpGateway extends Construct {
         fix: 'remove the OPTIONS route or the cors option',
       });
     }
-    if (this.routes.size >= this.quotas.routesPerApi) {
-      fail(this, quotaProblem(prop, routeKey, `route ${this.routes.size + 1}`, 'Routes per API', this.quotas.routesPerApi, 'quotas.routesPerApi',
-        'split the API into several gateways (e.g. per domain), or use a greedy {proxy+} route'));
-    }
-    this.routes.set(route.key, route);
+    this.routes.add(prop, route.key, route, {
+      limit: this.quotas.routesPerApi, otherFix: 'split the API into several gateways (e.g. per domain), or use a greedy {proxy+} route',
+    });
     return route;
   }
 

@@ -41,6 +41,7 @@ import { quotaProblem, resourcePaths } from '../shared/api-quota';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
+import { RouteTable, routeInvokeArn } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
 import { addUrlOutput } from '../shared/url-output';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
@@ -293,7 +294,7 @@ export class RestGateway extends Construct {
   private readonly endpointType: apigw.EndpointType;
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
-  private readonly routes = new Map<string, HttpRouteKey>();
+  private readonly routes = new RouteTable<HttpRouteKey>(this);
   private readonly preflightPaths = new Set<string>();
   private readonly methodSettings: RestMethodSettings;
   private readonly permissions: LambdaInvokePermissions;
@@ -504,18 +505,7 @@ export class RestGateway extends Construct {
   /** The execute-api ARN of the stage's routes, or of one route (path parameters as `*`). */
   private routeArn(routeKey: string | undefined, method: string): string {
     if (routeKey === undefined) return this.api.arnForExecuteApi('*', '/*', this.stageName);
-    const route = this.routes.get(routeKey);
-    if (!route) {
-      fail(this, {
-        code: 'UnknownRoute',
-        prop: `${method} routeKey`,
-        rule: 'must be a route of this gateway',
-        value: routeKey,
-        fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
-      });
-    }
-    const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
-    return this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stageName);
+    return routeInvokeArn(this.api, this.routes.require(`${method} routeKey`, routeKey), this.stageName);
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigw.Method {
@@ -607,7 +597,7 @@ export class RestGateway extends Construct {
         'Resources per API', limit, 'quotas.resourcesPerApi', 'split the API into several gateways (e.g. per domain), or share paths'));
     }
     added.forEach(path => this.resourcePaths.add(path));
-    this.routes.set(route.key, route);
+    this.routes.add(prop, route.key, route);
     return route;
   }
 

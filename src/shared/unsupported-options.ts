@@ -1,14 +1,6 @@
 import { Problem } from '../core/errors';
 import { UnknownKeyRule } from '../core/shape';
 
-/** Route options that only REST APIs have, with what they are called in messages. */
-const REST_ONLY_ROUTE_OPTIONS: Record<string, string> = {
-  apiKeyRequired: 'API keys and usage plans',
-  requestSchema: 'request validation',
-  requiredParameters: 'request validation',
-  cache: 'response caching',
-};
-
 /**
  * Gateway props of RestGateway that an HTTP or WebSocket API cannot honour. TypeScript users
  * get a compile error; JavaScript users and props objects shared between gateways get this one.
@@ -40,15 +32,34 @@ function restOnlyProblem(table: Record<string, string>, name: string, value: unk
     code: 'UnsupportedCombination',
     prop: at,
     rule: `is not available on ${gateway} (${apiType} have no ${table[name]})`,
-    value: typeof value === 'object' && !Array.isArray(value) ? '(set)' : value,
+    value: shownValue(value),
     fix: 'remove it, or use a RestGateway, which supports it',
   };
 }
 
-export function restOnlyRouteOptionProblems(prop: string, options: object): Problem[] {
-  const given = options as Record<string, unknown>;
-  return Object.keys(REST_ONLY_ROUTE_OPTIONS).filter(name => isSet(given[name]))
-    .map(name => restOnlyProblem(REST_ONLY_ROUTE_OPTIONS, name, given[name], `${prop}.${name}`, 'an HttpGateway', 'HTTP APIs'));
+/** Why a gateway refuses a route option, and what to do instead. */
+export interface Refusal {
+  readonly rule: string;
+  readonly fix: string;
+}
+
+/**
+ * The route options a gateway refuses (its own table, with its own texts), for options as
+ * plain JavaScript may pass them. `shown` is the value the message names.
+ */
+export function refusedOptionProblems(
+  table: Record<string, Refusal>, options: object, prop: string, shown: (value: unknown) => unknown,
+  given: (value: unknown) => boolean = isSet,
+): Problem[] {
+  const values = options as Record<string, unknown>;
+  return Object.entries(table).filter(([name]) => given(values[name])).map(([name, refusal]): Problem => ({
+    code: 'UnsupportedCombination', prop: `${prop}.${name}`, rule: refusal.rule, value: shown(values[name]), fix: refusal.fix,
+  }));
+}
+
+/** A set value as messages show it: objects as `(set)`. */
+export function shownValue(value: unknown): unknown {
+  return typeof value === 'object' && !Array.isArray(value) ? '(set)' : value;
 }
 
 /**

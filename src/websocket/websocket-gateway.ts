@@ -6,6 +6,7 @@ import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
 import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
+import { WEBSOCKET_REFUSED_ROUTE_OPTIONS } from './websocket-refusals';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
 import { RefusedWebSocketRouteOptions, WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
@@ -19,12 +20,12 @@ import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
-import { quotaProblem } from '../shared/api-quota';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { RouteTable } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
-import { restOnlyProps } from '../shared/unsupported-options';
+import { refusedOptionProblems, restOnlyProps } from '../shared/unsupported-options';
 import { addUrlOutput } from '../shared/url-output';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
@@ -205,7 +206,7 @@ export class WebSocketGateway extends Construct {
   public readonly clientCertificateId?: string;
 
   private readonly authorization: Authorization;
-  private readonly routes = new Map<string, WebSocketRouteKey>();
+  private readonly routes = new RouteTable<WebSocketRouteKey>(this);
   /** Every route's resources live under this scope; the stage depends on all of them. */
   private readonly routesScope: Construct;
   private readonly routeSettings: WebSocketRouteSettings;
@@ -417,11 +418,9 @@ export class WebSocketGateway extends Construct {
             : 'remove one of the two routes or rename it',
       });
     }
-    if (this.routes.size >= this.quotas.routesPerApi) {
-      fail(this, quotaProblem(prop, routeKey, `route ${this.routes.size + 1}`, 'Routes per API', this.quotas.routesPerApi, 'quotas.routesPerApi',
-        'route several actions to one integration (e.g. the $default route)'));
-    }
-    this.routes.set(routeKey, route);
+    this.routes.add(prop, routeKey, route, {
+      limit: this.quotas.routesPerApi, otherFix: 'route several actions to one integration (e.g. the $default route)',
+    });
     return route;
   }
 
@@ -458,31 +457,9 @@ function propsProblems(props: WebSocketGatewayProps): Problem[] {
 /** `options` as plain JavaScript may pass it: with options that always fail on a WebSocket route. */
 function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions & RefusedWebSocketRouteOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
-  if (options.authorization) {
-    problems.push({
-      code: 'UnsupportedCombination',
-      prop: `${prop}.authorization`,
-      rule: 'cannot be set on a WebSocket route: API Gateway authorizes a WebSocket connection once, on $connect',
-      value: route.key,
-      fix: "set the gateway's authorization prop; it applies to $connect",
-    });
-  }
-  const restOnly: [keyof RefusedWebSocketRouteOptions, string][] = [
-    ['apiKeyRequired', 'API keys and usage plans are a RestGateway feature here'],
-    ['requiredParameters', 'WebSocket messages have no query strings or headers to require'],
-    ['cache', 'response caching is a RestGateway feature'],
-  ];
-  for (const [name, why] of restOnly) {
-    if (options[name] !== undefined && options[name] !== false) {
-      problems.push({
-        code: 'UnsupportedCombination',
-        prop: `${prop}.${name}`,
-        rule: `cannot be set on a WebSocket route (${why})`,
-        value: route.key,
-        fix: `remove ${name}`,
-      });
-    }
-  }
+  // Authorization is refused when truthy; the others when set to anything but false.
+  problems.push(...refusedOptionProblems(WEBSOCKET_REFUSED_ROUTE_OPTIONS, options, prop, () => route.key,
+    value => value !== undefined && value !== false && value !== null));
   if (options.returnResponse && !hasMessageBody(route)) {
     problems.push({
       code: 'UnsupportedCombination',
