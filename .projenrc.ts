@@ -45,10 +45,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishToNuget: { dotNetNamespace: 'CdkGatehouse', packageId: 'CdkGatehouse' },
   publishToGo: { moduleName: 'github.com/cdk-gatehouse/cdk-gatehouse-go' },
 
-  // The VTL renderer ships in the library (it will power a local emulator), so velocityjs is
-  // bundled: jsii packages may only depend on other jsii packages otherwise.
-  bundledDeps: ['velocityjs@^2.1.7'],
   devDeps: [
+    // The VTL renderer is a test tool (test/support/vtl): it verifies every mapping template the
+    // library writes. It would ship again, bundled, with a local emulator, which does not exist yet.
+    'velocityjs@^2.1.7',
     `aws-cdk-lib@${AWS_CDK_LIB_PINNED}`,
     // The CDK CLI for `cd examples && npx cdk synth`; v3 cannot read what aws-cdk-lib 2.x writes.
     'aws-cdk@^2',
@@ -63,15 +63,60 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      // aws-cdk-lib prints a report for every synthesized warning; the tests assert theirs (see the file).
+      setupFilesAfterEnv: ['<rootDir>/test/support/validation-reports.ts'],
       // test/untyped holds plain JavaScript tests: the library as JavaScript users call it.
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.js'],
       collectCoverage: false,
     },
   },
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'] },
+  // `eslint` (run by `test`) reports without fixing, so a finding fails the test task; `eslint:fix` fixes.
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'], commandOptions: { fix: false } },
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results', '/.cdk-floor', '.jsii.tabl.json'],
   // Until 1.0 the API may still change between minor versions.
   stability: 'experimental',
+  // `npx gatehouse routes|diff`: API-level review of cloud assemblies (README, Reviewing changes).
+  bin: { gatehouse: 'bin/gatehouse' },
+});
+
+// The floors of src/ (README "Architecture"): a floor imports only the floors below it, the
+// gateways never import each other, and no import circle exists (type-only imports count).
+const FLOORS: Array<[string, string[]]> = [
+  ['core', []],
+  ['vocabulary', ['core']],
+  ['review', ['core', 'vocabulary']],
+  ['shared', ['core', 'vocabulary']],
+  ['templates', ['core', 'vocabulary', 'shared']],
+  ['rest', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['http', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['websocket', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['cli', ['core', 'review']],
+];
+project.eslint!.addRules({
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+  'import/no-restricted-paths': ['error', {
+    zones: FLOORS.map(([floor, below]) => ({
+      target: `./src/${floor}`,
+      from: './src',
+      except: [floor, ...below].map(dir => `./${dir}`),
+      message: `src/${floor} may import only ${[floor, ...below].join(', ')} (README "Architecture")`,
+    })),
+  }],
+});
+
+// `test` runs jest, then eslint without --fix: a lint finding fails it. `test:unit` is jest
+// alone (e.g. `npx projen test:unit test/rest/cache-keys.test.ts`); `eslint:fix` fixes what it can.
+const lintDirs = 'src test examples bench projenrc .projenrc.ts';
+project.addTask('eslint:fix', {
+  description: 'Run eslint and fix what it can',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+  exec: `eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern ${lintDirs}`,
+  receiveArgs: true,
+});
+project.addTask('test:unit', {
+  description: 'Run jest only (no lint): the contributors\' loop',
+  exec: 'jest --passWithNoTests --ci',
+  receiveArgs: true,
 });
 
 // jsii warns when the dev dependency on aws-cdk-lib is not the peer's floor: here it is newer on

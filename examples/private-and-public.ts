@@ -26,7 +26,7 @@ export class PrivateAndPublicStack extends Stack {
     // Private: the gateway creates the execute-api endpoint in the VPC; requests from
     // anywhere else are denied by the resource policy.
     this.internalApi = new RestGateway(this, 'InternalApi', {
-      endpoint: Endpoint.private({ vpc }),
+      endpoint: Endpoint.privateInVpc({ vpc }),
       allowOnly: [ApiAccess.fromVpcs([vpc.vpcId])],
     });
     this.internalApi.addRoute('ANY /inventory/{proxy+}', Integration.privateNlb(inventory, { port: 8080 }));

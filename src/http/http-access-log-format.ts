@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { COMMON_ACCESS_LOG_FIELDS } from '../common/access-log-fields';
+import { COMMON_ACCESS_LOG_FIELDS } from '../shared/access-log-fields';
 
 /**
  * One JSON object per request, with the REST gateway's field names where the meaning is the

@@ -1,7 +1,7 @@
 import { Duration, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { HttpRouteKey } from '../private/route-key';
-import { ServiceRole } from '../private/service-roles';
+import { HttpRouteKey } from '../core/route-key';
+import { ServiceRole } from '../shared/service-roles';
 
 /** An integration's settings on an HTTP API, without the API (the gateway adds it). */
 export type HttpIntegrationSettings = Omit<apigwv2.HttpIntegrationProps, 'httpApi'>;

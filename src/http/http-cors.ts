@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { CorsOptions } from '../common/cors-options';
+import { CorsOptions } from '../vocabulary/cors-options';
 
 /**
  * The HTTP API's own CORS configuration from ours: API Gateway answers preflights itself

@@ -1,9 +1,9 @@
 import { aws_apigatewayv2 as apigwv2, aws_route53_targets as targets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DomainOptions } from '../common/domain-options';
-import { domainOptionProblems, SharedDomain } from '../private/custom-domain';
-import { httpDomainSecurityPolicy, securityPolicyProblems, warnOnWeakPolicy } from '../private/domain-security-policy';
-import { Problem } from '../private/errors';
+import { Problem } from '../core/errors';
+import { domainOptionProblems, SharedDomain } from '../shared/custom-domain';
+import { httpDomainSecurityPolicy, securityPolicyProblems, warnOnWeakPolicy } from '../shared/domain-security-policy';
+import { DomainOptions } from '../vocabulary/domain-options';
 
 /** An HTTP API's domain is regional: its certificate must be in the stack's region. */
 export function httpDomainProblems(domain: DomainOptions | undefined, region: string): Problem[] {

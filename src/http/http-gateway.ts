@@ -1,40 +1,46 @@
 import {
-  ArnFormat, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  ArnFormat, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Duration, Stack,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
+import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
 import { toHttpCors } from './http-cors';
 import { HttpDefaultAuthorizer } from './http-default-authorizer';
 import { httpDomainProblems, mapHttpDomain } from './http-domain';
 import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
+import { HTTP_REFUSED_ROUTE_OPTIONS } from './http-refusals';
 import { DEFAULT_ROUTE_KEY, parseHttpApiRouteKey } from './http-route-key';
 import { HttpRouteSettings } from './http-route-settings';
-import { Authorization } from '../auth/authorization';
-import { AccessLogOptions } from '../common/access-log-options';
-import { CorsOptions } from '../common/cors-options';
-import { DomainOptions } from '../common/domain-options';
-import { RouteOptions } from '../common/route-options';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { Integration } from '../integrations/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
-import { defaultApiName } from '../private/api-name';
-import { corsProblems } from '../private/cors-validation';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
-import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
-import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { restOnlyRouteOptionProblems } from '../private/rest-only-options';
-import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../private/route-key';
-import { ServiceRoles } from '../private/service-roles';
-import { propsProblems as propsShapeProblems } from '../private/shape';
-import { addRouteProblems, HTTP_GATEWAY_PROPS, methodProblems, ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
-import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
+import { defaultApiName } from '../core/api-name';
+import { fail, Problem, throwIfProblems, warn } from '../core/errors';
+import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
+import { optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
+import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
+import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { RouteTable, routeInvokeArn } from '../shared/route-table';
+import { ServiceRoles } from '../shared/service-roles';
+import { refusedOptionProblems, restOnlyProps, shownValue } from '../shared/unsupported-options';
+import { addUrlOutput } from '../shared/url-output';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
+import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
+import { corsProblems } from '../vocabulary/cors-validation';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
+import { Integration } from '../vocabulary/integration';
+import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per HTTP API. */
-const MAX_ROUTES = 300;
 const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
 
 /** Properties of an `HttpGateway`. */
@@ -106,12 +112,38 @@ export interface HttpGatewayProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * The stack output with the URL clients call (the custom domain's when there is one), shown
+   * after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly urlOutput?: UrlOutputOptions;
+
+  /**
+   * Per-API quotas AWS raised for this API, which the synth-time limit checks then use.
+   * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
+   */
+  readonly quotas?: ApiQuotas;
 }
 
 /**
  * An HTTP API (API Gateway v2) with its auto-deployed stage, secure by default: IAM
  * authorization on every route, throttling, JSON access logs, detailed metrics, one
  * integration per target and one Lambda permission per function.
+ *
+ * @example
+ * import { Authorization, HttpGateway, Integration } from 'cdk-gatehouse';
+ *
+ * const shop = new HttpGateway(this, 'Shop', {
+ *   cors: { allowOrigins: ['https://shop.example.com'] },
+ *   defaultAuthorization: Authorization.jwt({
+ *     issuer: 'https://auth.example.com/',
+ *     audiences: ['shop'],
+ *   }),
+ * });
+ * shop.addRoute('GET /products/{id}', Integration.lambda(fn));
+ * shop.addRoute('GET /health', Integration.lambda(fn), { authorization: Authorization.none() });
  */
 export class HttpGateway extends Construct {
   /** The underlying HTTP API (escape hatch). */
@@ -127,26 +159,30 @@ export class HttpGateway extends Construct {
   private readonly customUrl?: string;
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
-  private readonly routes = new Map<string, HttpRouteKey>();
+  private readonly routes = new RouteTable<HttpRouteKey>(this);
   private readonly routeScope: Construct;
   private readonly routeSettings: HttpRouteSettings;
   private readonly permissions: LambdaInvokePermissions;
   private readonly serviceRoles = new ServiceRoles(this);
   private readonly integrations: HttpIntegrations;
   private readonly authorizers: HttpAuthorizers;
+  /** What each route is, for the route manifest. */
+  private readonly manifestRoutes: V2RouteRecord[] = [];
+  private readonly quotas: Required<ApiQuotas>;
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
     throwIfProblems(this, propsShapeProblems(HTTP_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
-      ...propsProblems(props), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'an HttpGateway'), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
     }
 
+    this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     this.stageName = props.stageName ?? DEFAULT_ROUTE_KEY;
     this.defaultAuthorization = props.defaultAuthorization ?? Authorization.iam();
     this.cors = props.cors;
@@ -157,7 +193,7 @@ export class HttpGateway extends Construct {
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
       disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
-      defaultAuthorizer: new HttpDefaultAuthorizer(() => this.defaultAuthorization._bindHttp({
+      defaultAuthorizer: new HttpDefaultAuthorizer(() => bindHttpAuthorization(this.defaultAuthorization._spec, {
         ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
       })),
     });
@@ -168,6 +204,7 @@ export class HttpGateway extends Construct {
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', sourceArn);
     this.integrations = new HttpIntegrations(this, 'Integrations', this.api);
     this.authorizers = new HttpAuthorizers(this, 'Authorizers');
+    this.authorizers.limit = this.quotas.authorizersPerApi;
     this.routeScope = new Construct(this, 'Routes');
 
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
@@ -188,6 +225,23 @@ export class HttpGateway extends Construct {
       this.domainName = mapped.domain;
       this.customUrl = mapped.url;
     }
+
+    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
+    registerGateway(this, () => v2GatewayEntry({
+      gateway: this,
+      type: 'HTTP',
+      stageName: this.stageName,
+      stageThrottle: throttle,
+      accessLogs: this.accessLogGroup !== undefined,
+      cors: this.cors && { allowOrigins: [...this.cors.allowOrigins].sort(), allowCredentials: this.cors.allowCredentials ?? false },
+      domain: props.domain && {
+        domainName: props.domain.domainName,
+        securityPolicy: props.domain.securityPolicy ?? 'TLS_1_2',
+        mutualTls: props.domain.mutualTls !== undefined,
+      },
+      defaultTimeoutMillis: 30_000,
+      routes: this.manifestRoutes,
+    }));
 
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
@@ -222,31 +276,19 @@ export class HttpGateway extends Construct {
     throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     let arn = this.api.arnForExecuteApi('*', '/*', this.stageName);
     if (routeKey !== undefined) {
-      const route = this.routes.get(routeKey);
-      if (!route) {
-        fail(this, {
-          code: 'UnknownRoute',
-          prop: 'grantInvoke routeKey',
-          rule: 'must be a route of this gateway',
-          value: routeKey,
-          fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
-        });
-      }
-      if (route.key !== DEFAULT_ROUTE_KEY) {
-        const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
-        arn = this.api.arnForExecuteApi(route.method, `/${path}`, this.stageName);
-      }
+      const route = this.routes.require('grantInvoke routeKey', routeKey);
+      if (route.key !== DEFAULT_ROUTE_KEY) arn = routeInvokeArn(this.api, route, this.stageName);
     }
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigwv2.CfnRoute {
     const route = this.acceptRoute(prop, routeKey);
-    throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...restOnlyRouteOptionProblems(prop, options)]);
+    throwIfProblems(this, [...throttleProblems(`${prop}.throttle`, options.throttle), ...refusedOptionProblems(HTTP_REFUSED_ROUTE_OPTIONS, options, prop, shownValue)]);
 
     const ctx = this.routeContext(prop, route, options.timeout);
-    const binding = integration._bindHttp(ctx);
-    const auth = (options.authorization ?? this.defaultAuthorization)._bindHttp(ctx);
+    const binding = bindHttpIntegration(integration._spec, ctx);
+    const auth = bindHttpAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const cfnRoute = new apigwv2.CfnRoute(this.routeScope, routeId(route), {
       apiId: this.api.apiId,
       routeKey: route.key,
@@ -254,6 +296,15 @@ export class HttpGateway extends Construct {
       authorizationType: auth.authorizationType,
       authorizerId: auth.authorizer?.authorizerId,
       authorizationScopes: auth.authorizationScopes,
+    });
+    this.manifestRoutes.push({
+      routeKey: route.key,
+      integration: integration._spec,
+      authorization: (options.authorization ?? this.defaultAuthorization)._spec,
+      throttle: options.throttle,
+      validatesBody: false,
+      requiredParameters: [],
+      cfnIntegration: binding.integration.node.defaultChild as apigwv2.CfnIntegration,
     });
     if (options.throttle) this.routeSettings.throttleRoute(route.key, options.throttle, cfnRoute);
     return cfnRoute;
@@ -275,7 +326,7 @@ export class HttpGateway extends Construct {
     }
     const conflict = route.key === DEFAULT_ROUTE_KEY
       ? undefined
-      : conflictWith(prop, route, [...this.routes.values()].filter(r => r.key !== DEFAULT_ROUTE_KEY));
+      : conflictWith(prop, route, this.routes.values().filter(r => r.key !== DEFAULT_ROUTE_KEY));
     if (conflict) throwIfProblems(this, [conflict]);
     if (this.cors && route.method === 'OPTIONS') {
       fail(this, {
@@ -286,16 +337,9 @@ export class HttpGateway extends Construct {
         fix: 'remove the OPTIONS route or the cors option',
       });
     }
-    if (this.routes.size >= MAX_ROUTES) {
-      fail(this, {
-        code: 'LimitExceeded',
-        prop,
-        rule: `would be route ${MAX_ROUTES + 1}; an HTTP API allows ${MAX_ROUTES} by default`,
-        value: routeKey,
-        fix: 'split the API into several gateways (e.g. per domain), use a greedy {proxy+} route, or request a quota increase and use aws-cdk-lib directly',
-      });
-    }
-    this.routes.set(route.key, route);
+    this.routes.add(prop, route.key, route, {
+      limit: this.quotas.routesPerApi, otherFix: 'split the API into several gateways (e.g. per domain), or use a greedy {proxy+} route',
+    });
     return route;
   }
 
@@ -315,35 +359,27 @@ export class HttpGateway extends Construct {
   }
 }
 
-function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
-  if (options.enabled === false) return undefined;
-  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
-  });
-}
 
 function propsProblems(props: HttpGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors)];
   problems.push(...stageNameProblems(props.stageName, true), ...stageVariableProblems('stageVariables', props.stageVariables));
-  const logsOptions = props.accessLogs ?? {};
-  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.retention',
-      rule: 'only applies to the log group the gateway creates',
-      value: logsOptions.retention,
-      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
-    });
-  }
-  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.enabled',
-      rule: 'is false, so logGroup and retention would be ignored',
-      value: false,
-      fix: 'remove logGroup/retention or turn access logs on',
-    });
-  }
+  problems.push(...accessLogOptionProblems(props.accessLogs));
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
+  routes: ROUTES,
+  defaultAuthorization: optional(AUTHORIZATION),
+  throttle: optional(THROTTLE_SETTINGS),
+  cors: optional(CORS_OPTIONS),
+  stageName: optional(str("'$default'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  domain: optional(DOMAIN_OPTIONS),
+  apiName: optional(str("'orders'")),
+  description: optional(str()),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+  quotas: optional(API_QUOTAS),
+}, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { HttpRouteKey } from '../private/route-key';
+import { HttpRouteKey } from '../core/route-key';
 
 /** A short, stable digest for construct IDs. */
 export function digest(text: string): string {

@@ -1,5 +1,5 @@
-import { Problem } from '../private/errors';
-import { HTTP_PATH_RULES, HttpRouteKey, parseHttpRouteKey } from '../private/route-key';
+import { Problem } from '../core/errors';
+import { HTTP_PATH_RULES, HttpRouteKey, parseHttpRouteKey } from '../core/route-key';
 
 /** The catch-all route of an HTTP API: requests no other route matches. */
 export const DEFAULT_ROUTE_KEY = '$default';

@@ -1,5 +1,5 @@
 import { Lazy, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { ThrottleSettings } from '../common/throttle-settings';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /**
  * Per-route throttles as the stage's route settings (aws-cdk-lib's HttpStage has none):

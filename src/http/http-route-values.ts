@@ -1,8 +1,9 @@
 import { HttpRouteContext } from './http-binding';
-import { RequestValue } from '../common/request-value';
-import { Problem } from '../private/errors';
-import { unknownPathParameter } from '../private/path-parameters';
-import { pathParameterNames } from '../private/route-key';
+import { httpMappingProblems, httpMappingValue } from './parameter-mapping';
+import { Problem } from '../core/errors';
+import { pathParameterNames } from '../core/route-key';
+import { unknownPathParameter } from '../vocabulary/path-parameters';
+import { RequestValue } from '../vocabulary/request-value';
 
 /**
  * The `RequestValue`s one HTTP API route maps into an integration's parameters: checks each
@@ -18,11 +19,11 @@ export class HttpRouteValues {
   }
 
   public use(value: RequestValue, prop: string): string {
-    const own = value._httpMappingProblems(prop);
+    const own = httpMappingProblems(value, prop);
     this.problems.push(...own);
     if (own.length > 0) return '';
     const unknown = unknownPathParameter(prop, value, this.pathParameters);
     if (unknown) this.problems.push(unknown);
-    return value._httpMappingValue()!;
+    return httpMappingValue(value._source, value._name)!;
   }
 }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { HttpIntegrationBinding, HttpRouteContext } from './http-binding';
 import { httpIntegrationTimeout } from './http-integration-timeout';
 import { subtypeParameterMismatches } from './integration-subtypes';
-import { ServiceRole } from '../private/service-roles';
+import { ServiceRole } from '../shared/service-roles';
 
 /** One AWS service action called through an HTTP API's first-class integration. */
 export interface HttpServiceCall {

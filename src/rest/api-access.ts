@@ -1,8 +1,7 @@
 import { Token, aws_iam as iam } from 'aws-cdk-lib';
-import { Problem } from '../private/errors';
-import { brand } from '../private/shape';
-import { checkValueArguments } from '../private/shapes/factories';
-import { isIpOrCidr } from '../private/validation';
+import { Problem } from '../core/errors';
+import { brand, argumentChecker, args, list, madeBy, required, str } from '../core/shape';
+import { isIpOrCidr } from '../core/validation';
 
 /** What each factory accepts, for the synth-time check of its values. */
 const VALUES: Record<string, { readonly valid: (value: string) => boolean; readonly rule: string; readonly fix: string }> = {
@@ -25,6 +24,14 @@ const VALUES: Record<string, { readonly valid: (value: string) => boolean; reado
  * name the callers of IAM-authorized routes besides the API's own account: a signed request
  * must come from one of them. Callers of routes without IAM authorization (none, Cognito,
  * Lambda authorizers) do not sign and are left to their authorizer.
+ *
+ * @example
+ * import { ApiAccess, Integration, RestGateway } from 'cdk-gatehouse';
+ *
+ * const internal = new RestGateway(this, 'Internal', {
+ *   allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24']), ApiAccess.fromAccounts(['222222222222'])],
+ * });
+ * internal.addRoute('GET /reports', Integration.lambda(fn));
  */
 export class ApiAccess {
   /** Only requests from these public source IP ranges (IPv4 or IPv6 CIDR); not seen through VPC endpoints. */
@@ -106,3 +113,18 @@ export function invokeStatement(sid: string, effect: iam.Effect, conditions: Rec
     sid, effect, principals: [new iam.AnyPrincipal()], actions: ['execute-api:Invoke'], resources: ['execute-api:/*'], conditions,
   });
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const API_ACCESS = madeBy<ApiAccess>('ApiAccess', "ApiAccess.fromSourceIps(['203.0.113.0/24'])");
+
+/** The arguments of each `ApiAccess.*` factory. */
+export const API_ACCESS_FACTORIES = {
+  'ApiAccess.fromSourceIps': args<{ cidrs: string[] }>({ cidrs: required(list(str("'203.0.113.0/24'"))) }),
+  'ApiAccess.fromVpcs': args<{ vpcIds: string[] }>({ vpcIds: required(list(str('vpc.vpcId'))) }),
+  'ApiAccess.fromVpcEndpoints': args<{ vpcEndpointIds: string[] }>({ vpcEndpointIds: required(list(str('endpoint.vpcEndpointId'))) }),
+  'ApiAccess.fromAccounts': args<{ accountIds: string[] }>({ accountIds: required(list(str("'123456789012'"))) }),
+  'ApiAccess.fromOrganization': args<{ organizationId: string }>({ organizationId: required(str("'o-a1b2c3d4e5'")) }),
+};
+
+const checkValueArguments = argumentChecker(API_ACCESS_FACTORIES);

@@ -1,6 +1,6 @@
 import { aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
-import { brand } from '../private/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { brand, argumentChecker, args, madeBy, optional, required, str } from '../core/shape';
+import { SECRET } from '../core/shapes/refs';
 
 /**
  * Where an API key's value comes from. Never plain text in the template: API Gateway
@@ -30,3 +30,16 @@ export class ApiKeyValue {
     this._value = value;
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const API_KEY_VALUE = madeBy<ApiKeyValue>('ApiKeyValue', 'ApiKeyValue.generate()');
+
+/** The arguments of each `ApiKeyValue.*` factory that takes any. */
+export const API_KEY_VALUE_FACTORIES = {
+  'ApiKeyValue.fromSecret': args<{ secret: secretsmanager.ISecret; jsonField?: string }>({
+    secret: required(SECRET), jsonField: optional(str("'apiKey'")),
+  }),
+};
+
+const checkValueArguments = argumentChecker(API_KEY_VALUE_FACTORIES);

@@ -1,22 +1,8 @@
 import { createHash } from 'crypto';
 import { Lazy, Stack, Validations, aws_apigateway as apigw, aws_iam as iam, custom_resources as cr } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeDeployHelper } from '../private/nag-acknowledgements';
-
-/**
- * What API Gateway does with a per-key invalidation (`Cache-Control: max-age=0`) from a
- * caller who may not invalidate the cache (`execute-api:InvalidateCache`).
- */
-export enum UnauthorizedInvalidation {
-  /** Answer from the cache and add a warning header (API Gateway's default). */
-  SUCCEED_WITH_RESPONSE_HEADER = 'SUCCEED_WITH_RESPONSE_HEADER',
-  /** Answer from the cache without a warning. */
-  SUCCEED_WITHOUT_RESPONSE_HEADER = 'SUCCEED_WITHOUT_RESPONSE_HEADER',
-  /** Refuse the request with 403. */
-  FAIL_WITH_403 = 'FAIL_WITH_403',
-  /** Let anyone invalidate: no authorization is required (not recommended). */
-  ALLOW = 'ALLOW',
-}
+import { acknowledgeDeployHelper } from '../shared/nag-acknowledgements';
+import { UnauthorizedInvalidation } from '../vocabulary/cache-options';
 
 /** The construct ID aws-cdk-lib gives its singleton SDK-call function. */
 const SDK_CALL_PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';

@@ -1,3 +1,4 @@
+import { bool, map, num, optional, required, str, struct } from '../core/shape';
 /**
  * A canary release on a REST gateway's stage: the stage keeps serving the stable version
  * and sends `trafficPercent` of requests to the latest definition of the API.
@@ -27,3 +28,12 @@ export interface CanaryOptions {
    */
   readonly useStageCache?: boolean;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const CANARY_OPTIONS = struct<CanaryOptions>('CanaryOptions', {
+  stableVersion: required(str('the DeploymentVersion output of the deploy the stage serves now')),
+  trafficPercent: required(num('10')),
+  stageVariableOverrides: optional(map(str(), "{ backend: 'v2' }")),
+  useStageCache: optional(bool()),
+}, '{ stableVersion, trafficPercent: 10 }');

@@ -1,6 +1,6 @@
 import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RestRouteContext } from './rest-binding';
-import { fail, warn } from '../private/errors';
+import { fail, warn } from '../core/errors';
 
 const MIN_MS = 50;
 const DEFAULT_MAX_MS = 29_000;

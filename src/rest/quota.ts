@@ -1,3 +1,4 @@
+import { enumOf, num, optional, required, struct } from '../core/shape';
 /** The period a usage plan's quota counts requests over. */
 export enum QuotaPeriod {
   DAY = 'DAY',
@@ -19,3 +20,13 @@ export interface QuotaSettings {
    */
   readonly offset?: number;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const QUOTA_PERIOD = enumOf<QuotaPeriod>('QuotaPeriod', () => QuotaPeriod);
+
+export const QUOTA_SETTINGS = struct<QuotaSettings>('QuotaSettings', {
+  limit: required(num('100000')),
+  period: required(QUOTA_PERIOD),
+  offset: optional(num('0')),
+}, '{ limit: 100000, period: QuotaPeriod.MONTH }');

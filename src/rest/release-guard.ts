@@ -1,7 +1,7 @@
 import { Aws, CustomResource, Duration, Stack, aws_apigateway as apigw, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { RESPOND_SOURCE } from '../private/custom-resource-response';
-import { inlineHandlerFunction } from '../private/inline-handler-function';
+import { RESPOND_SOURCE } from '../shared/custom-resource-response';
+import { inlineHandlerFunction } from '../shared/inline-handler-function';
 
 const SINGLETON_ID = 'GatehouseReleaseGuard';
 

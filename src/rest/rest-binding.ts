@@ -1,8 +1,8 @@
 import { Duration, aws_apigateway as apigw, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { RestCorsResponse } from './rest-cors';
-import { HttpRouteKey } from '../private/route-key';
-import { ServiceRole } from '../private/service-roles';
+import { HttpRouteKey } from '../core/route-key';
+import { ServiceRole } from '../shared/service-roles';
 
 /**
  * What a REST gateway hands an integration or authorization when a route binds it.
@@ -53,4 +53,27 @@ export interface RestIntegrationBinding {
   readonly requestSchema?: apigw.JsonSchema;
   /** Changes to the method's L1 that aws-cdk-lib's integration classes cannot express. */
   readonly patchMethod?: (method: apigw.Method) => void;
+}
+
+/** How a route's authorization renders on a REST method. */
+export interface RestMethodAuthorization {
+  readonly authorizationType: apigw.AuthorizationType;
+  readonly authorizer?: apigw.IAuthorizer;
+  readonly authorizationScopes?: string[];
+  /** Who the caller is, for the stage cache; absent when anyone may call. */
+  readonly caller?: RestCallerIdentity;
+}
+
+/**
+ * What tells a route's callers apart, so a cached answer is never served to another caller.
+ * Not exported.
+ */
+export interface RestCallerIdentity {
+  /** How messages name it, e.g. `Authorization.cognito`. */
+  readonly by: string;
+  /**
+   * Method request parameters that carry the caller's identity (`method.request.header.Authorization`);
+   * empty when API Gateway cannot key a cache on it (SigV4 signs every request differently).
+   */
+  readonly identityParameters: string[];
 }

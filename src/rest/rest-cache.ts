@@ -1,11 +1,11 @@
 import { Duration, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
-import { CacheOptions, RouteCacheOptions } from './cache-options';
 import { CanaryOptions } from './canary-options';
-import { RestMethodAuthorization } from '../auth/authorization-strategy';
-import { RequestValue } from '../common/request-value';
-import { Problem } from '../private/errors';
-import { unknownPathParameter } from '../private/path-parameters';
-import { HttpRouteKey, pathParameterNames } from '../private/route-key';
+import { RestMethodAuthorization } from './rest-binding';
+import { Problem } from '../core/errors';
+import { HttpRouteKey, pathParameterNames } from '../core/route-key';
+import { CacheOptions, RouteCacheOptions } from '../vocabulary/cache-options';
+import { unknownPathParameter } from '../vocabulary/path-parameters';
+import { RequestValue } from '../vocabulary/request-value';
 
 const DEFAULT_TTL = Duration.minutes(5);
 const MAX_TTL_SECONDS = 3600;

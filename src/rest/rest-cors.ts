@@ -1,6 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { CorsOptions } from '../common/cors-options';
-import { allowedOriginOverride } from '../private/vtl/cors-origin';
+import { allowedOriginOverride } from '../templates/cors-origin';
+import { CorsOptions } from '../vocabulary/cors-options';
 
 /** aws-cdk-lib's CORS options from ours; the defaults are documented on `CorsOptions`. */
 export function toApigwCors(cors: CorsOptions): apigw.CorsOptions {

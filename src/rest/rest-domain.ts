@@ -1,9 +1,9 @@
 import { Token, aws_apigateway as apigw, aws_route53_targets as targets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DomainOptions } from '../common/domain-options';
-import { domainOptionProblems, SharedDomain } from '../private/custom-domain';
-import { restDomainSecurity, securityPolicyProblems, warnOnWeakPolicy } from '../private/domain-security-policy';
-import { Problem } from '../private/errors';
+import { Problem } from '../core/errors';
+import { domainOptionProblems, SharedDomain } from '../shared/custom-domain';
+import { restDomainSecurity, securityPolicyProblems, warnOnWeakPolicy } from '../shared/domain-security-policy';
+import { DomainOptions } from '../vocabulary/domain-options';
 
 export function domainProblems(domain: DomainOptions | undefined, endpointType: apigw.EndpointType, region: string): Problem[] {
   if (!domain) return [];
@@ -32,7 +32,7 @@ export function domainProblems(domain: DomainOptions | undefined, endpointType: 
     problems.push({
       code: 'UnsupportedCombination',
       prop: 'domain',
-      rule: 'is not supported with Endpoint.private() by this library yet',
+      rule: 'is not supported with Endpoint.privateInVpc() by this library yet',
       value: domain.domainName,
       fix: 'use a regional endpoint for the custom domain, or reach the private API through its VPC endpoint',
     });

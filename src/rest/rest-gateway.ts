@@ -1,56 +1,63 @@
 import {
-  Size, Stack, Token, aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Size, Stack, Token,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { restAccessLogFormat } from './access-log-format';
-import { AccountLogsRole } from './account-logs-role';
-import { ApiAccess } from './api-access';
-import { applyInvalidationPolicy, UnauthorizedInvalidation } from './cache-invalidation';
-import { CacheOptions, CacheSize } from './cache-options';
-import { CanaryOptions } from './canary-options';
-import { Endpoint } from './endpoint';
+import { API_ACCESS, ApiAccess } from './api-access';
+import { applyInvalidationPolicy } from './cache-invalidation';
+import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
+import { hashDeployedParts } from './deployment-hash';
+import { Endpoint, ENDPOINT } from './endpoint';
 import { RestAuthorizers } from './rest-authorizers';
 import { RestRouteContext } from './rest-binding';
 import {
-  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCallers, routeCaching,
-  stageCacheProblems, ttlSeconds,
+  applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
 } from './rest-cache';
+import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
 import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
+import { RestRouteRecord, restGatewayEntry } from './rest-manifest';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
 import { RestMethodSettings } from './rest-stage';
-import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from './usage-plan';
-import { Waf } from './waf';
-import { Authorization } from '../auth/authorization';
-import { AccessLogOptions } from '../common/access-log-options';
-import { ClientCertificate } from '../common/client-certificate';
-import { CorsOptions } from '../common/cors-options';
-import { DomainOptions } from '../common/domain-options';
-import { RouteOptions } from '../common/route-options';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { Integration } from '../integrations/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
-import { defaultApiName } from '../private/api-name';
-import { corsProblems } from '../private/cors-validation';
-import { hashDeployedParts } from '../private/deployment-hash';
-import { fail, formatProblem, Problem, throwIfProblems, warn } from '../private/errors';
-import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../private/nag-acknowledgements';
+import { ApiKeyRegistry, USAGE_PLAN_OPTIONS, UsagePlan, UsagePlanOptions } from './usage-plan';
+import { Waf, WAF } from './waf';
+import { defaultApiName } from '../core/api-name';
+import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
 import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
-} from '../private/route-key';
-import { ServiceRoles } from '../private/service-roles';
-import { callName, optionsProblems, propsProblems as propsShapeProblems } from '../private/shape';
-import { addRouteProblems, methodProblems, REST_GATEWAY_PROPS, ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { USAGE_PLAN_OPTIONS } from '../private/shapes/options';
-import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
-import { exceedsAccountDefaults, throttleProblems } from '../private/validation';
+} from '../core/route-key';
+import {
+  bool, callName, list, optional, optionsProblems, propsProblems as propsShapeProblems, size, str, struct,
+} from '../core/shape';
+import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { registerGateway } from '../review/gateway-registry';
+import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
+import { AccountLogsRole } from '../shared/account-logs-role';
+import { quotaProblem, resourcePaths } from '../shared/api-quota';
+import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
+import { RouteTable, routeInvokeArn } from '../shared/route-table';
+import { ServiceRoles } from '../shared/service-roles';
+import { addUrlOutput } from '../shared/url-output';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
+import { Authorization, AUTHORIZATION } from '../vocabulary/authorization';
+import { CACHE_OPTIONS, CacheOptions, CacheSize, UnauthorizedInvalidation } from '../vocabulary/cache-options';
+import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
+import { corsProblems } from '../vocabulary/cors-validation';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
+import { Integration } from '../vocabulary/integration';
+import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of resources (and so routes) per REST API. */
-const MAX_ROUTES = 300;
 const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
 
 /** Properties of a `RestGateway`. */
@@ -122,8 +129,10 @@ export interface RestGatewayProps {
 
   /**
    * Set API Gateway's account-level CloudWatch Logs role when none is set in the account
-   * and region (needed by execution logging). Turn off where a platform team owns that
-   * setting. Never overwrites a role already set, and is kept when the stack is deleted.
+   * and region (needed by execution logging): one shared role per account and region,
+   * `gatehouse-apigateway-logs-{region}`, created at deploy time only when needed and owned
+   * by no stack. Never overwrites a role already set. Turn off where a platform team owns
+   * that setting.
    * @default true
    */
   readonly manageAccountLogsRole?: boolean;
@@ -223,12 +232,38 @@ export interface RestGatewayProps {
    * @default - none: HTTP backends get no client certificate
    */
   readonly clientCertificate?: ClientCertificate;
+
+  /**
+   * The stack output with the URL clients call (the custom domain's when there is one), shown
+   * after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly urlOutput?: UrlOutputOptions;
+
+  /**
+   * Per-API quotas AWS raised for this API, which the synth-time limit checks then use.
+   * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
+   */
+  readonly quotas?: ApiQuotas;
 }
 
 /**
  * A REST API (API Gateway v1) with its deployment and stage, secure by default: IAM
  * authorization on every route, request validation, throttling, JSON access logs,
  * execution logs, X-Ray tracing, and one Lambda permission per function.
+ *
+ * @example
+ * import { Authorization, Integration, RestGateway } from 'cdk-gatehouse';
+ *
+ * const orders = new RestGateway(this, 'Orders', {
+ *   throttle: { rateLimit: 500, burstLimit: 1000 },
+ *   urlOutput: { name: 'OrdersUrl' },
+ * });
+ * orders.addRoute('GET /orders/{id}', Integration.lambda(getOrder));
+ * orders.addRoute('POST /orders', Integration.sqs(queue), {
+ *   authorization: Authorization.cognito(userPool, { scopes: ['orders/write'] }),
+ * });
+ * orders.grantInvoke(backOfficeRole, 'GET /orders/{id}');
  */
 export class RestGateway extends Construct {
   /** The underlying REST API (escape hatch). */
@@ -241,7 +276,7 @@ export class RestGateway extends Construct {
   public readonly accessLogGroup?: logs.ILogGroup;
   /** The request validator every method uses. */
   public readonly requestValidator: apigw.RequestValidator;
-  /** The `execute-api` interface endpoint the gateway created for `Endpoint.private({ vpc })`. */
+  /** The `execute-api` interface endpoint the gateway created for `Endpoint.privateInVpc({ vpc })`. */
   public readonly vpcEndpoint?: ec2.InterfaceVpcEndpoint;
   /** The custom domain, when `domain` is set (shared by the stack's gateways that name it). */
   public readonly domainName?: apigw.DomainName;
@@ -259,7 +294,7 @@ export class RestGateway extends Construct {
   private readonly endpointType: apigw.EndpointType;
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
-  private readonly routes = new Map<string, HttpRouteKey>();
+  private readonly routes = new RouteTable<HttpRouteKey>(this);
   private readonly preflightPaths = new Set<string>();
   private readonly methodSettings: RestMethodSettings;
   private readonly permissions: LambdaInvokePermissions;
@@ -272,6 +307,11 @@ export class RestGateway extends Construct {
   private readonly apiKeys: ApiKeyRegistry;
   private readonly throttle: ThrottleSettings;
   private readonly customUrl?: string;
+  /** What each route is, for the route manifest. */
+  private readonly manifestRoutes: RestRouteRecord[] = [];
+  /** The API Gateway resources (paths) the routes need, counted against the quota. */
+  private readonly resourcePaths = new Set<string>();
+  private readonly quotas: Required<ApiQuotas>;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -279,13 +319,14 @@ export class RestGateway extends Construct {
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     this.throttle = throttle;
     throwIfProblems(this, [
-      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'resources', 'a RestGateway'), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
     }
 
+    this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     this.stageName = props.stageName ?? 'prod';
     const endpoint = props.endpoint ?? Endpoint.regional();
     this.endpointType = endpoint._type;
@@ -323,8 +364,9 @@ export class RestGateway extends Construct {
     });
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermissions', this.api.arnForExecuteApi('*', '/*', '*'));
     this.authorizers = new RestAuthorizers(this, 'Authorizers');
+    this.authorizers.limit = this.quotas.authorizersPerApi;
     // Bound now, not at the first route that uses it: methods added through `api` need it too.
-    methodDefaults.set(this.api, this.defaultAuthorization._bindRest({
+    methodDefaults.set(this.api, bindRestAuthorization(this.defaultAuthorization._spec, {
       ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
     }));
     if (this.cors) addCorsGatewayResponses(this.api, this.cors);
@@ -376,6 +418,23 @@ export class RestGateway extends Construct {
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
+    registerGateway(this, () => restGatewayEntry({
+      gateway: this,
+      endpointType: this.endpointType,
+      policy,
+      cors: this.cors,
+      webAclArn: this.webAclArn,
+      domain: this.domainName,
+      mutualTls: props.domain?.mutualTls !== undefined,
+      stage: this.stage,
+      stageThrottle: throttle,
+      accessLogs: this.accessLogGroup !== undefined,
+      executionLogLevel: loggingLevel,
+      usagePlans: this.usagePlans,
+      routes: this.manifestRoutes,
+    }));
+
+    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
 
     this.node.addValidation({ validate: () => this.validateAtSynth() });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
@@ -446,18 +505,7 @@ export class RestGateway extends Construct {
   /** The execute-api ARN of the stage's routes, or of one route (path parameters as `*`). */
   private routeArn(routeKey: string | undefined, method: string): string {
     if (routeKey === undefined) return this.api.arnForExecuteApi('*', '/*', this.stageName);
-    const route = this.routes.get(routeKey);
-    if (!route) {
-      fail(this, {
-        code: 'UnknownRoute',
-        prop: `${method} routeKey`,
-        rule: 'must be a route of this gateway',
-        value: routeKey,
-        fix: `add the route first, or use one of: ${[...this.routes.keys()].join(', ') || '(no routes yet)'}`,
-      });
-    }
-    const path = route.segments.map(s => (s.kind === 'literal' ? s.text : '*')).join('/');
-    return this.api.arnForExecuteApi(route.method === 'ANY' ? '*' : route.method, `/${path}`, this.stageName);
+    return routeInvokeArn(this.api, this.routes.require(`${method} routeKey`, routeKey), this.stageName);
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigw.Method {
@@ -465,8 +513,8 @@ export class RestGateway extends Construct {
     throwIfProblems(this, routeOptionProblems(prop, route, options));
 
     const ctx = this.routeContext(prop, route, options);
-    const binding = integration._bindRest(ctx);
-    const auth = (options.authorization ?? this.defaultAuthorization)._bindRest(ctx);
+    const binding = bindRestIntegration(integration._spec, ctx);
+    const auth = bindRestAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
     const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);
     throwIfProblems(this, cacheProblems);
@@ -505,6 +553,17 @@ export class RestGateway extends Construct {
       }
     }
 
+    this.manifestRoutes.push({
+      routeKey: route.key,
+      integration: integration._spec,
+      authorization: (options.authorization ?? this.defaultAuthorization)._spec,
+      apiKeyRequired: options.apiKeyRequired ?? false,
+      throttle: options.throttle,
+      cache: caching?.enabled ? { ttlSeconds: caching.ttlSeconds, keys: Object.keys(parameters ?? {}) } : undefined,
+      validatesBody: schema !== undefined,
+      requiredParameters: Object.entries(parameters ?? {}).filter(([, required]) => required).map(([name]) => name),
+      method,
+    });
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
     if (this.cors && !this.preflightPaths.has(route.path)) {
@@ -530,16 +589,15 @@ export class RestGateway extends Construct {
         fix: 'remove the OPTIONS route or the cors option',
       });
     }
-    if (this.routes.size >= MAX_ROUTES) {
-      fail(this, {
-        code: 'LimitExceeded',
-        prop,
-        rule: `would be route ${MAX_ROUTES + 1}; a REST API allows ${MAX_ROUTES} by default`,
-        value: routeKey,
-        fix: 'split the API into several gateways (e.g. per domain) or request a quota increase and use aws-cdk-lib directly',
-      });
+    // API Gateway limits resources (paths), not methods: count the paths this route adds.
+    const added = resourcePaths(route.path).filter(path => !this.resourcePaths.has(path));
+    const limit = this.quotas.resourcesPerApi;
+    if (added.length > 0 && this.resourcePaths.size + added.length > limit) {
+      fail(this, quotaProblem(prop, routeKey, `${this.resourcePaths.size + added.length} resources (adding ${added.join(', ')})`,
+        'Resources per API', limit, 'quotas.resourcesPerApi', 'split the API into several gateways (e.g. per domain), or share paths'));
     }
-    this.routes.set(route.key, route);
+    added.forEach(path => this.resourcePaths.add(path));
+    this.routes.add(prop, route.key, route);
     return route;
   }
 
@@ -584,13 +642,6 @@ export class RestGateway extends Construct {
   }
 }
 
-function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
-  if (options.enabled === false) return undefined;
-  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
-  });
-}
 
 function propsProblems(props: RestGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
@@ -599,32 +650,14 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   problems.push(...corsProblems(props.cors));
   problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   problems.push(...stageVariableProblems('canary.stageVariableOverrides', props.canary?.stageVariableOverrides));
-  const logsOptions = props.accessLogs ?? {};
-  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.retention',
-      rule: 'only applies to the log group the gateway creates',
-      value: logsOptions.retention,
-      fix: 'set the retention on your own log group, or drop accessLogs.logGroup',
-    });
-  }
-  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.enabled',
-      rule: 'is false, so logGroup and retention would be ignored',
-      value: false,
-      fix: 'remove logGroup/retention or turn access logs on',
-    });
-  }
-  const size = props.minCompressionSize?.toBytes();
-  if (size !== undefined && !Token.isUnresolved(size) && (size < 0 || size > 10 * 1024 * 1024)) {
+  problems.push(...accessLogOptionProblems(props.accessLogs));
+  const bytes = props.minCompressionSize?.toBytes();
+  if (bytes !== undefined && !Token.isUnresolved(bytes) && (bytes < 0 || bytes > 10 * 1024 * 1024)) {
     problems.push({
       code: 'InvalidStage',
       prop: 'minCompressionSize',
       rule: 'must be from 0 to 10 MiB',
-      value: `${size} bytes`,
+      value: `${bytes} bytes`,
       fix: 'use e.g. Size.kibibytes(1)',
     });
   }
@@ -668,3 +701,34 @@ function requestParameters(
   for (const value of options.requiredParameters ?? []) params[value._restRequestParameter()!] = true;
   return Object.keys(params).length > 0 ? params : undefined;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
+  routes: ROUTES,
+  defaultAuthorization: optional(AUTHORIZATION),
+  throttle: optional(THROTTLE_SETTINGS),
+  endpoint: optional(ENDPOINT),
+  cors: optional(CORS_OPTIONS),
+  stageName: optional(str("'prod'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  tracing: optional(bool()),
+  manageAccountLogsRole: optional(bool()),
+  binaryMediaTypes: optional(list(str("'image/png'"))),
+  minCompressionSize: optional(size()),
+  policy: optional(POLICY_DOCUMENT),
+  allowOnly: optional(list(API_ACCESS)),
+  domain: optional(DOMAIN_OPTIONS),
+  waf: optional(WAF),
+  cache: optional(CACHE_OPTIONS),
+  canary: optional(CANARY_OPTIONS),
+  pinnedVersion: optional(str('the DeploymentVersion output of the version to serve')),
+  apiKeySource: optional(API_KEY_SOURCE),
+  apiName: optional(str("'orders'")),
+  description: optional(str()),
+  clientCertificate: optional(CLIENT_CERTIFICATE),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+  quotas: optional(API_QUOTAS),
+}, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');

@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { RestMethodAuthorization } from '../auth/authorization-strategy';
+import { RestMethodAuthorization } from './rest-binding';
 
 /**
  * The gateway's default authorization as aws-cdk-lib's `defaultMethodOptions`, so that

@@ -1,8 +1,8 @@
 import { Validations, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Endpoint, PrivateEndpointOptions } from './endpoint';
-import { Problem } from '../private/errors';
-import { acknowledgeEndpointSecurityGroup } from '../private/nag-acknowledgements';
+import { Problem } from '../core/errors';
+import { acknowledgeEndpointSecurityGroup } from '../shared/nag-acknowledgements';
 
 export function privateEndpointProblems(endpoint: Endpoint): Problem[] {
   const options = endpoint._private;
@@ -10,8 +10,8 @@ export function privateEndpointProblems(endpoint: Endpoint): Problem[] {
   return [{
     code: 'InvalidEndpoint',
     prop: 'endpoint',
-    rule: 'Endpoint.private needs a vpc to create an execute-api endpoint in, or vpcEndpoints to allow',
-    value: 'Endpoint.private({})',
+    rule: 'Endpoint.privateInVpc needs a vpc to create an execute-api endpoint in, or vpcEndpoints to allow',
+    value: 'Endpoint.privateInVpc({})',
     fix: 'pass { vpc } or { vpcEndpoints: [endpoint] }',
   }];
 }

@@ -2,7 +2,7 @@ import { CfnElement, CfnOutput, Lazy, Stack, Token, aws_apigateway as apigw } fr
 import { Construct } from 'constructs';
 import { CanaryOptions } from './canary-options';
 import { ReleaseGuard } from './release-guard';
-import { Problem } from '../private/errors';
+import { Problem } from '../core/errors';
 
 /** The deployments' description; a pinned deployment must repeat it to stay untouched. */
 export const DEPLOYMENT_DESCRIPTION = 'Managed by cdk-gatehouse: replaced whenever the API changes';

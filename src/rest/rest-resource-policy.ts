@@ -1,7 +1,7 @@
 import { Stack, Token, aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ApiAccess, invokeStatement } from './api-access';
-import { Problem } from '../private/errors';
+import { Problem } from '../core/errors';
 
 /** API Gateway's limit on a resource policy's length, in characters. */
 const MAX_POLICY_CHARACTERS = 8192;
@@ -97,7 +97,7 @@ export function accessProblems(access: ApiAccess[], endpointType: apigw.Endpoint
         prop,
         rule: `${restriction._factory} only applies to private APIs (only requests through execute-api VPC endpoints carry a source VPC or VPC endpoint), so every request would be denied`,
         value: restriction._factory,
-        fix: 'use Endpoint.private({ vpc }), or ApiAccess.fromSourceIps for a public API',
+        fix: 'use Endpoint.privateInVpc({ vpc }), or ApiAccess.fromSourceIps for a public API',
       });
     }
   });

@@ -1,7 +1,7 @@
 import { Lazy, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RouteCaching } from './rest-cache';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { HttpRouteKey } from '../private/route-key';
+import { HttpRouteKey } from '../core/route-key';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** What a route sets apart from the stage-wide defaults. */
 interface RouteSettings {

@@ -1,14 +1,13 @@
 import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ApiKeyValue } from './api-key-value';
-import { QuotaPeriod, QuotaSettings } from './quota';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
-import { HttpRouteKey } from '../private/route-key';
-import { optionsProblems } from '../private/shape';
-import { methodProblems } from '../private/shapes/gateways';
-import { API_KEY_OPTIONS } from '../private/shapes/options';
-import { throttleProblems } from '../private/validation';
+import { ApiKeyValue, API_KEY_VALUE } from './api-key-value';
+import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from './quota';
+import { fail, Problem, throwIfProblems, warn } from '../core/errors';
+import { HttpRouteKey } from '../core/route-key';
+import { optionsProblems, bool, map, optional, str, struct } from '../core/shape';
+import { methodProblems } from '../shared/gateway-methods';
+import { throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { UsagePlanEntry } from '../review/manifest-format';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {
@@ -192,6 +191,7 @@ export class UsagePlan extends Construct {
 
   private readonly keyNames = new Set<string>();
   private readonly host: UsagePlanHost;
+  private readonly options: UsagePlanOptions;
   /** The id given to `addUsagePlan`: the plan's identity, in messages too. */
   private readonly planId: string;
 
@@ -201,6 +201,7 @@ export class UsagePlan extends Construct {
   private constructor(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, planId: string) {
     super(scope, id);
     this.host = host;
+    this.options = options;
     this.planId = planId;
     this.planName = options.name ?? planId;
     const prop = `addUsagePlan('${planId}')`;
@@ -220,6 +221,17 @@ export class UsagePlan extends Construct {
         throttle: options.routeThrottles && Lazy.any({ produce: () => this.routeThrottles(prop, options.routeThrottles!) }),
       }],
     });
+  }
+
+  /** @internal The plan in the route manifest: its limits and its keys' names, never their values. */
+  public _manifestEntry(): UsagePlanEntry {
+    return {
+      id: this.planId,
+      throttle: this.options.throttle && { rateLimit: this.options.throttle.rateLimit, burstLimit: this.options.throttle.burstLimit },
+      quotaLimit: this.options.quota?.limit,
+      quotaPeriod: this.options.quota?.period,
+      apiKeys: [...this.keyNames].sort(),
+    };
   }
 
   /** The plan's ID, as API Gateway knows it. */
@@ -338,3 +350,19 @@ function exceeds(plan: ThrottleSettings, stage: ThrottleSettings): boolean {
   return [plan.rateLimit, plan.burstLimit, stage.rateLimit, stage.burstLimit].every(v => !Token.isUnresolved(v))
     && (plan.rateLimit > stage.rateLimit || plan.burstLimit > stage.burstLimit);
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const USAGE_PLAN_OPTIONS = struct<UsagePlanOptions>('UsagePlanOptions', {
+  throttle: optional(THROTTLE_SETTINGS),
+  quota: optional(QUOTA_SETTINGS),
+  routeThrottles: optional(map(THROTTLE_SETTINGS, "{ 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } }")),
+  name: optional(str("'Gold'")),
+  description: optional(str()),
+}, '{ throttle: { rateLimit: 100, burstLimit: 200 } }');
+
+export const API_KEY_OPTIONS = struct<ApiKeyOptions>('ApiKeyOptions', {
+  value: optional(API_KEY_VALUE),
+  description: optional(str()),
+  outputKeyId: optional(bool()),
+}, '{ outputKeyId: true }');

@@ -2,10 +2,10 @@ import {
   ArnFormat, CfnResource, Stack, Token, aws_kinesisfirehose as firehose, aws_logs as logs, aws_s3 as s3, aws_wafv2 as wafv2,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { Problem } from '../private/errors';
-import { HEADER_NAME } from '../private/http-names';
-import { brand } from '../private/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { Problem } from '../core/errors';
+import { HEADER_NAME } from '../core/http-names';
+import { brand, argumentChecker, args, list, madeBy, optional, required, str, struct } from '../core/shape';
+import { BUCKET, DELIVERY_STREAM, LOG_GROUP } from '../core/shapes/refs';
 
 /** WAF delivers logs only to destinations whose name starts with this (WAFV2 API, LoggingConfiguration). */
 const NAME_PREFIX = 'aws-waf-logs-';
@@ -104,3 +104,26 @@ function deployedName(resource: IConstruct, name: string, nameProperty: string):
   if (physical === undefined) return undefined;
   return typeof physical === 'string' ? physical : name;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WAF_LOGGING = madeBy<WafLogging>('WafLogging', 'WafLogging.toLogGroup(logGroup)');
+
+export const WAF_LOGGING_OPTIONS = struct<WafLoggingOptions>('WafLoggingOptions', {
+  redactedHeaders: optional(list(str("'authorization'"))),
+}, "{ redactedHeaders: ['authorization'] }");
+
+/** The arguments of each `WafLogging.*` factory. */
+export const WAF_LOGGING_FACTORIES = {
+  'WafLogging.toLogGroup': args<{ logGroup: logs.ILogGroup; options?: WafLoggingOptions }>({
+    logGroup: required(LOG_GROUP), options: optional(WAF_LOGGING_OPTIONS),
+  }),
+  'WafLogging.toBucket': args<{ bucket: s3.IBucket; options?: WafLoggingOptions }>({
+    bucket: required(BUCKET), options: optional(WAF_LOGGING_OPTIONS),
+  }),
+  'WafLogging.toFirehose': args<{ deliveryStream: firehose.IDeliveryStream; options?: WafLoggingOptions }>({
+    deliveryStream: required(DELIVERY_STREAM), options: optional(WAF_LOGGING_OPTIONS),
+  }),
+};
+
+const checkValueArguments = argumentChecker(WAF_LOGGING_FACTORIES);

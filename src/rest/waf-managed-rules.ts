@@ -1,3 +1,4 @@
+import { enumOf } from '../core/shape';
 // The managed rule groups of `Waf.managed` and the actions of their rules, apart from
 // `WafRuleOverride` so that the checks of its arguments can name them without an import cycle.
 
@@ -22,3 +23,9 @@ export enum WafRuleAction {
   /** Only count the match (metrics, sampled requests, logs) and go on. */
   COUNT = 'COUNT',
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WAF_MANAGED_RULE_GROUP = enumOf<WafManagedRuleGroup>('WafManagedRuleGroup', () => WafManagedRuleGroup);
+
+export const WAF_RULE_ACTION = enumOf<WafRuleAction>('WafRuleAction', () => WafRuleAction);

@@ -1,8 +1,7 @@
 import { aws_wafv2 as wafv2 } from 'aws-cdk-lib';
-import { WafManagedRuleGroup, WafRuleAction } from './waf-managed-rules';
-import { Problem } from '../private/errors';
-import { brand } from '../private/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { WafManagedRuleGroup, WafRuleAction, WAF_MANAGED_RULE_GROUP, WAF_RULE_ACTION } from './waf-managed-rules';
+import { Problem } from '../core/errors';
+import { brand, argumentChecker, args, madeBy, required, str } from '../core/shape';
 
 /**
  * The rules of each group as AWS documents them (groups gain rules over time: a name missing
@@ -101,3 +100,16 @@ export class WafRuleOverride {
     return { name: this._rule, actionToUse: { [this._action.toLowerCase()]: {} } };
   }
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WAF_RULE_OVERRIDE = madeBy<WafRuleOverride>('WafRuleOverride', 'WafRuleOverride.allowLargeBodies()');
+
+/** The arguments of each `WafRuleOverride.*` factory that takes any. */
+export const WAF_RULE_OVERRIDE_FACTORIES = {
+  'WafRuleOverride.ruleAction': args<{ group: WafManagedRuleGroup; ruleName: string; action: WafRuleAction }>({
+    group: required(WAF_MANAGED_RULE_GROUP), ruleName: required(str("'SizeRestrictions_BODY'")), action: required(WAF_RULE_ACTION),
+  }),
+};
+
+const checkValueArguments = argumentChecker(WAF_RULE_OVERRIDE_FACTORIES);

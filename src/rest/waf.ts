@@ -1,11 +1,10 @@
 import { Token, aws_apigateway as apigw, aws_wafv2 as wafv2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { WafLogging } from './waf-logging';
+import { WafLogging, WAF_LOGGING } from './waf-logging';
 import { WafManagedRuleGroup } from './waf-managed-rules';
-import { WafRuleOverride } from './waf-rule-override';
-import { Problem, warn } from '../private/errors';
-import { brand } from '../private/shape';
-import { checkValueArguments } from '../private/shapes/factories';
+import { WafRuleOverride, WAF_RULE_OVERRIDE } from './waf-rule-override';
+import { Problem, warn } from '../core/errors';
+import { brand, argumentChecker, args, list, madeBy, num, optional, required, str, struct } from '../core/shape';
 
 /** Options of `Waf.managed`. */
 export interface ManagedWafOptions {
@@ -47,6 +46,12 @@ const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):\d{12}:(regional|global)
 /**
  * A web application firewall in front of a REST gateway's stage (WAF protects REST APIs
  * only: HTTP and WebSocket APIs cannot be associated with a web ACL).
+ *
+ * @example
+ * import { Integration, RestGateway, Waf } from 'cdk-gatehouse';
+ *
+ * const guarded = new RestGateway(this, 'Guarded', { waf: Waf.managed({ rateLimitPerFiveMinutes: 2000 }) });
+ * guarded.addRoute('POST /orders', Integration.sqs(queue));
  */
 export class Waf {
   /**
@@ -171,3 +176,20 @@ function arnProblems(prop: string, arn: string, region: string): Problem[] {
   return [];
 }
 
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WAF = madeBy<Waf>('Waf', 'Waf.managed()');
+
+export const MANAGED_WAF_OPTIONS = struct<ManagedWafOptions>('ManagedWafOptions', {
+  rateLimitPerFiveMinutes: optional(num('2000')),
+  ruleOverrides: optional(list(WAF_RULE_OVERRIDE)),
+  logging: optional(WAF_LOGGING),
+}, '{ rateLimitPerFiveMinutes: 2000 }');
+
+/** The arguments of each `Waf.*` factory that takes any. */
+export const WAF_FACTORIES = {
+  'Waf.managed': args<{ options?: ManagedWafOptions }>({ options: optional(MANAGED_WAF_OPTIONS) }),
+  'Waf.fromWebAclArn': args<{ webAclArn: string }>({ webAclArn: required(str('webAcl.attrArn')) }),
+};
+
+const checkValueArguments = argumentChecker(WAF_FACTORIES);

@@ -1,7 +1,7 @@
 import { Duration, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { WebSocketRouteKey } from './websocket-route-key';
-import { ServiceRole } from '../private/service-roles';
+import { ServiceRole } from '../shared/service-roles';
 
 /**
  * What a WebSocket gateway hands an integration or authorization when a route binds it.

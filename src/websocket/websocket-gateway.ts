@@ -1,33 +1,41 @@
 import {
-  ArnFormat, Names, Stack, Validations, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam,
-  aws_lambda as lambda, aws_logs as logs,
+  ArnFormat, aws_apigateway as apigw, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Names, Stack, Validations,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
+import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
+import { WEBSOCKET_REFUSED_ROUTE_OPTIONS } from './websocket-refusals';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
-import { WebSocketRouteOptions } from './websocket-route-options';
+import { RefusedWebSocketRouteOptions, WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
 import { WebSocketRouteSettings } from './websocket-route-settings';
-import { Authorization } from '../auth/authorization';
-import { AccessLogOptions } from '../common/access-log-options';
-import { ClientCertificate } from '../common/client-certificate';
-import { ThrottleSettings } from '../common/throttle-settings';
-import { Integration } from '../integrations/integration';
-import { accessLogKeyProblems, keyForAccessLogs } from '../private/access-log-encryption';
-import { defaultApiName } from '../private/api-name';
-import { fail, Problem, throwIfProblems, warn } from '../private/errors';
-import { escapeHatchDuplicates } from '../private/escape-hatch-routes';
-import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { ServiceRoles } from '../private/service-roles';
-import { propsProblems as propsShapeProblems } from '../private/shape';
-import { addRouteProblems, methodProblems, WEBSOCKET_GATEWAY_PROPS, WEBSOCKET_ROUTE_OPTIONS } from '../private/shapes/gateways';
-import { stageNameProblems, stageVariableProblems } from '../private/stage-validation';
-import { exceedsAccountDefaults, patternProblem, throttleProblems } from '../private/validation';
-import { AccountLogsRole } from '../rest/account-logs-role';
+import { defaultApiName } from '../core/api-name';
+import { fail, Problem, throwIfProblems, warn } from '../core/errors';
+import { bool, map, optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
+import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
+import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { patternProblem } from '../core/validation';
+import { registerGateway } from '../review/gateway-registry';
+import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
+import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
+import { AccountLogsRole } from '../shared/account-logs-role';
+import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
+import { LambdaInvokePermissions } from '../shared/lambda-invocation';
+import { RouteTable } from '../shared/route-table';
+import { ServiceRoles } from '../shared/service-roles';
+import { refusedOptionProblems, restOnlyProps } from '../shared/unsupported-options';
+import { addUrlOutput } from '../shared/url-output';
+import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
+import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
+import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { INTEGRATION, Integration } from '../vocabulary/integration';
+import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per WebSocket API. */
-const MAX_ROUTES = 300;
 const DEFAULT_THROTTLE: ThrottleSettings = { rateLimit: 1000, burstLimit: 2000 };
 const DEFAULT_ROUTE_SELECTION = '$request.body.action';
 /** `$request.body.<path>`, or a text of `${request.body.<path>}` parts and literals. */
@@ -126,8 +134,10 @@ export interface WebSocketGatewayProps {
 
   /**
    * Set API Gateway's account-level CloudWatch Logs role when none is set in the account
-   * and region (needed by execution logging). Turn off where a platform team owns that
-   * setting. Never overwrites a role already set, and is kept when the stack is deleted.
+   * and region (needed by execution logging): one shared role per account and region,
+   * `gatehouse-apigateway-logs-{region}`, created at deploy time only when needed and owned
+   * by no stack. Never overwrites a role already set. Turn off where a platform team owns
+   * that setting.
    * @default true
    */
   readonly manageAccountLogsRole?: boolean;
@@ -143,6 +153,26 @@ export interface WebSocketGatewayProps {
    * @default - none
    */
   readonly description?: string;
+
+  /**
+   * The stack output with the URL clients connect to (`wss://…`), shown after `cdk deploy`.
+   * `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly urlOutput?: UrlOutputOptions;
+
+  /**
+   * Per-API quotas AWS raised for this API, which the synth-time limit checks then use.
+   * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
+   */
+  readonly quotas?: ApiQuotas;
+
+  /**
+   * The stack output with the callback URL backends post to (`https://…/@connections`
+   * endpoint), shown after `cdk deploy`. `{ enabled: false }` leaves it out; `name` fixes its name.
+   * @default - an output named after the gateway's construct path
+   */
+  readonly callbackUrlOutput?: UrlOutputOptions;
 }
 
 /**
@@ -153,6 +183,17 @@ export interface WebSocketGatewayProps {
  *
  * API Gateway's limits: frames of at most 32 KB, messages of at most 128 KB, idle
  * connections closed after 10 minutes, every connection after 2 hours.
+ *
+ * @example
+ * import { Authorization, Integration, WebSocketGateway } from 'cdk-gatehouse';
+ *
+ * const chat = new WebSocketGateway(this, 'Chat', {
+ *   authorization: Authorization.none(),
+ *   connect: Integration.lambda(onConnect),
+ *   disconnect: Integration.lambda(onDisconnect),
+ *   routes: { sendMessage: Integration.lambda(onMessage) },
+ * });
+ * chat.grantManageConnections(onMessage);
  */
 export class WebSocketGateway extends Construct {
   /** The underlying WebSocket API (escape hatch). */
@@ -165,20 +206,25 @@ export class WebSocketGateway extends Construct {
   public readonly clientCertificateId?: string;
 
   private readonly authorization: Authorization;
-  private readonly routes = new Map<string, WebSocketRouteKey>();
+  private readonly routes = new RouteTable<WebSocketRouteKey>(this);
   /** Every route's resources live under this scope; the stage depends on all of them. */
   private readonly routesScope: Construct;
   private readonly routeSettings: WebSocketRouteSettings;
   private readonly permissions: LambdaInvokePermissions;
   private readonly serviceRoles = new ServiceRoles(this);
+  /** What each route is, for the route manifest. */
+  private readonly manifestRoutes: V2RouteRecord[] = [];
+  private readonly quotas: Required<ApiQuotas>;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     throwIfProblems(this, propsShapeProblems(WEBSOCKET_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
-      ...propsProblems(props), ...accessLogKeyProblems(this, props.accessLogs), ...(props.clientCertificate?._problems('clientCertificate') ?? []),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'a WebSocketGateway'), ...accessLogKeyProblems(this, props.accessLogs),
+      ...(props.clientCertificate?._problems('clientCertificate') ?? []),
     ]);
+    this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
@@ -218,6 +264,24 @@ export class WebSocketGateway extends Construct {
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
+
+    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients connect to' }, props.urlOutput);
+    registerGateway(this, () => v2GatewayEntry({
+      gateway: this,
+      type: 'WEBSOCKET',
+      stageName: props.stageName ?? 'prod',
+      stageThrottle: throttle,
+      accessLogs: this.accessLogGroup !== undefined,
+      executionLogLevel: loggingLevel,
+      defaultTimeoutMillis: 29_000,
+      routes: this.manifestRoutes,
+    }));
+    addUrlOutput(this, {
+      prop: 'callbackUrlOutput',
+      id: 'CallbackUrl',
+      value: this.callbackUrl,
+      description: 'The URL backends post to (@connections)',
+    }, props.callbackUrlOutput);
 
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     const declared: [string, string, Integration | undefined][] = [
@@ -277,9 +341,9 @@ export class WebSocketGateway extends Construct {
     throwIfProblems(this, routeOptionProblems(prop, route, options));
     const returnResponse = options.returnResponse ?? false;
     const ctx = this.routeContext(prop, route, options);
-    const binding = integration._bindWebSocket(ctx);
+    const binding = bindWebSocketIntegration(integration._spec, ctx);
     // The gateway's authorization guards the connection, whichever prop set $connect.
-    const auth = route.kind === 'connect' ? this.authorization._bindWebSocket({ ...ctx, authorizationProp: 'props.authorization' }) : undefined;
+    const auth = route.kind === 'connect' ? bindWebSocketAuthorization(this.authorization._spec, { ...ctx, authorizationProp: 'props.authorization' }) : undefined;
 
     // A construct per route, named by its key: logical IDs never depend on route order.
     const routeScope = new Construct(this.routesScope, routeKey);
@@ -322,6 +386,16 @@ export class WebSocketGateway extends Construct {
         });
       }
     }
+    // Every message arrives over a connection the gateway's authorization admitted on $connect.
+    this.manifestRoutes.push({
+      routeKey,
+      integration: integration._spec,
+      authorization: this.authorization._spec,
+      throttle: options.throttle,
+      validatesBody: schema !== undefined,
+      requiredParameters: [],
+      cfnIntegration,
+    });
     if (options.throttle) this.routeSettings.throttleRoute(routeKey, options.throttle);
     return cfnRoute;
   }
@@ -344,16 +418,9 @@ export class WebSocketGateway extends Construct {
             : 'remove one of the two routes or rename it',
       });
     }
-    if (this.routes.size >= MAX_ROUTES) {
-      fail(this, {
-        code: 'LimitExceeded',
-        prop,
-        rule: `would be route ${MAX_ROUTES + 1}; a WebSocket API allows ${MAX_ROUTES} by default`,
-        value: routeKey,
-        fix: 'route several actions to one integration (e.g. the $default route), or request a quota increase',
-      });
-    }
-    this.routes.set(routeKey, route);
+    this.routes.add(prop, routeKey, route, {
+      limit: this.quotas.routesPerApi, otherFix: 'route several actions to one integration (e.g. the $default route)',
+    });
     return route;
   }
 
@@ -372,13 +439,6 @@ export class WebSocketGateway extends Construct {
   }
 }
 
-function accessLogGroup(scope: Construct, options: AccessLogOptions = {}): logs.ILogGroup | undefined {
-  if (options.enabled === false) return undefined;
-  return options.logGroup ?? new logs.LogGroup(scope, 'AccessLogs', {
-    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: options.encryptionKey && keyForAccessLogs(scope, options.encryptionKey),
-  });
-}
 
 function propsProblems(props: WebSocketGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
@@ -389,56 +449,17 @@ function propsProblems(props: WebSocketGatewayProps): Problem[] {
       "use e.g. '$request.body.action' or '${request.body.type}.${request.body.action}'", 'InvalidRouteSelectionExpression'),
   ];
   for (const check of checks) if (check) problems.push(check);
-  const logsOptions = props.accessLogs ?? {};
-  if (logsOptions.logGroup && logsOptions.retention !== undefined) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs.retention',
-      rule: 'only applies to the log group the gateway creates, not to accessLogs.logGroup',
-      value: logsOptions.retention,
-      fix: 'set the retention on your own log group, or drop logGroup',
-    });
-  }
-  if (logsOptions.enabled === false && (logsOptions.logGroup || logsOptions.retention !== undefined)) {
-    problems.push({
-      code: 'InvalidAccessLogs',
-      prop: 'accessLogs',
-      rule: 'must not set logGroup or retention while enabled is false',
-      value: 'enabled: false',
-      fix: 'remove logGroup and retention, or turn access logs on',
-    });
-  }
+  problems.push(...accessLogOptionProblems(props.accessLogs));
   return problems;
 }
 
 /** What WebSocket routes cannot take of the shared route options, and two-way where there is no client to answer. */
-function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions): Problem[] {
+/** `options` as plain JavaScript may pass it: with options that always fail on a WebSocket route. */
+function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: WebSocketRouteOptions & RefusedWebSocketRouteOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
-  if (options.authorization) {
-    problems.push({
-      code: 'UnsupportedCombination',
-      prop: `${prop}.authorization`,
-      rule: 'cannot be set on a WebSocket route: API Gateway authorizes a WebSocket connection once, on $connect',
-      value: route.key,
-      fix: "set the gateway's authorization prop; it applies to $connect",
-    });
-  }
-  const restOnly: [keyof WebSocketRouteOptions, string][] = [
-    ['apiKeyRequired', 'API keys and usage plans are a RestGateway feature here'],
-    ['requiredParameters', 'WebSocket messages have no query strings or headers to require'],
-    ['cache', 'response caching is a RestGateway feature'],
-  ];
-  for (const [name, why] of restOnly) {
-    if (options[name] !== undefined && options[name] !== false) {
-      problems.push({
-        code: 'UnsupportedCombination',
-        prop: `${prop}.${name}`,
-        rule: `cannot be set on a WebSocket route (${why})`,
-        value: route.key,
-        fix: `remove ${name}`,
-      });
-    }
-  }
+  // Authorization is refused when truthy; the others when set to anything but false.
+  problems.push(...refusedOptionProblems(WEBSOCKET_REFUSED_ROUTE_OPTIONS, options, prop, () => route.key,
+    value => value !== undefined && value !== false && value !== null));
   if (options.returnResponse && !hasMessageBody(route)) {
     problems.push({
       code: 'UnsupportedCombination',
@@ -459,3 +480,26 @@ function routeOptionProblems(prop: string, route: WebSocketRouteKey, options: We
   }
   return problems;
 }
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketGatewayProps', {
+  connect: optional(INTEGRATION),
+  disconnect: optional(INTEGRATION),
+  defaultRoute: optional(INTEGRATION),
+  routes: optional(map(INTEGRATION, '{ sendMessage: Integration.lambda(fn) }')),
+  authorization: optional(AUTHORIZATION),
+  routeSelectionExpression: optional(str("'$request.body.action'")),
+  throttle: optional(THROTTLE_SETTINGS),
+  stageName: optional(str("'prod'")),
+  stageVariables: STAGE_VARIABLES,
+  accessLogs: optional(ACCESS_LOG_OPTIONS),
+  executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  manageAccountLogsRole: optional(bool()),
+  apiName: optional(str("'chat'")),
+  description: optional(str()),
+  clientCertificate: optional(CLIENT_CERTIFICATE),
+  urlOutput: optional(URL_OUTPUT_OPTIONS),
+  quotas: optional(API_QUOTAS),
+  callbackUrlOutput: optional(URL_OUTPUT_OPTIONS),
+}, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));

@@ -1,4 +1,4 @@
-import { Problem } from '../private/errors';
+import { Problem } from '../core/errors';
 
 /** The route keys API Gateway reserves: connection opened, connection closed, no other route matched. */
 export const RESERVED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'] as const;

@@ -1,5 +1,5 @@
 import { Lazy, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { ThrottleSettings } from '../common/throttle-settings';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /**
  * The stage's route settings: defaults for every route (throttle, execution logging,

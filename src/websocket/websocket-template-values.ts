@@ -1,5 +1,5 @@
 import { hasMessageBody, WebSocketRouteKey } from './websocket-route-key';
-import { RouteValues, TemplateValueRules } from '../integrations/route-values';
+import { RouteValues, TemplateValueRules } from '../templates/route-values';
 
 const NOT_IN_TEMPLATES = {
   rule: 'cannot be read by a WebSocket mapping template (API Gateway passes no headers or query strings to WebSocket templates)',

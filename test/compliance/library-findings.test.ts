@@ -63,7 +63,7 @@ describe('RestGateway', () => {
   test('the execute-api endpoint\'s security group has no finding in any pack (its CIDR is a reference)', () => {
     const { app, stack } = setup();
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'p', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
-    const api = new RestGateway(stack, 'Api', { endpoint: Endpoint.private({ vpc }) });
+    const api = new RestGateway(stack, 'Api', { endpoint: Endpoint.privateInVpc({ vpc }) });
     api.addRoute('GET /a', Integration.mock());
     expect(findingsUnder(nagFindings(app), api.node.findChild('ExecuteApiEndpointSecurityGroup'))).toEqual([]);
   });

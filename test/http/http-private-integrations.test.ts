@@ -108,7 +108,8 @@ describe('Integration.privateAlb on HttpGateway', () => {
     expect(() => api.addRoute('GET /a', Integration.privateAlb(listener, { port: 80 })))
       .toThrow(/\[InvalidIntegration\] addRoute\('GET \/a'\) Integration.privateAlb port must match the port of the listener it sends to \(Test\/Alb\/Http listens on 8080\), got 80; set port to 8080 or leave it out/);
     const nlbListener = nlbWithListener(stack).node.findChild('Tcp80') as elbv2.NetworkListener;
-    expect(() => api.addRoute('GET /b', Integration.privateAlb(listener, { networkListener: nlbListener })))
+    // Not in PrivateAlbIntegrationOptions: as plain JavaScript passes it.
+    expect(() => api.addRoute('GET /b', Integration.privateAlb(listener, { networkListener: nlbListener } as object)))
       .toThrow(/\[InvalidIntegration\] addRoute\('GET \/b'\) Integration.privateAlb networkListener is not used by Integration.privateAlb/);
     api.addRoute('GET /c', Integration.privateAlb(listener, { port: 8080 }));
   });

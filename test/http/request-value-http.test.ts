@@ -1,4 +1,5 @@
 import { RequestValue } from '../../src';
+import { httpIdentitySource, httpMappingProblems, httpMappingValue } from '../../src/http/parameter-mapping';
 
 describe('RequestValue on HTTP APIs', () => {
   test.each<[RequestValue, string, string | undefined]>([
@@ -13,9 +14,9 @@ describe('RequestValue on HTTP APIs', () => {
     [RequestValue.stageVariable('env'), '$stageVariables.env', '$stageVariables.env'],
     [RequestValue.literal('shop.orders'), 'shop.orders', undefined],
   ])('%s renders as parameter mapping', (value, mapping, identitySource) => {
-    expect(value._httpMappingProblems('prop')).toEqual([]);
-    expect(value._httpMappingValue()).toBe(mapping);
-    expect(value._httpIdentitySource()).toBe(identitySource);
+    expect(httpMappingProblems(value, 'prop')).toEqual([]);
+    expect(httpMappingValue(value._source, value._name)).toBe(mapping);
+    expect(httpIdentitySource(value)).toBe(identitySource);
   });
 
   test.each<[RequestValue, RegExp]>([
@@ -27,7 +28,7 @@ describe('RequestValue on HTTP APIs', () => {
     [RequestValue.literal('cost $5'), /must not contain \$/],
     [RequestValue.jsonPath('$..id'), /must be a JSON path/],
   ])('%s is refused', (value, rule) => {
-    const problems = value._httpMappingProblems('prop');
+    const problems = httpMappingProblems(value, 'prop');
     expect(problems).toHaveLength(1);
     expect(problems[0].code).toBe('InvalidRequestValue');
     expect(problems[0].rule).toMatch(rule);

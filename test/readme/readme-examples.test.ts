@@ -1,4 +1,5 @@
-// Every TypeScript block in README.md compiles as printed and synthesizes, inside the fixture that
+// Every TypeScript block in README.md, and every `@example` of the API docs in src/, compiles as
+// printed and synthesizes, inside the fixture that
 // jsii-rosetta also translates them in (rosetta/default.ts-fixture): the fixture declares what the
 // examples assume (`this`, functions, queues, tables, ...), the block replaces its `/// here`, and
 // the block's imports go first, as jsii-rosetta places them. `cdk-gatehouse` is this repository's src/.
@@ -103,15 +104,44 @@ function fixtureClass(source: string): new (scope: unknown, id: string) => Stack
   return module.exports.Fixture as new (scope: unknown, id: string) => Stack;
 }
 
+/** The `@example` blocks of the doc comments under src/, with the file and line each starts on. */
+function docExamples(dir: string): Array<{ where: string; code: string }> {
+  const found: Array<{ where: string; code: string }> = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) { found.push(...docExamples(file)); continue; }
+    if (!entry.name.endsWith('.ts')) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    // From `@example` to the next tag or the comment's end, without the leading ` * `.
+    const example = /^[ \t]*\* @example[ \t]*\n((?:[ \t]*\*(?! @)(?!\/).*\n)*)/gm;
+    for (let match = example.exec(text); match; match = example.exec(text)) {
+      const code = match[1].split('\n').map(l => l.replace(/^[ \t]*\* ?/, '')).join('\n');
+      found.push({ where: `${path.relative(ROOT, file)}:${text.slice(0, match.index).split('\n').length}`, code });
+    }
+  }
+  return found;
+}
+
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const blocks: Block[] = typeScriptBlocks(README).map(({ line, code }) => ({
   line, code, source: inFixture(code), fileName: path.join(ROOT, 'test', 'readme', `README-L${line}.generated.ts`),
 }));
+const examples = docExamples(path.join(ROOT, 'src')).map(({ where, code }, i) => ({
+  where, code, source: inFixture(code), fileName: path.join(ROOT, 'test', 'readme', `example-${i}.generated.ts`),
+}));
+
+let errors: Map<string, string[]>;
+beforeAll(() => { errors = compile([...blocks, ...examples.map(e => ({ ...e, line: 0 }))]); }, 180_000);
+
+/** The block synthesizes in the fixture's stack with no error annotation. */
+function expectSynthesizes(source: string): void {
+  const app = testApp();
+  const stack = new (fixtureClass(source))(app, 'Readme');
+  expect(() => app.synth()).not.toThrow();
+  expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+}
 
 describe('README.md TypeScript blocks', () => {
-  let errors: Map<string, string[]>;
-  beforeAll(() => { errors = compile(blocks); }, 180_000);
-
   test('README has TypeScript blocks to check', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(7);
   });
@@ -122,10 +152,26 @@ describe('README.md TypeScript blocks', () => {
     });
 
     test('synthesizes with no error annotations', () => {
-      const app = testApp();
-      const stack = new (fixtureClass(block.source))(app, 'Readme');
-      expect(() => app.synth()).not.toThrow();
-      expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+      expectSynthesizes(block.source);
+    });
+  });
+});
+
+describe('@example blocks of the API docs', () => {
+  test('the main constructs and factories have examples', () => {
+    const documented = examples.map(e => e.code).join('\n');
+    for (const name of ['RestGateway', 'HttpGateway', 'WebSocketGateway', 'Integration', 'Authorization', 'RequestValue', 'ApiAccess', 'Waf', 'Endpoint', 'SortKeyCondition']) {
+      expect(documented).toMatch(new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from 'cdk-gatehouse'`));
+    }
+  });
+
+  describe.each(examples.map(e => [e.where, e] as const))('example at %s', (_where, example) => {
+    test('compiles as printed', () => {
+      expect(errors.get(example.fileName)).toEqual([]);
+    });
+
+    test('synthesizes with no error annotations', () => {
+      expectSynthesizes(example.source);
     });
   });
 });

@@ -17,7 +17,7 @@ function policyOf(template: Template): any {
 describe('private endpoints', () => {
   test('with a VPC: an execute-api endpoint (private DNS, HTTPS from the VPC only) and a policy denying everything else', () => {
     const stack = testStack();
-    const api = new RestGateway(stack, 'Internal', { endpoint: Endpoint.private({ vpc: vpcIn(stack) }) });
+    const api = new RestGateway(stack, 'Internal', { endpoint: Endpoint.privateInVpc({ vpc: vpcIn(stack) }) });
     api.addRoute('GET /a', Integration.mock());
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::EC2::VPCEndpoint', {
@@ -43,7 +43,7 @@ describe('private endpoints', () => {
   test('with existing endpoints only', () => {
     const stack = testStack();
     const existing = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'E', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 });
-    new RestGateway(stack, 'Internal', { endpoint: Endpoint.private({ vpcEndpoints: [existing] }) }).addRoute('GET /a', Integration.mock());
+    new RestGateway(stack, 'Internal', { endpoint: Endpoint.privateInVpc({ vpcEndpoints: [existing] }) }).addRoute('GET /a', Integration.mock());
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
     expect(policyOf(t).Statement.find((st: any) => st.Sid === 'PrivateEndpointsOnly').Condition)
@@ -51,10 +51,10 @@ describe('private endpoints', () => {
   });
 
   test('refuses a private endpoint with nothing to go through, and source IPs on a private API', () => {
-    expect(() => new RestGateway(testStack(), 'A', { endpoint: Endpoint.private({}) }))
-      .toThrow(/\[InvalidEndpoint\] endpoint Endpoint.private needs a vpc to create an execute-api endpoint in, or vpcEndpoints/);
+    expect(() => new RestGateway(testStack(), 'A', { endpoint: Endpoint.privateInVpc({}) }))
+      .toThrow(/\[InvalidEndpoint\] endpoint Endpoint.privateInVpc needs a vpc to create an execute-api endpoint in, or vpcEndpoints/);
     const stack = testStack();
-    expect(() => new RestGateway(stack, 'B', { endpoint: Endpoint.private({ vpc: vpcIn(stack) }), allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24'])] }))
+    expect(() => new RestGateway(stack, 'B', { endpoint: Endpoint.privateInVpc({ vpc: vpcIn(stack) }), allowOnly: [ApiAccess.fromSourceIps(['203.0.113.0/24'])] }))
       .toThrow(/\[InvalidPolicy\] allowOnly\[0\] cannot restrict a private API by source IP/);
   });
 });

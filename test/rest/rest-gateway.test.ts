@@ -69,13 +69,35 @@ describe('RestGateway', () => {
       t.hasResourceProperties('AWS::ApiGateway::Method', { RequestParameters: { 'method.request.path.id': true } });
     });
 
-    test('the stage waits for the account CloudWatch Logs role, which is retained', () => {
+    test('the stage waits for the account CloudWatch Logs role setting; no role is created or retained per stack', () => {
       t.hasResource('AWS::ApiGateway::Stage', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('GatehouseAccountLogsRoleSetting')]) });
-      t.hasResource('AWS::IAM::Role', {
-        DeletionPolicy: 'Retain',
+      t.resourceCountIs('Custom::ApiGatewayAccountLogsRole', 1);
+      t.hasResourceProperties('Custom::ApiGatewayAccountLogsRole', {
+        RoleName: { 'Fn::Join': ['', ['gatehouse-apigateway-logs-', { Ref: 'AWS::Region' }]] },
+      });
+      const apiGatewayRoles = t.findResources('AWS::IAM::Role', {
         Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'apigateway.amazonaws.com' } })] } },
       });
-      t.resourceCountIs('Custom::ApiGatewayAccountLogsRole', 1);
+      expect(Object.keys(apiGatewayRoles)).toEqual([]);
+      expect(Object.values(t.toJSON().Resources).filter((r: any) => r.DeletionPolicy === 'Retain' && r.Type === 'AWS::IAM::Role')).toEqual([]);
+    });
+
+    test('the handler may create only the one role, attach only the push-to-logs policy and pass it only to API Gateway', () => {
+      const roleArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/gatehouse-apigateway-logs-', { Ref: 'AWS::Region' }]] };
+      t.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            { Action: 'iam:CreateRole', Effect: 'Allow', Resource: roleArn },
+            {
+              Action: 'iam:AttachRolePolicy',
+              Effect: 'Allow',
+              Resource: roleArn,
+              Condition: { ArnEquals: { 'iam:PolicyARN': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs']] } } },
+            },
+            { Action: 'iam:PassRole', Effect: 'Allow', Resource: roleArn, Condition: { StringEquals: { 'iam:PassedToService': 'apigateway.amazonaws.com' } } },
+          ]),
+        },
+      });
     });
 
     test('aws-cdk-lib creates no AWS::ApiGateway::Account that could overwrite the account setting', () => {
@@ -363,10 +385,11 @@ describe('RestGateway', () => {
         .toThrow(/\[InvalidRequestValue\] .*must be a valid HTTP header name, got "X Tenant"/);
     });
 
-    test('the API would exceed 300 routes', () => {
+    test('the API would exceed 300 resources (paths)', () => {
       const api = new RestGateway(testStack(), 'Api');
       for (let i = 0; i < 300; i++) api.addRoute(`GET /r${i}`, Integration.mock());
-      expect(() => api.addRoute('GET /one-more', Integration.mock())).toThrow(/\[LimitExceeded\] .*would be route 301; a REST API allows 300/);
+      expect(() => api.addRoute('GET /one-more', Integration.mock()))
+        .toThrow(/\[LimitExceeded\] addRoute\('GET \/one-more'\) would make 301 resources \(adding \/one-more\); API Gateway's quota "Resources per API" is 300/);
     });
   });
 

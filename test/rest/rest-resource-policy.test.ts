@@ -56,7 +56,7 @@ describe('RestGateway resource policy (allowOnly)', () => {
   describe('private endpoints', () => {
     function privatePolicy(allowOnly: ApiAccess[] = []) {
       return gatewayPolicy(stack => ({
-        endpoint: Endpoint.private({
+        endpoint: Endpoint.privateInVpc({
           vpcEndpoints: [ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'E', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 })],
         }),
         allowOnly,
@@ -170,7 +170,7 @@ describe('RestGateway resource policy (allowOnly)', () => {
       const stack = testStack();
       const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'p', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
       expect(() => new RestGateway(stack, 'Api', {
-        endpoint: Endpoint.private({ vpc }),
+        endpoint: Endpoint.privateInVpc({ vpc }),
         allowOnly: [ApiAccess.fromVpcs([vpc.vpcId]), ApiAccess.fromAccounts([stack.account, Stack.of(stack).resolve(stack.account)])],
       })).not.toThrow();
       expect(() => new RestGateway(stack, 'Ips', { allowOnly: [ApiAccess.fromSourceIps([vpc.vpcCidrBlock, '2001:db8::/32', '203.0.113.7'])] })).not.toThrow();
@@ -181,7 +181,7 @@ describe('RestGateway resource policy (allowOnly)', () => {
       ['edge', Endpoint.edge(), 'fromVpcEndpoints', ApiAccess.fromVpcEndpoints(['vpce-0123456789abcdef0'])],
     ])('throws on VPC restrictions when the endpoint is %s, as no request could meet them', (_type, endpoint, factory, access) => {
       expect(() => new RestGateway(testStack(), 'Api', { endpoint, allowOnly: [access] })).toThrow(new RegExp(
-        `\\[InvalidPolicy\\] allowOnly\\[0\\] ${factory} only applies to private APIs \\(only requests through execute-api VPC endpoints carry a source VPC or VPC endpoint\\), so every request would be denied, got "${factory}"; use Endpoint.private\\(\\{ vpc \\}\\), or ApiAccess.fromSourceIps for a public API`));
+        `\\[InvalidPolicy\\] allowOnly\\[0\\] ${factory} only applies to private APIs \\(only requests through execute-api VPC endpoints carry a source VPC or VPC endpoint\\), so every request would be denied, got "${factory}"; use Endpoint.privateInVpc\\(\\{ vpc \\}\\), or ApiAccess.fromSourceIps for a public API`));
     });
 
     test.each([
@@ -190,7 +190,7 @@ describe('RestGateway resource policy (allowOnly)', () => {
     ])('throws on a malformed %s', (_name, access, message) => {
       const stack = testStack();
       const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'E', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 });
-      expect(() => new RestGateway(stack, 'Api', { endpoint: Endpoint.private({ vpcEndpoints: [endpoint] }), allowOnly: [access] })).toThrow(message);
+      expect(() => new RestGateway(stack, 'Api', { endpoint: Endpoint.privateInVpc({ vpcEndpoints: [endpoint] }), allowOnly: [access] })).toThrow(message);
     });
   });
 });

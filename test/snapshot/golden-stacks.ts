@@ -179,7 +179,7 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     });
     Validations.of(nlb).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'access logs need an S3 bucket outside the scope of this stack' });
     const api = new RestGateway(stack, 'Api', {
-      endpoint: Endpoint.private({ vpc }),
+      endpoint: Endpoint.privateInVpc({ vpc }),
       allowOnly: [ApiAccess.fromVpcs([vpc.vpcId])],
     });
     api.addRoute('ANY /inventory/{proxy+}', Integration.privateNlb(nlb, { port: 8080 }));

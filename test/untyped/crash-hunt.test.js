@@ -5,7 +5,7 @@
 // JavaScript user must never see.
 
 const { Duration } = require('aws-cdk-lib');
-const { ARGUMENTS, STRUCTS } = require('../../src/private/shapes');
+const { ARGUMENTS, STRUCTS } = require('./shapes');
 const { PLACES, attempt, shapeName } = require('./harness');
 
 const BAD_VALUES = [

@@ -119,6 +119,8 @@ function nested(name, parent, key, base) {
 nested('ThrottleSettings', 'RestGatewayProps', 'throttle', () => ({ rateLimit: 10, burstLimit: 20 }));
 nested('CorsOptions', 'RestGatewayProps', 'cors', () => ({ allowOrigins: ['https://app.example.com'] }));
 nested('AccessLogOptions', 'RestGatewayProps', 'accessLogs', () => ({}));
+nested('UrlOutputOptions', 'HttpGatewayProps', 'urlOutput', () => ({}));
+nested('ApiQuotas', 'RestGatewayProps', 'quotas', () => ({}));
 nested('DomainOptions', 'RestGatewayProps', 'domain', fx => ({ domainName: 'api.example.com', certificate: fx.cert }));
 nested('MutualTlsOptions', 'DomainOptions', 'mutualTls', fx => ({ bucket: fx.bucket, key: 'truststore.pem' }));
 nested('CacheOptions', 'RestGatewayProps', 'cache', () => ({}));
@@ -147,7 +149,7 @@ factory('Integration.lambda@HttpGateway', fx => ({ handler: fx.fn }), (fx, a) =>
 factoryOptions('LambdaIntegrationOptions@HttpGateway', 'Integration.lambda@HttpGateway', () => ({}));
 PLACES['LambdaIntegrationOptions@HttpGateway'].prop = k => `Integration.lambda ${k}`;
 factory('Integration.http', () => ({ url: 'https://backend.example.com/items/{id}' }), (fx, a) => route(fx, I.http(a.url, a.options)));
-factoryOptions('HttpIntegrationOptions', 'Integration.http', () => ({}));
+factoryOptions('HttpProxyIntegrationOptions', 'Integration.http', () => ({}));
 factory('Integration.mock', () => ({}), (fx, a) => route(fx, I.mock(a.options)));
 factoryOptions('MockIntegrationOptions', 'Integration.mock', () => ({}));
 factory('Integration.sqs', fx => ({ queue: fx.queue }), (fx, a) => route(fx, I.sqs(a.queue, a.options)));
@@ -164,10 +166,12 @@ factory('Integration.eventBridge', fx => ({ bus: fx.bus, options: { source: 'sho
   (fx, a) => route(fx, I.eventBridge(a.bus, a.options)));
 factoryOptions('EventBridgeIntegrationOptions', 'Integration.eventBridge', () => ({ source: 'shop.orders', detailType: 'OrderPlaced' }));
 factory('Integration.privateNlb', fx => ({ loadBalancer: fx.nlb }), (fx, a) => route(fx, I.privateNlb(a.loadBalancer, a.options)));
-factoryOptions('PrivateIntegrationOptions', 'Integration.privateNlb', () => ({}));
+factoryOptions('PrivateNlbIntegrationOptions', 'Integration.privateNlb', () => ({}));
 factory('Integration.privateAlb', fx => ({ listener: fx.albListener }), (fx, a) => route(fx, I.privateAlb(a.listener, a.options)));
+factoryOptions('PrivateAlbIntegrationOptions', 'Integration.privateAlb', () => ({}));
 factory('Integration.cloudMap', fx => ({ service: fx.service, options: { vpc: fx.vpc } }),
   (fx, a) => route(fx, I.cloudMap(a.service, a.options), undefined, 'http'));
+factoryOptions('PrivateIntegrationOptions', 'Integration.cloudMap', fx => ({ vpc: fx.vpc }));
 
 const A = g.Authorization;
 const authorized = (fx, authorization, kind) => route(fx, kind === 'http' ? I.lambda(fx.fn) : I.mock(), { authorization }, kind);
@@ -199,7 +203,7 @@ factory('SortKeyCondition.between', () => ({ attribute: 'sk', low: R.queryString
   (fx, a) => query(fx, S.between(a.attribute, a.low, a.high)));
 factory('SortKeyCondition.beginsWith', () => ({ attribute: 'sk', prefix: R.queryString('prefix') }), (fx, a) => query(fx, S.beginsWith(a.attribute, a.prefix)));
 
-const privateEndpoint = fx => g.Endpoint.private({ vpcEndpoints: [fx.endpoint] });
+const privateEndpoint = fx => g.Endpoint.privateInVpc({ vpcEndpoints: [fx.endpoint] });
 factory('ApiAccess.fromSourceIps', () => ({ cidrs: ['203.0.113.0/24'] }),
   (fx, a) => rest(fx, { allowOnly: [g.ApiAccess.fromSourceIps(a.cidrs)] }));
 factory('ApiAccess.fromVpcs', () => ({ vpcIds: ['vpc-0123456789abcdef0'] }),
@@ -226,11 +230,16 @@ factory('WafLogging.toFirehose', fx => ({ deliveryStream: fx.wafStream }),
   (fx, a) => managedWaf(fx, { logging: g.WafLogging.toFirehose(a.deliveryStream, a.options) }));
 factory('ClientCertificate.fromClientCertificateId', () => ({ clientCertificateId: 'z7rl9t' }),
   (fx, a) => rest(fx, { clientCertificate: g.ClientCertificate.fromClientCertificateId(a.clientCertificateId) }));
-factory('Endpoint.private', fx => ({ options: { vpcEndpoints: [fx.endpoint] } }),
-  (fx, a) => rest(fx, { endpoint: g.Endpoint.private(a.options) }));
-factoryOptions('PrivateEndpointOptions', 'Endpoint.private', fx => ({ vpcEndpoints: [fx.endpoint] }));
+factory('Endpoint.privateInVpc', fx => ({ options: { vpcEndpoints: [fx.endpoint] } }),
+  (fx, a) => rest(fx, { endpoint: g.Endpoint.privateInVpc(a.options) }));
+factoryOptions('PrivateEndpointOptions', 'Endpoint.privateInVpc', fx => ({ vpcEndpoints: [fx.endpoint] }));
 factory('ApiKeyValue.fromSecret', fx => ({ secret: fx.secret }),
   (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey('Acme', { value: g.ApiKeyValue.fromSecret(a.secret, a.jsonField) }));
+
+factory('RouteManifest.fromAssembly', () => ({ directory: 'cdk.out' }), (fx, a) => g.RouteManifest.fromAssembly(a.directory));
+factory('RouteManifest.fromStacks', fx => ({ stacks: [fx.stack] }), (fx, a) => g.RouteManifest.fromStacks(a.stacks));
+factory('RouteManifest.diff', fx => ({ before: g.RouteManifest.fromStacks([fx.stack]), after: g.RouteManifest.fromStacks([fx.stack]) }),
+  (fx, a) => g.RouteManifest.diff(a.before, a.after));
 
 factory('addRoute', () => ({ routeKey: ROUTE, integration: I.mock() }), (fx, a) => new g.RestGateway(fx.stack, 'Api').addRoute(a.routeKey, a.integration));
 factory('addUsagePlan', () => ({ id: 'Gold' }), (fx, a) => plan(fx).addUsagePlan(a.id));

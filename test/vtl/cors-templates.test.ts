@@ -3,8 +3,8 @@ import { catalogueStack, corsCatalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_ORIGINS, LISTED_ORIGINS } from './hostile-corpus';
 import { SERVICE_RESPONSES } from './service-responses';
-import { renderVtl } from '../../src/vtl/render';
-import { VtlRequest } from '../../src/vtl/vtl-request';
+import { renderVtl } from '../support/vtl/render';
+import { VtlRequest } from '../support/vtl/vtl-request';
 
 /**
  * With several CORS origins no literal `Access-Control-Allow-Origin` fits every caller, so

@@ -1,7 +1,7 @@
 import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { formMessageAttributes, parseForm } from './service-formats';
-import { renderVtl } from '../../src/vtl/render';
+import { renderVtl } from '../support/vtl/render';
 
 /**
  * What a client's JSON value becomes where a route reads it with `RequestValue.jsonPath`

@@ -1,6 +1,6 @@
 import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
-import { VtlRenderError, renderVtl } from '../../src/vtl/render';
-import { VtlRequest } from '../../src/vtl/vtl-request';
+import { VtlRenderError, renderVtl } from '../support/vtl/render';
+import { VtlRequest } from '../support/vtl/vtl-request';
 
 /** Renders against a request that is empty unless the test says otherwise. */
 function render(template: string, request: Partial<VtlRequest> = {}): string {

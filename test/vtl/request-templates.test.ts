@@ -2,9 +2,9 @@ import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
 import { attributeNesting, formMessageAttributes, jsonObject, numbersByValue, parseForm, toAttributeValue } from './service-formats';
-import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
-import { renderVtl } from '../../src/vtl/render';
-import { VtlRequest } from '../../src/vtl/vtl-request';
+import { MAX_NESTING } from '../../src/templates/dynamodb-json';
+import { renderVtl } from '../support/vtl/render';
+import { VtlRequest } from '../support/vtl/vtl-request';
 
 /**
  * Every request template of the catalogue stack, rendered for every hostile request: the

@@ -2,8 +2,8 @@ import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_PARAMS } from './hostile-corpus';
 import { PLAIN_ITEM, TYPED_ITEM } from './service-responses';
-import { renderVtl } from '../../src/vtl/render';
-import { VtlResult } from '../../src/vtl/vtl-request';
+import { renderVtl } from '../support/vtl/render';
+import { VtlResult } from '../support/vtl/vtl-request';
 
 /**
  * Every response template of the catalogue stack, given what the services really answer:

@@ -5,12 +5,12 @@ import { catalogueStack } from './catalogue-stack';
 import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES } from './hostile-corpus';
 import { attributeNesting, jsonObject, plain } from './service-formats';
-import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
-import { renderVtl } from '../../src/vtl/render';
-import { VtlRequest } from '../../src/vtl/vtl-request';
+import { MAX_NESTING } from '../../src/templates/dynamodb-json';
 import {
   createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
 } from '../support/emulators';
+import { renderVtl } from '../support/vtl/render';
+import { VtlRequest } from '../support/vtl/vtl-request';
 
 /**
  * Client → mapping template → service → mapping template → client, with the services

@@ -6,11 +6,11 @@ import { attributeNesting, formMessageAttributes, jsonObject, numbersByValue, pa
 import { PLAIN_ITEM, SERVICE_RESPONSES, TYPED_ITEM } from './service-responses';
 import { webSocketCatalogueStack } from './websocket-catalogue-stack';
 import { emittedWebSocketRoutes, responseKeyFor, webSocketContext } from './websocket-emitted-templates';
-import { MAX_NESTING } from '../../src/private/vtl/dynamodb-json';
-import { renderVtl } from '../../src/vtl/render';
+import { MAX_NESTING } from '../../src/templates/dynamodb-json';
 import {
   createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
 } from '../support/emulators';
+import { renderVtl } from '../support/vtl/render';
 
 /**
  * The mapping templates of a WebSocket API, rendered as API Gateway renders them for a

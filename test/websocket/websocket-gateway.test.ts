@@ -333,7 +333,9 @@ describe('WebSocketGateway', () => {
 
     test('a route sets authorization', () => {
       const { stack, ws } = gateway();
-      expect(() => ws.addRoute('send', Integration.lambda(fnIn(stack)), { authorization: Authorization.iam() }))
+      // Not in WebSocketRouteOptions: as plain JavaScript passes it.
+      const options = { authorization: Authorization.iam() } as object;
+      expect(() => ws.addRoute('send', Integration.lambda(fnIn(stack)), options))
         .toThrow(/\[UnsupportedCombination\] addRoute\('send'\)\.authorization cannot be set on a WebSocket route: API Gateway authorizes a WebSocket connection once, on \$connect.*set the gateway's authorization prop/);
     });
 
@@ -400,7 +402,7 @@ describe('WebSocketGateway', () => {
     test('more than 300 routes', () => {
       const { ws } = gateway();
       for (let i = 0; i < 299; i++) ws.addRoute(`r${i}`, Integration.mock());
-      expect(() => ws.addRoute('one-too-many', Integration.mock())).toThrow(/\[LimitExceeded\] addRoute\('one-too-many'\) would be route 301/);
+      expect(() => ws.addRoute('one-too-many', Integration.mock())).toThrow(/\[LimitExceeded\] addRoute\('one-too-many'\) would make route 301; API Gateway's quota "Routes per API" is 300/);
     });
 
     test('grantManageConnections works with any grantable', () => {

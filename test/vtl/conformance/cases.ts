@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { PROBE_TEMPLATES } from './probe-templates';
-import { VtlRequest } from '../../../src/vtl/vtl-request';
+import { VtlRequest } from '../../support/vtl/vtl-request';
 import { catalogueStack, corsCatalogueStack } from '../catalogue-stack';
 import { HOSTILE_BODIES, HOSTILE_ORIGINS, HOSTILE_PARAM_MAPS, HOSTILE_PARAMS, JSON_VALUE_BODIES } from '../hostile-corpus';
 import { SERVICE_RESPONSES } from '../service-responses';

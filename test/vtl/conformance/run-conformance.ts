@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildCases, ConformanceCase } from './cases';
 import { KNOWN_DIFFERENCES, KnownDifference } from './known-differences';
-import { renderVtl } from '../../../src/vtl/render';
+import { renderVtl } from '../../support/vtl/render';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Git-ignored: compiled harness, the cases and both engines' results of the last run. */

@@ -1,0 +1,93 @@
+import { Stack, Token, aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { UsagePlan } from './usage-plan';
+import { pathInStack, plainText, topLevelStack } from '../review/gateway-registry';
+import { authorizationEntry, integrationEntry, throttleEntry, timeoutMillis } from '../review/manifest-entries';
+import { GatewayEntry, RouteEntry } from '../review/manifest-format';
+import { policyLines } from '../review/policy-lines';
+import { AuthorizationSpec } from '../vocabulary/authorization-spec';
+import { CorsOptions } from '../vocabulary/cors-options';
+import { IntegrationSpec } from '../vocabulary/integration-spec';
+import { ThrottleSettings } from '../vocabulary/throttle-settings';
+
+/** API Gateway's integration timeout when a method sets none. */
+const DEFAULT_TIMEOUT_MILLIS = 29_000;
+
+/** What a REST gateway recorded about one route when it added it. */
+export interface RestRouteRecord {
+  readonly routeKey: string;
+  readonly integration: IntegrationSpec;
+  readonly authorization: AuthorizationSpec;
+  readonly apiKeyRequired: boolean;
+  readonly throttle?: ThrottleSettings;
+  readonly cache?: { readonly ttlSeconds: number; readonly keys: string[] };
+  readonly validatesBody: boolean;
+  readonly requiredParameters: string[];
+  readonly method: apigw.Method;
+}
+
+/** What a REST gateway built, for its manifest entry. */
+export interface RestManifestFacts {
+  readonly gateway: IConstruct;
+  readonly endpointType: apigw.EndpointType;
+  readonly policy?: iam.PolicyDocument;
+  readonly cors?: CorsOptions;
+  readonly webAclArn?: string;
+  readonly domain?: apigw.DomainName;
+  readonly mutualTls: boolean;
+  readonly stage: apigw.Stage;
+  readonly stageThrottle: ThrottleSettings;
+  readonly accessLogs: boolean;
+  readonly executionLogLevel: apigw.MethodLoggingLevel;
+  readonly usagePlans: UsagePlan[];
+  readonly routes: RestRouteRecord[];
+}
+
+/** The gateway's manifest entry, read when the stack is synthesized. */
+export function restGatewayEntry(facts: RestManifestFacts): GatewayEntry {
+  const { gateway } = facts;
+  const stack = topLevelStack(gateway);
+  const stage = facts.stage.node.defaultChild as apigw.CfnStage;
+  const domain = facts.domain && (facts.domain.node.defaultChild as apigw.CfnDomainName);
+  return {
+    stack: stack.stackName,
+    path: pathInStack(gateway),
+    type: 'REST',
+    endpoint: facts.endpointType,
+    resourcePolicy: policyLines(Stack.of(gateway), facts.policy),
+    cors: facts.cors && { allowOrigins: [...facts.cors.allowOrigins].sort(), allowCredentials: facts.cors.allowCredentials ?? false },
+    // The library's own web ACL has an ARN known only at deploy: named by its construct instead.
+    waf: facts.webAclArn && (Token.isUnresolved(facts.webAclArn) ? 'managed' : facts.webAclArn),
+    domain: domain && {
+      domainName: plainText(gateway, String(stack.resolve(domain.domainName))),
+      securityPolicy: String(stack.resolve(domain.securityPolicy) ?? 'TLS_1_2'),
+      mutualTls: facts.mutualTls,
+    },
+    stage: {
+      name: plainText(gateway, stage.stageName ?? ''),
+      throttle: throttleEntry(facts.stageThrottle),
+      accessLogs: facts.accessLogs,
+      executionLogLevel: facts.executionLogLevel,
+      tracing: stack.resolve(stage.tracingEnabled) === true,
+      cacheSize: stack.resolve(stage.cacheClusterEnabled) === true ? String(stack.resolve(stage.cacheClusterSize)) : undefined,
+    },
+    usagePlans: facts.usagePlans.map(plan => plan._manifestEntry()),
+    routes: facts.routes.map(route => restRouteEntry(gateway, route)),
+  };
+}
+
+function restRouteEntry(gateway: IConstruct, route: RestRouteRecord): RouteEntry {
+  const method = route.method.node.defaultChild as apigw.CfnMethod;
+  const integration = Stack.of(method).resolve(method.integration) as { timeoutInMillis?: unknown } | undefined;
+  const timeout = route.integration.kind === 'mock' ? undefined : timeoutMillis(integration?.timeoutInMillis) ?? DEFAULT_TIMEOUT_MILLIS;
+  return {
+    routeKey: route.routeKey,
+    authorization: authorizationEntry(gateway, route.authorization),
+    apiKeyRequired: route.apiKeyRequired,
+    throttle: throttleEntry(route.throttle),
+    cache: route.cache && { ttlSeconds: route.cache.ttlSeconds, keys: [...route.cache.keys].sort() },
+    integration: integrationEntry(gateway, route.integration, timeout),
+    validatesBody: route.validatesBody,
+    requiredParameters: [...route.requiredParameters].sort(),
+  };
+}

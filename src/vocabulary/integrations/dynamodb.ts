@@ -1,0 +1,172 @@
+import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { DynamoDbAction } from './dynamodb-action';
+import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SortKeyCondition, SORT_KEY_CONDITION } from './sort-key-condition';
+import { Problem } from '../../core/errors';
+import { bool, map, num, optional, required, str, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
+
+/** Options for `Integration.dynamoDb`. */
+export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
+  /**
+   * Where each key attribute's value comes from, e.g. `{ pk: RequestValue.pathParameter('id') }`:
+   * the table's partition and sort key (for `QUERY`, the partition key of the table or index).
+   */
+  readonly key: { [attribute: string]: RequestValue };
+
+  /**
+   * `QUERY` only: a condition on the sort key.
+   * @default - every item of the partition
+   */
+  readonly sortKeyCondition?: SortKeyCondition;
+
+  /**
+   * `QUERY` only: the index to query.
+   * @default - the table
+   */
+  readonly indexName?: string;
+
+  /**
+   * `QUERY` only: the most items to read (one page; DynamoDB also stops at 1 MB).
+   * @default - as many as fit in 1 MB
+   */
+  readonly limit?: number;
+
+  /**
+   * `QUERY` only: return items in descending sort-key order.
+   * @default false
+   */
+  readonly descending?: boolean;
+}
+
+/** Attribute names the templates quote as they are. */
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
+const INDEX_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** The table's (or index's) key schema and what is wrong with the options on any gateway. */
+export function dynamoDbChecks(
+  prop: string, table: dynamodb.ITable, action: DynamoDbAction, options: DynamoDbIntegrationOptions,
+): { lookup: KeySchemaLookup; problems: Problem[] } {
+  const lookup = keySchemaOf(table, options.indexName);
+  return { lookup, problems: [...optionProblems(prop, action, options), ...dynamoDbKeyProblems(prop, action, options, lookup)] };
+}
+
+function optionProblems(prop: string, action: DynamoDbAction, options: DynamoDbIntegrationOptions): Problem[] {
+  const o = options;
+  const problems: Problem[] = [];
+  if (action !== DynamoDbAction.QUERY) {
+    for (const name of ['sortKeyCondition', 'indexName', 'limit', 'descending'] as const) {
+      if (o[name] !== undefined) {
+        problems.push({
+          code: 'InvalidIntegration',
+          prop: `${prop} ${name}`,
+          rule: `only applies to DynamoDbAction.QUERY, not ${action}`,
+          value: o[name],
+          fix: `remove ${name}, or use DynamoDbAction.QUERY`,
+        });
+      }
+    }
+  }
+  if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit >= 1)) {
+    problems.push({
+      code: 'InvalidIntegration',
+      prop: `${prop} limit`,
+      rule: 'must be a whole number >= 1',
+      value: o.limit,
+      fix: 'use e.g. 50',
+    });
+  }
+  if (o.indexName !== undefined && !Token.isUnresolved(o.indexName) && !INDEX_NAME.test(o.indexName)) {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} indexName`,
+      rule: "must be 3-255 letters, digits, _ . or - (DynamoDB's rule for index names)",
+      value: o.indexName,
+      fix: "use the index's name, e.g. 'byCustomer'",
+    });
+  }
+  const names = [...Object.keys(o.key ?? {}), ...(o.sortKeyCondition ? [o.sortKeyCondition._attribute] : [])];
+  for (const name of names.filter(n => !ATTRIBUTE_NAME.test(n))) {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} key`,
+      rule: 'attribute names must be 1-255 letters, digits, _ . or - to be written by a mapping template',
+      value: name,
+      fix: 'use a key attribute with a plain name',
+    });
+  }
+  return problems;
+}
+
+/** The key the route gives, against the table's (or index's) key schema when it is known. */
+export function dynamoDbKeyProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrationOptions, lookup: KeySchemaLookup): Problem[] {
+  const given = Object.keys(o.key ?? {});
+  const where = o.indexName ? `index '${o.indexName}'` : 'the table';
+  if (lookup.kind === 'unknownIndex') {
+    return [{
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} indexName`,
+      rule: 'must name an index of the table',
+      value: o.indexName,
+      fix: lookup.indexes.length > 0 ? `use one of: ${lookup.indexes.join(', ')}` : 'add the index to the table first',
+    }];
+  }
+  if (lookup.kind === 'unknown') {
+    const expected = action === DynamoDbAction.QUERY ? 1 : undefined;
+    if (given.length === 0 || (expected !== undefined && given.length !== expected) || given.length > 2) {
+      return [{
+        code: 'InvalidDynamoDbKey',
+        prop: `${prop} key`,
+        rule: action === DynamoDbAction.QUERY ? 'must give exactly the partition key' : 'must give the partition key and, if the table has one, the sort key',
+        value: given,
+        fix: "e.g. key: { pk: RequestValue.pathParameter('id') }",
+      }];
+    }
+    return [];
+  }
+  const { partitionKey, sortKey } = lookup.schema;
+  const wanted: KeyAttribute[] = action === DynamoDbAction.QUERY ? [partitionKey] : [partitionKey, ...(sortKey ? [sortKey] : [])];
+  const problems: Problem[] = [];
+  const same = wanted.length === given.length && wanted.every(a => given.includes(a.name));
+  if (!same) {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} key`,
+      rule: `must give exactly the key of ${where}: ${wanted.map(a => a.name).join(', ')}`,
+      value: given,
+      fix: `set key: { ${wanted.map(a => `${a.name}: RequestValue…`).join(', ')} }`,
+    });
+  }
+  const condition = o.sortKeyCondition;
+  if (condition && condition._attribute !== sortKey?.name) {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} sortKeyCondition`,
+      rule: sortKey ? `must be on the sort key of ${where}, '${sortKey.name}'` : `needs a sort key, and ${where} has none`,
+      value: condition._attribute,
+      fix: sortKey ? `use SortKeyCondition.…('${sortKey.name}', …)` : 'remove sortKeyCondition',
+    });
+  }
+  if (condition && condition._expression.startsWith('begins_with') && sortKey?.type === 'N') {
+    problems.push({
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} sortKeyCondition`,
+      rule: 'beginsWith needs a string or binary sort key',
+      value: `${sortKey.name} (number)`,
+      fix: 'use lessThan/greaterThan/between for number sort keys',
+    });
+  }
+  return problems;
+}
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('DynamoDbIntegrationOptions', {
+  timeout: TIMEOUT,
+  key: required(map(REQUEST_VALUE, "{ pk: RequestValue.pathParameter('id') }")),
+  sortKeyCondition: optional(SORT_KEY_CONDITION),
+  indexName: optional(str("'byCustomer'")),
+  limit: optional(num('50')),
+  descending: optional(bool()),
+}, "{ key: { pk: RequestValue.pathParameter('id') } }");

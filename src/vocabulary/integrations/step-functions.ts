@@ -1,0 +1,59 @@
+import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { StepFunctionsAction, STEP_FUNCTIONS_ACTION } from './step-functions-action';
+import { Problem } from '../../core/errors';
+import { bool, optional, struct } from '../../core/shape';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
+
+/** Options for `Integration.stepFunctions`. */
+export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptions {
+  /**
+   * Wait for the execution and answer with its output (StartSyncExecution; express state
+   * machines only, up to the integration timeout). Otherwise the execution is started and
+   * the client gets `{"executionArn": …, "startDate": …}`.
+   * @default false
+   */
+  readonly sync?: boolean;
+
+  /**
+   * The execution's input (a JSON document); an empty body starts it with `{}`.
+   * @default RequestValue.body()
+   */
+  readonly input?: RequestValue;
+
+  /**
+   * What to do: start an execution, run one synchronously (the same as `sync: true`), or
+   * stop one (HttpGateway only).
+   * @default - StepFunctionsAction.START_SYNC_EXECUTION with `sync`, else START_EXECUTION
+   */
+  readonly action?: StepFunctionsAction;
+
+  /**
+   * `STOP_EXECUTION` only: the ARN of the execution to stop (an execution of this state machine).
+   * @default RequestValue.jsonPath('$.executionArn')
+   */
+  readonly executionArn?: RequestValue;
+}
+
+/** Why a synchronous execution cannot run on this state machine, on any gateway. */
+export function syncProblems(prop: string, machine: sfn.IStateMachine, sync: boolean): Problem[] {
+  const type = (machine as { stateMachineType?: sfn.StateMachineType }).stateMachineType;
+  if (!sync || type === undefined || type === sfn.StateMachineType.EXPRESS) return [];
+  return [{
+    code: 'UnsupportedCombination',
+    prop: `${prop} sync`,
+    rule: 'needs an EXPRESS state machine (StartSyncExecution does not run standard workflows)',
+    value: type,
+    fix: 'set stateMachineType: StateMachineType.EXPRESS, or drop sync to start the execution and return at once',
+  }];
+}
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const STEP_FUNCTIONS_INTEGRATION_OPTIONS = struct<StepFunctionsIntegrationOptions>('StepFunctionsIntegrationOptions', {
+  timeout: TIMEOUT,
+  sync: optional(bool()),
+  input: optional(REQUEST_VALUE),
+  action: optional(STEP_FUNCTIONS_ACTION),
+  executionArn: optional(REQUEST_VALUE),
+}, '{ sync: true }');
