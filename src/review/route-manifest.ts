@@ -16,7 +16,9 @@ import { argumentChecker, args, brand, list, madeBy, required, simple, str } fro
  * import { RouteManifest } from 'cdk-gatehouse';
  *
  * const manifest = RouteManifest.fromStacks([this]);
- * const opened = manifest.gateways.flatMap(g => g.routes).filter(r => r.authorization.type === 'NONE');
+ * // What a test can assert on: each gateway's routes, their authorization, throttle, cache, backend.
+ * const firstRoute = manifest.gateways[0].routes[0];
+ * const isOpen = firstRoute.authorization.type === 'NONE';
  */
 export class RouteManifest {
   /**
