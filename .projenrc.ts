@@ -56,6 +56,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // In-process service emulators and the SDK clients that read back what arrived.
     'local-aws-sqs@^2', 'kinesalite@^3', 'dynalite@^4',
     '@aws-sdk/client-sqs@^3', '@aws-sdk/client-kinesis@^3', '@aws-sdk/client-dynamodb@^3',
+    // A real OpenAPI 3 validator for the documents REST and HTTP gateways write.
+    '@apidevtools/swagger-parser@^12',
   ],
 
   jestOptions: {

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import {
   aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Size, Stack, Token,
 } from 'aws-cdk-lib';
@@ -6,6 +7,7 @@ import { restAccessLogFormat } from './access-log-format';
 import { API_ACCESS, ApiAccess } from './api-access';
 import { applyInvalidationPolicy } from './cache-invalidation';
 import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
+import { RestDefinition } from './definition/rest-definition';
 import { hashDeployedParts } from './deployment-hash';
 import { Endpoint, ENDPOINT } from './endpoint';
 import { RestAuthorizers } from './rest-authorizers';
@@ -51,6 +53,7 @@ import { CACHE_OPTIONS, CacheOptions, CacheSize, UnauthorizedInvalidation } from
 import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
 import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
 import { corsProblems } from '../vocabulary/cors-validation';
+import { DEFINITION_STYLE, DefinitionStyle, definitionStyleFromContext } from '../vocabulary/definition-style';
 import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
@@ -245,6 +248,26 @@ export interface RestGatewayProps {
    * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
    */
   readonly quotas?: ApiQuotas;
+
+  /**
+   * How the routes are written into the template: one OpenAPI document as the API's `Body`
+   * (CloudFormation resources stay constant however many routes), or one resource per path,
+   * method, model and authorizer. Switching an existing API from one to the other replaces
+   * its definition in one deploy: see README "Large APIs".
+   * @default - the context value `@cdk-gatehouse:definitionStyle` (e.g. in cdk.json), else DefinitionStyle.RESOURCES
+   */
+  readonly definitionStyle?: DefinitionStyle;
+}
+
+/** Options of `RestGateway.openApiDefinition`. */
+export interface OpenApiDefinitionOptions {
+  /**
+   * Keep API Gateway's `x-amazon-apigateway-*` extensions (integrations, authorizers,
+   * validators, gateway responses). Without them the document describes only what clients
+   * see: what API docs and client SDK generators read.
+   * @default true
+   */
+  readonly apiGatewayExtensions?: boolean;
 }
 
 /**
@@ -274,6 +297,8 @@ export class RestGateway extends Construct {
   public readonly deployment: apigw.Deployment;
   /** Where access logs go; undefined when they are off. */
   public readonly accessLogGroup?: logs.ILogGroup;
+  /** How the routes are written into the template. */
+  public readonly definitionStyle: DefinitionStyle;
   /** The request validator every method uses. */
   public readonly requestValidator: apigw.RequestValidator;
   /** The `execute-api` interface endpoint the gateway created for `Endpoint.privateInVpc({ vpc })`. */
@@ -312,6 +337,7 @@ export class RestGateway extends Construct {
   /** The API Gateway resources (paths) the routes need, counted against the quota. */
   private readonly resourcePaths = new Set<string>();
   private readonly quotas: Required<ApiQuotas>;
+  private readonly definition: RestDefinition;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -359,6 +385,7 @@ export class RestGateway extends Construct {
       cloudWatchRole: false,
     });
     this.requestValidator = this.api.addRequestValidator('RequestValidator', {
+      requestValidatorName: 'body-and-parameters',
       validateRequestBody: true,
       validateRequestParameters: true,
     });
@@ -371,11 +398,14 @@ export class RestGateway extends Construct {
     }));
     if (this.cors) addCorsGatewayResponses(this.api, this.cors);
 
+    this.definitionStyle = props.definitionStyle ?? definitionStyleFromContext(this) ?? DefinitionStyle.RESOURCES;
+    this.definition = new RestDefinition(this, this.api, [this.api, this.authorizers], this.definitionStyle);
     this.deployment = new apigw.Deployment(this, 'Deployment', {
-      api: this.api,
+      // With an OpenAPI body the deployment follows the API, not its methods, which are no resources.
+      api: this.definitionStyle === DefinitionStyle.OPENAPI ? apigw.RestApi.fromRestApiId(this, 'DefinedApi', this.api.restApiId) : this.api,
       description: DEPLOYMENT_DESCRIPTION,
     });
-    hashDeployedParts(this.deployment, [this.api, this.authorizers]);
+    hashDeployedParts(this.deployment, () => this.definition.elements());
 
     const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
@@ -458,6 +488,18 @@ export class RestGateway extends Construct {
   }
 
   /**
+   * The API's OpenAPI 3 document: with `DefinitionStyle.OPENAPI` what its `Body` holds, else
+   * what its resources amount to. References to other resources (a function's ARN) are
+   * CloudFormation intrinsics. Also written at synth into the cloud assembly as
+   * `<stack>.<gateway path>.openapi.json`.
+   * @returns the document as JSON text
+   */
+  public openApiDefinition(options: OpenApiDefinitionOptions = {}): string {
+    throwIfProblems(this, optionsProblems(OPEN_API_DEFINITION_OPTIONS, options, 'openApiDefinition'));
+    return `${JSON.stringify(this.definition.document(options.apiGatewayExtensions ?? true), undefined, 2)}\n`;
+  }
+
+  /**
    * Adds a usage plan for this gateway's stage: a throttle and quota per API key, and
    * per-route throttles; add keys with `plan.addApiKey`.
    */
@@ -523,13 +565,7 @@ export class RestGateway extends Construct {
 
     const resource = this.api.root.resourceForPath(route.path);
     const schema = options.requestSchema ?? binding.requestSchema;
-    const requestModels = schema
-      ? {
-        'application/json': new apigw.Model(resource, `${route.method}RequestModel`, {
-          restApi: this.api, contentType: 'application/json', schema,
-        }),
-      }
-      : undefined;
+    const requestModels = schema ? { 'application/json': this.requestModel(schema) } : undefined;
 
     const method = withoutMethodDefaults(resource, () => resource.addMethod(route.method, binding.integration, {
       authorizationType: auth.authorizationType,
@@ -571,6 +607,17 @@ export class RestGateway extends Construct {
       withoutMethodDefaults(resource, () => resource.addCorsPreflight(toApigwCors(this.cors!)));
     }
     return method;
+  }
+
+  /**
+   * The API's model of `schema`: routes with the same schema share one, named after its
+   * content, so neither the number of routes nor their order changes it.
+   */
+  private requestModel(schema: apigw.JsonSchema): apigw.IModel {
+    const digest = createHash('sha256').update(JSON.stringify(Stack.of(this).resolve(schema))).digest('hex').slice(0, 12);
+    const id = `RequestModel${digest}`;
+    return (this.api.node.tryFindChild(id) as apigw.Model | undefined)
+      ?? new apigw.Model(this.api, id, { restApi: this.api, contentType: 'application/json', schema, modelName: `Body${digest}` });
   }
 
   /** Parses the key and checks it against the routes already on the API. */
@@ -731,4 +778,9 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   clientCertificate: optional(CLIENT_CERTIFICATE),
   urlOutput: optional(URL_OUTPUT_OPTIONS),
   quotas: optional(API_QUOTAS),
+  definitionStyle: optional(DEFINITION_STYLE),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');
+
+const OPEN_API_DEFINITION_OPTIONS = struct<OpenApiDefinitionOptions>('OpenApiDefinitionOptions', {
+  apiGatewayExtensions: optional(bool()),
+}, '{ apiGatewayExtensions: false }');
