@@ -598,7 +598,7 @@ export class RestGateway extends Construct {
       cache: caching?.enabled ? { ttlSeconds: caching.ttlSeconds, keys: Object.keys(parameters ?? {}) } : undefined,
       validatesBody: schema !== undefined,
       requiredParameters: Object.entries(parameters ?? {}).filter(([, required]) => required).map(([name]) => name),
-      method,
+      method: method.node.defaultChild as apigw.CfnMethod,
     });
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
@@ -781,6 +781,6 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   definitionStyle: optional(DEFINITION_STYLE),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');
 
-const OPEN_API_DEFINITION_OPTIONS = struct<OpenApiDefinitionOptions>('OpenApiDefinitionOptions', {
+export const OPEN_API_DEFINITION_OPTIONS = struct<OpenApiDefinitionOptions>('OpenApiDefinitionOptions', {
   apiGatewayExtensions: optional(bool()),
 }, '{ apiGatewayExtensions: false }');

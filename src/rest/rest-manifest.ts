@@ -23,7 +23,8 @@ export interface RestRouteRecord {
   readonly cache?: { readonly ttlSeconds: number; readonly keys: string[] };
   readonly validatesBody: boolean;
   readonly requiredParameters: string[];
-  readonly method: apigw.Method;
+  /** The method's resource, kept here: an OpenAPI definition takes it out of the construct tree. */
+  readonly method: apigw.CfnMethod;
 }
 
 /** What a REST gateway built, for its manifest entry. */
@@ -77,7 +78,7 @@ export function restGatewayEntry(facts: RestManifestFacts): GatewayEntry {
 }
 
 function restRouteEntry(gateway: IConstruct, route: RestRouteRecord): RouteEntry {
-  const method = route.method.node.defaultChild as apigw.CfnMethod;
+  const method = route.method;
   const integration = Stack.of(method).resolve(method.integration) as { timeoutInMillis?: unknown } | undefined;
   const timeout = route.integration.kind === 'mock' ? undefined : timeoutMillis(integration?.timeoutInMillis) ?? DEFAULT_TIMEOUT_MILLIS;
   return {

@@ -5,7 +5,7 @@ import {
   aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
-  ApiAccess, ApiKeyValue, Authorization, CacheSize, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue,
+  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue,
   RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride,
 } from '../../src';
 import { testStack } from '../support/app';
@@ -218,6 +218,44 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const fn = compliantFunction(stack, 'Handler');
     const methods = ['GET', 'POST', 'PUT', 'DELETE'];
     for (let i = 0; i < 300; i++) api.addRoute(`${methods[i % 4]} /resource${Math.floor(i / 4)}/{id}`, Integration.lambda(fn));
+    acknowledgeCommon(stack);
+    return stack;
+  },
+
+  /**
+   * A REST API at API Gateway's default quota of 300 resources, in one stack: 150 two-segment
+   * paths × GET and POST (the POSTs with one shared request schema), a Cognito authorizer on
+   * half the routes, and SQS and DynamoDB service routes among them.
+   */
+  restAtResourceQuota(app) {
+    const stack = testStack(app, 'RestAtResourceQuota');
+    const api = new RestGateway(stack, 'Api', { definitionStyle: DefinitionStyle.OPENAPI });
+    const fn = compliantFunction(stack, 'Handler');
+    const pool = new cognito.UserPool(stack, 'Users', {
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+    });
+    const queue = new sqs.Queue(stack, 'Orders', { enforceSSL: true });
+    const table = new dynamodb.TableV2(stack, 'Table', {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    });
+    const schema = { type: apigw.JsonSchemaType.OBJECT, required: ['sku'], properties: { sku: { type: apigw.JsonSchemaType.STRING } } };
+    for (let i = 0; i < 150; i++) {
+      const authorization = i % 2 === 0 ? Authorization.cognito(pool, { scopes: ['orders/read'] }) : undefined;
+      const read = i % 50 === 1
+        ? Integration.dynamoDb(table, DynamoDbAction.GET_ITEM, { key: { id: RequestValue.pathParameter('id') } })
+        : Integration.lambda(fn);
+      api.addRoute(`GET /orders${i}/{id}`, read, { authorization });
+      const write = i % 50 === 3 ? Integration.sqs(queue) : Integration.lambda(fn);
+      api.addRoute(`POST /orders${i}/{id}`, write, { authorization, requestSchema: schema });
+    }
+    const fixture = 'a fixture queue: its dead-letter queue is not what this stack shows';
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: fixture }, { id: 'Serverless-SQSRedrivePolicy', reason: fixture });
+    Validations.of(pool).acknowledge({ id: 'AwsSolutions-COG2', reason: 'MFA is required; this stack shows an API at its quota' });
     acknowledgeCommon(stack);
     return stack;
   },

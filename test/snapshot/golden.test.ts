@@ -4,10 +4,11 @@ import { GOLDEN_STACKS } from './golden-stacks';
 import { Authorization, Integration, RestGateway } from '../../src';
 import { testApp } from '../support/app';
 import { addComplianceChecks, addNagChecks } from '../support/nag';
+import { DEFINITION_TYPES, danglingReferences, documentOfResources } from '../support/openapi';
 import { templateSummary } from '../support/template-summary';
 
 /** Stacks too large for a full snapshot: a summary that still fails on any drift. */
-const SUMMARIZED = new Set(['threeHundredLambdaRoutes']);
+const SUMMARIZED = new Set(['threeHundredLambdaRoutes', 'restAtResourceQuota']);
 
 /**
  * All golden stacks in one file: CDK's CloudFormation validator starts once per process.
@@ -33,6 +34,45 @@ describe.each(Object.entries(GOLDEN_STACKS))('golden stack %s', (name, build) =>
 
   test('template matches its snapshot', () => {
     expect(SUMMARIZED.has(name) ? templateSummary(template) : template).toMatchSnapshot(name);
+  });
+});
+
+/**
+ * Every golden stack again with its routes folded into an OpenAPI document (the app-wide
+ * context setting): the strict validator and cdk-nag pass, no definition resource is left in
+ * the template, every reference points at a resource that exists, and the document is the
+ * one the resources amount to.
+ */
+describe.each(Object.entries(GOLDEN_STACKS))('golden stack %s as an OpenAPI definition', (name, build) => {
+  let template: { Resources: Record<string, { Type: string; Properties?: any }> };
+  let resourcesTemplate: { Resources: Record<string, { Type: string; Properties?: any }> };
+
+  beforeAll(() => {
+    const app = testApp({ strictValidation: true });
+    app.node.setContext('@cdk-gatehouse:definitionStyle', 'OPENAPI');
+    addNagChecks(app);
+    const stack = build(app);
+    template = app.synth().getStackByName(stack.stackName).template;
+    const resourcesApp = testApp();
+    resourcesApp.node.setContext('@cdk-gatehouse:definitionStyle', 'RESOURCES');
+    const resourcesStack = build(resourcesApp);
+    resourcesTemplate = resourcesApp.synth().getStackByName(resourcesStack.stackName).template;
+  });
+
+  test('passes the strict CloudFormation validator and cdk-nag, with no definition resources left', () => {
+    const types = new Set(Object.values(template.Resources).map(r => r.Type));
+    for (const type of DEFINITION_TYPES) expect(types.has(type)).toBe(false);
+    expect(danglingReferences(template)).toEqual([]);
+  });
+
+  test('each REST API body is the document its resources amount to', () => {
+    // A stack that sets the style itself has no resources twin.
+    if (name === 'restAtResourceQuota') return;
+    const apis = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::ApiGateway::RestApi');
+    expect(apis.length).toBeGreaterThan(0);
+    for (const [id, api] of apis) {
+      expect(api.Properties.Body).toEqual(documentOfResources(resourcesTemplate, id));
+    }
   });
 });
 

@@ -105,6 +105,7 @@ options('RouteOptions', `addRoute('${ROUTE}')`, (fx, v) => new g.RestGateway(fx.
 options('RouteOptions@HttpGateway', `addRoute('${ROUTE}')`, (fx, v) => route(fx, g.Integration.lambda(fx.fn), v, 'http'));
 options('WebSocketRouteOptions', "addRoute('send')", (fx, v) => route(fx, g.Integration.mock(), v, 'websocket'));
 options('UsagePlanOptions', "addUsagePlan('Gold')", (fx, v) => plan(fx).addUsagePlan('Gold', v));
+options('OpenApiDefinitionOptions', 'openApiDefinition', (fx, v) => rest(fx).openApiDefinition(v));
 options('ApiKeyOptions', "usage plan Gold addApiKey('Acme')", (fx, v) => plan(fx).addUsagePlan('Gold').addApiKey('Acme', v));
 
 /** A struct inside another place's struct, at `key`. */

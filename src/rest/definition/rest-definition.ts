@@ -4,6 +4,7 @@ import {
 import { IConstruct } from 'constructs';
 import { RenderedResource, restOpenApiDocument } from './rest-openapi';
 import { pathInStack, topLevelStack } from '../../review/gateway-registry';
+import { acknowledgeDefinedRequestValidation } from '../../shared/nag-acknowledgements';
 import {
   Json, OpenApiDocument, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
 } from '../../shared/openapi-document';
@@ -74,6 +75,7 @@ export class RestDefinition {
     cfnApi.body = Token.asAny(new DefinitionBody(this.api, elements));
     // An import that API Gateway only partly understands fails the deploy rather than dropping parts silently.
     cfnApi.failOnWarnings = true;
+    if (elements.some(e => e instanceof apigw.CfnRequestValidator)) acknowledgeDefinedRequestValidation(cfnApi);
     const authorizerIds = new Set(elements.filter(e => e instanceof apigw.CfnAuthorizer).map(e => Stack.of(e).resolve(e.logicalId)));
     if (authorizerIds.size > 0) this.widenAuthorizerPermissions(authorizerIds);
     for (const element of elements) element.node.scope?.node.tryRemoveChild(element.node.id);

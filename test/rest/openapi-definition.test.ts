@@ -1,0 +1,229 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_sqs as sqs } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Authorization, DefinitionStyle, Integration, RestGateway } from '../../src';
+import { testApp, testStack } from '../support/app';
+import { handler } from '../support/fixtures';
+import { DEFINITION_TYPES, danglingReferences, validateOpenApi } from '../support/openapi';
+import { GOLDEN_STACKS } from '../snapshot/golden-stacks';
+
+const OPENAPI = { definitionStyle: DefinitionStyle.OPENAPI };
+
+function bodyOf(stack: Stack): any {
+  const apis = Template.fromStack(stack).findResources('AWS::ApiGateway::RestApi');
+  return Object.values(apis)[0].Properties.Body;
+}
+
+/** A gateway with most of what a route can be: Lambda, Cognito, a token authorizer, an API key, SQS, a mock, CORS, a schema. */
+function richGateway(stack: Stack, options: { reversed?: boolean; timeout?: Duration; style?: DefinitionStyle } = {}): RestGateway {
+  const gateway = new RestGateway(stack, 'Api', { definitionStyle: options.style ?? DefinitionStyle.OPENAPI, cors: { allowOrigins: ['https://shop.example.com'] } });
+  const pool = new cognito.UserPool(stack, 'Users');
+  const fn = handler(stack, 'Orders');
+  const auth = handler(stack, 'Auth');
+  const queue = new sqs.Queue(stack, 'Queue');
+  const schema = { type: apigw.JsonSchemaType.OBJECT, required: ['sku'] };
+  const routes: Array<() => void> = [
+    () => gateway.addRoute('GET /orders/{id}', Integration.lambda(fn, { timeout: options.timeout })),
+    () => gateway.addRoute('POST /orders', Integration.sqs(queue), { requestSchema: schema }),
+    () => gateway.addRoute('PUT /orders/{id}', Integration.lambda(fn), {
+      requestSchema: schema, authorization: Authorization.cognito(pool, { scopes: ['orders/write'] }),
+    }),
+    () => gateway.addRoute('GET /me', Integration.lambda(fn), { authorization: Authorization.lambdaToken(auth), apiKeyRequired: true }),
+    () => gateway.addRoute('GET /health', Integration.mock({ body: '{"ok":true}' }), { authorization: Authorization.none() }),
+  ];
+  (options.reversed ? [...routes].reverse() : routes).forEach(add => add());
+  return gateway;
+}
+
+describe('RestGateway with DefinitionStyle.OPENAPI', () => {
+  test('the definition is one OpenAPI body: no path, method, model, validator, authorizer or gateway response resources', () => {
+    const stack = testStack();
+    richGateway(stack);
+    const template = Template.fromStack(stack);
+    for (const type of DEFINITION_TYPES) template.resourceCountIs(type, 0);
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { FailOnWarnings: true });
+    expect(danglingReferences(template.toJSON() as any)).toEqual([]);
+    const body = bodyOf(stack);
+    expect(body.openapi).toBe('3.0.1');
+    expect(Object.keys(body.paths).sort()).toEqual(['/health', '/me', '/orders', '/orders/{id}']);
+  });
+
+  test('routes: IAM by default, Cognito with scopes, a token authorizer with an API key, none', () => {
+    const stack = testStack();
+    richGateway(stack);
+    const body = bodyOf(stack);
+    expect(body.paths['/orders/{id}'].get.security).toEqual([{ sigv4: [] }]);
+    expect(body.components.securitySchemes.sigv4).toEqual({ 'type': 'apiKey', 'name': 'Authorization', 'in': 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' });
+    const [cognitoRequirement] = body.paths['/orders/{id}'].put.security;
+    const [cognitoScheme] = Object.keys(cognitoRequirement);
+    expect(cognitoRequirement[cognitoScheme]).toEqual(['orders/write']);
+    expect(body.components.securitySchemes[cognitoScheme]).toMatchObject({
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [{ 'Fn::GetAtt': [expect.stringMatching(/^Users/), 'Arn'] }] },
+    });
+    const [tokenRequirement] = body.paths['/me'].get.security;
+    expect(tokenRequirement.api_key).toEqual([]);
+    const tokenScheme = body.components.securitySchemes[Object.keys(tokenRequirement).find(k => k !== 'api_key')!];
+    expect(tokenScheme).toMatchObject({
+      'name': 'Authorization',
+      'x-amazon-apigateway-authtype': 'custom',
+      'x-amazon-apigateway-authorizer': { type: 'token', identitySource: 'method.request.header.Authorization', authorizerResultTtlInSeconds: 300 },
+    });
+    expect(body.components.securitySchemes.api_key).toEqual({ type: 'apiKey', name: 'x-api-key', in: 'header' });
+    expect(body.paths['/health'].get.security).toBeUndefined();
+  });
+
+  test('integrations: Lambda proxy, SQS through its role with templates per selection pattern, a mock, the CORS preflight', () => {
+    const stack = testStack();
+    richGateway(stack, { timeout: Duration.seconds(5) });
+    const body = bodyOf(stack);
+    expect(body.paths['/orders/{id}'].get['x-amazon-apigateway-integration']).toMatchObject({
+      type: 'aws_proxy', httpMethod: 'POST', timeoutInMillis: 5000,
+    });
+    const sqsIntegration = body.paths['/orders'].post['x-amazon-apigateway-integration'];
+    expect(sqsIntegration).toMatchObject({ type: 'aws', httpMethod: 'POST', passthroughBehavior: 'never', credentials: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } });
+    expect(Object.keys(sqsIntegration.responses).sort()).toEqual(['4\\d{2}', '5\\d{2}', 'default']);
+    expect(sqsIntegration.responses['4\\d{2}'].statusCode).toBe('400');
+    expect(body.paths['/health'].get['x-amazon-apigateway-integration']).toMatchObject({ type: 'mock' });
+    expect(body.paths['/orders'].options['x-amazon-apigateway-integration']).toMatchObject({ type: 'mock' });
+    expect(body.paths['/orders'].options.security).toBeUndefined();
+    expect(body['x-amazon-apigateway-gateway-responses']).toHaveProperty('DEFAULT_4XX');
+  });
+
+  test('identical request schemas share one model; every method uses the one validator; path parameters are required', () => {
+    const stack = testStack();
+    richGateway(stack);
+    const body = bodyOf(stack);
+    expect(Object.keys(body.components.schemas)).toHaveLength(1);
+    const [model] = Object.keys(body.components.schemas);
+    for (const op of [body.paths['/orders'].post, body.paths['/orders/{id}'].put]) {
+      expect(op.requestBody.content['application/json'].schema).toEqual({ $ref: `#/components/schemas/${model}` });
+      expect(op['x-amazon-apigateway-request-validator']).toBe('body-and-parameters');
+    }
+    expect(body['x-amazon-apigateway-request-validators']).toEqual({ 'body-and-parameters': { validateRequestBody: true, validateRequestParameters: true } });
+    expect(body.paths['/orders/{id}'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+  });
+
+  test('one Lambda permission per function per API; an authorizer\'s permission names any authorizer of the API (its ID exists only after import)', () => {
+    const stack = testStack();
+    richGateway(stack);
+    const template = Template.fromStack(stack);
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map(p => JSON.stringify(p.Properties.SourceArn));
+    expect(permissions).toHaveLength(2);
+    expect(permissions.filter(arn => arn.includes('/authorizers/*'))).toHaveLength(1);
+  });
+
+  test('the deployment changes exactly when the definition changes, never on route order', () => {
+    const deploymentId = (options: { reversed?: boolean; timeout?: Duration }) => {
+      const stack = testStack();
+      richGateway(stack, options);
+      return Object.keys(Template.fromStack(stack).findResources('AWS::ApiGateway::Deployment'));
+    };
+    expect(deploymentId({ reversed: true })).toEqual(deploymentId({}));
+    expect(deploymentId({ timeout: Duration.seconds(5) })).not.toEqual(deploymentId({}));
+  });
+
+  test('what stays a resource keeps the logical IDs of the resources style (permissions, roles, stage, API)', () => {
+    const ids = (style: DefinitionStyle) => {
+      const stack = testStack();
+      richGateway(stack, { style });
+      return Object.entries(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>)
+        .filter(([, r]) => !DEFINITION_TYPES.includes(r.Type) && r.Type !== 'AWS::ApiGateway::Deployment')
+        .map(([id]) => id).sort();
+    };
+    const openapi = ids(DefinitionStyle.OPENAPI);
+    expect(openapi.length).toBeGreaterThan(10);
+    expect(openapi).toEqual(ids(DefinitionStyle.RESOURCES));
+  });
+
+  test('escape hatches: a method added through api and a property override are written into the document', () => {
+    const stack = testStack();
+    const gateway = richGateway(stack);
+    gateway.api.root.addResource('legacy').addMethod('GET', new apigw.MockIntegration({
+      requestTemplates: { 'application/json': '{"statusCode": 200}' }, integrationResponses: [{ statusCode: '200' }],
+    }), { methodResponses: [{ statusCode: '200' }] });
+    const method = gateway.addRoute('DELETE /orders/{id}', Integration.lambda(handler(stack, 'Delete')));
+    (method.node.defaultChild as apigw.CfnMethod).addPropertyOverride('Integration.TimeoutInMillis', 7000);
+    const body = bodyOf(stack);
+    expect(body.paths['/legacy'].get['x-amazon-apigateway-integration']).toMatchObject({ type: 'mock' });
+    expect(body.paths['/legacy'].get.security).toEqual([{ sigv4: [] }]);
+    expect(body.paths['/orders/{id}'].delete['x-amazon-apigateway-integration'].timeoutInMillis).toBe(7000);
+  });
+
+  test('a function in another stack is exported and imported as it would be by a method resource', () => {
+    const app = testApp();
+    const backend = testStack(app, 'Backend');
+    const fn = handler(backend, 'Fn');
+    const front = testStack(app, 'Front');
+    new RestGateway(front, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.lambda(fn) } });
+    const assembly = app.synth();
+    const resources = Object.values(assembly.getStackByName('Front').template.Resources as Record<string, any>);
+    const body = JSON.stringify(resources.find(r => r.Type === 'AWS::ApiGateway::RestApi').Properties.Body);
+    const permission = JSON.stringify(resources.find(r => r.Type === 'AWS::Lambda::Permission').Properties.FunctionName);
+    // The same cross-stack reference (an output of the backend stack) as the permission's.
+    const output = permission.match(/"OutputName":"([^"]+)"|"Fn::ImportValue":"([^"]+)"/)!;
+    expect(output).not.toBeNull();
+    expect(body).toContain(output[1] ?? output[2]);
+    expect(Object.keys(assembly.getStackByName('Backend').template.Outputs)).toHaveLength(1);
+  });
+
+  test('openApiDefinition() is the body, and without extensions a document for API docs and client generators; both validate', async () => {
+    const stack = testStack();
+    const gateway = richGateway(stack);
+    const full = JSON.parse(gateway.openApiDefinition());
+    expect(full).toEqual(bodyOf(stack));
+    const plain = gateway.openApiDefinition({ apiGatewayExtensions: false });
+    expect(plain).not.toContain('x-amazon-apigateway');
+    await validateOpenApi(full);
+    await validateOpenApi(JSON.parse(plain));
+  });
+
+  test('the cloud assembly holds one OpenAPI file per gateway, named after the stack and the gateway path', () => {
+    const app = testApp();
+    const stack = testStack(app, 'Shop');
+    const gateway = richGateway(stack);
+    const outdir = app.synth().directory;
+    const file = path.join(outdir, 'Shop.Api.openapi.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(JSON.parse(gateway.openApiDefinition()));
+  });
+
+  test('the resources style writes the same file (the document its resources amount to)', () => {
+    const app = testApp();
+    const stack = testStack(app, 'Shop');
+    new RestGateway(stack, 'Api', { routes: { 'GET /x': Integration.lambda(handler(stack, 'Fn')) } });
+    const outdir = app.synth().directory;
+    const document = JSON.parse(fs.readFileSync(path.join(outdir, 'Shop.Api.openapi.json'), 'utf8'));
+    expect(Object.keys(document.paths)).toEqual(['/x']);
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Method', 1);
+  });
+
+  test('the context value @cdk-gatehouse:definitionStyle sets the style of gateways that do not set one', () => {
+    const app = testApp();
+    app.node.setContext('@cdk-gatehouse:definitionStyle', 'OPENAPI');
+    const stack = testStack(app);
+    const gateway = new RestGateway(stack, 'Api', { routes: { 'GET /x': Integration.mock() } });
+    expect(gateway.definitionStyle).toBe(DefinitionStyle.OPENAPI);
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Method', 0);
+  });
+
+  test('throws when the context value is not a style', () => {
+    const app = testApp();
+    app.node.setContext('@cdk-gatehouse:definitionStyle', 'openapi3');
+    expect(() => new RestGateway(testStack(app), 'Api')).toThrow(/\[InvalidType\] context '@cdk-gatehouse:definitionStyle' must be one of OPENAPI, RESOURCES, got "openapi3"/);
+  });
+});
+
+describe('a REST API at API Gateway\'s resource quota (the golden stack)', () => {
+  test('300 API Gateway resources deploy as fewer than 500 CloudFormation resources and well under 1 MB; its document validates', async () => {
+    const app = testApp();
+    const stack = GOLDEN_STACKS.restAtResourceQuota(app);
+    const template = app.synth().getStackByName(stack.stackName).template;
+    expect(Object.keys(template.Resources).length).toBeLessThan(500);
+    expect(JSON.stringify(template).length).toBeLessThan(1024 * 1024);
+    const body = Object.values(template.Resources as Record<string, any>).find(r => r.Type === 'AWS::ApiGateway::RestApi').Properties.Body;
+    expect(Object.keys(body.paths)).toHaveLength(150);
+    expect(Object.keys(body.components.schemas)).toHaveLength(1);
+    await validateOpenApi(body);
+  });
+});
