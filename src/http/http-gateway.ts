@@ -353,7 +353,7 @@ export class HttpGateway extends Construct {
       routeTimeout,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
       serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
-      integration: (owner: IConstruct | string, settings: HttpIntegrationSettings) => this.integrations.get(owner, settings),
+      integration: (owner: IConstruct | string, settings: HttpIntegrationSettings) => this.integrations.get(owner, settings, prop),
       sharedAuthorizer: (owner, kind, settings, create) => this.authorizers.get(owner, kind, settings, prop, create),
     };
   }

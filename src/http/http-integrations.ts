@@ -2,6 +2,11 @@ import { Names, Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { HttpIntegrationSettings } from './http-binding';
 import { digest } from './http-ids';
+import { fail } from '../core/errors';
+import { fixedQuotaProblem } from '../shared/api-quota';
+
+/** HTTP APIs allow 300 integrations, a quota AWS does not raise. */
+const MAX_INTEGRATIONS = 300;
 
 /**
  * The API's integrations: one per target and settings, shared by every route that sends to
@@ -15,7 +20,8 @@ export class HttpIntegrations extends Construct {
     super(scope, id);
   }
 
-  public get(owner: IConstruct | string, settings: HttpIntegrationSettings): apigwv2.HttpIntegration {
+  /** @param prop how errors name the route that needs the integration */
+  public get(owner: IConstruct | string, settings: HttpIntegrationSettings, prop: string): apigwv2.HttpIntegration {
     const rendered = JSON.stringify(Stack.of(this).resolve({
       type: settings.integrationType,
       subtype: settings.integrationSubtype,
@@ -32,6 +38,10 @@ export class HttpIntegrations extends Construct {
     const id = `${name}${digest(rendered)}`;
     let integration = this.byKey.get(id);
     if (!integration) {
+      if (this.byKey.size >= MAX_INTEGRATIONS) {
+        fail(this, fixedQuotaProblem(prop, `integration ${this.byKey.size + 1}`, `${this.byKey.size + 1} integrations`, 'Integrations per API', MAX_INTEGRATIONS,
+          'share integrations: routes to the same function, URL or queue with the same settings (timeout, payload format, parameter mapping) use one; or split the API'));
+      }
       integration = new apigwv2.HttpIntegration(this, id, { ...settings, httpApi: this.api });
       this.byKey.set(id, integration);
     }

@@ -11,6 +11,11 @@ export function quotaProblem(prop: string, value: unknown, what: string, quota: 
   };
 }
 
+/** A quota AWS does not raise, as a synth-time problem that names it. */
+export function fixedQuotaProblem(prop: string, value: unknown, what: string, quota: string, limit: number, fix: string): Problem {
+  return { code: 'LimitExceeded', prop, rule: `would make ${what}; API Gateway's quota "${quota}" is ${limit} and cannot be raised`, value, fix };
+}
+
 /** `/a/{id}/b` → `['/a', '/a/{id}', '/a/{id}/b']`: the API Gateway resources a REST path needs. */
 export function resourcePaths(path: string): string[] {
   const segments = path.split('/').filter(Boolean);

@@ -94,3 +94,30 @@ describe('authorizers per API', () => {
     Template.fromStack(tokenRoutes(12, 12)).resourceCountIs('AWS::ApiGateway::Authorizer', 12);
   });
 });
+
+describe('HTTP quotas AWS does not raise', () => {
+  test('integrations per API: the 301st is refused, whatever quotas.routesPerApi says; routes sharing one count once', () => {
+    const api = new HttpGateway(testStack(), 'Api', { quotas: { routesPerApi: 400 } });
+    for (let i = 0; i < 300; i++) api.addRoute(`GET /r${i}`, Integration.http(`https://backend${i}.example.com/`));
+    expect(() => api.addRoute('GET /again', Integration.http('https://backend0.example.com/'))).not.toThrow();
+    expect(() => api.addRoute('GET /r300', Integration.http('https://backend300.example.com/')))
+      .toThrow(/\[LimitExceeded\] addRoute\('GET \/r300'\) would make 301 integrations; API Gateway's quota "Integrations per API" is 300 and cannot be raised, got "integration 301"; share integrations/);
+  });
+
+  const jwt = (audiences: number, scopes: number) => {
+    const api = new HttpGateway(testStack(), 'Api');
+    api.addRoute('GET /r', Integration.http('https://backend.example.com/'), {
+      authorization: Authorization.jwt({
+        issuer: 'https://issuer.example.com',
+        audiences: Array.from({ length: audiences }, (_, i) => `client${i}`),
+        scopes: Array.from({ length: scopes }, (_, i) => `orders/s${i}`),
+      }),
+    });
+  };
+
+  test('audiences per authorizer (50) and scopes per route (10)', () => {
+    expect(() => jwt(50, 10)).not.toThrow();
+    expect(() => jwt(51, 1)).toThrow(/\[LimitExceeded\] .*Authorization\.jwt audiences would make 51 audiences on one authorizer; API Gateway's quota "Audiences per authorizer" is 50 and cannot be raised/);
+    expect(() => jwt(1, 11)).toThrow(/\[LimitExceeded\] .*Authorization\.jwt scopes would make 11 scopes on one route; API Gateway's quota "Scopes per route" is 10 and cannot be raised/);
+  });
+});

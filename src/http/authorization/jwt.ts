@@ -5,6 +5,7 @@ import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { RequestValue } from '../../vocabulary/request-value';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
+import { fixedQuotaProblem } from '../../shared/api-quota';
 
 /** What a JWT authorizer checks, from `Authorization.jwt` or `Authorization.cognito`. */
 export interface JwtAuthorizerSpec {
@@ -48,6 +49,10 @@ export function bindJwtAuthorizer(ctx: HttpRouteContext, spec: JwtAuthorizerSpec
   return { authorizationType: 'JWT', authorizer, authorizationScopes: scopes.length > 0 ? scopes : undefined };
 }
 
+/** HTTP API quotas that AWS does not raise. */
+const MAX_AUDIENCES = 50;
+const MAX_SCOPES = 10;
+
 function jwtProblems(spec: JwtAuthorizerSpec, source: RequestValue): Problem[] {
   const problems: Problem[] = [...httpMappingProblems(source, `${spec.prop} identitySource`)];
   if (source._source !== 'header' && source._source !== 'queryString') {
@@ -76,6 +81,14 @@ function jwtProblems(spec: JwtAuthorizerSpec, source: RequestValue): Problem[] {
       value: [],
       fix: 'list the app client IDs or audiences your tokens carry',
     });
+  }
+  if (spec.audiences.length > MAX_AUDIENCES) {
+    problems.push(fixedQuotaProblem(`${spec.prop} audiences`, `${spec.audiences.length} audiences`, `${spec.audiences.length} audiences on one authorizer`,
+      'Audiences per authorizer', MAX_AUDIENCES, 'split the clients across authorizers (e.g. one issuer per client group)'));
+  }
+  if ((spec.scopes ?? []).length > MAX_SCOPES) {
+    problems.push(fixedQuotaProblem(`${spec.prop} scopes`, spec.scopes, `${spec.scopes!.length} scopes on one route`,
+      'Scopes per route', MAX_SCOPES, 'require fewer scopes (a token needs only one of them), e.g. one scope per resource server'));
   }
   for (const scope of spec.scopes ?? []) {
     if (!Token.isUnresolved(scope) && !SCOPE.test(scope)) {
