@@ -666,6 +666,8 @@ export class RestGateway extends Construct {
   }
 
   private validateAtSynth(): string[] {
+    const definitionProblems = this.definition.problems();
+    if (definitionProblems.length > 0) return definitionProblems.map(formatProblem);
     if (this.api.methods.length === 0) {
       // aws-cdk-lib refuses it too ("doesn't contain any methods"), without saying what to do.
       // Methods added through the escape hatch (`api`) count: they deploy.

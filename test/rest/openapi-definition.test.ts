@@ -3,10 +3,10 @@ import * as path from 'path';
 import { Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Authorization, DefinitionStyle, Integration, RestGateway } from '../../src';
+import { GOLDEN_STACKS } from '../snapshot/golden-stacks';
 import { testApp, testStack } from '../support/app';
 import { handler } from '../support/fixtures';
 import { DEFINITION_TYPES, danglingReferences, validateOpenApi } from '../support/openapi';
-import { GOLDEN_STACKS } from '../snapshot/golden-stacks';
 
 const OPENAPI = { definitionStyle: DefinitionStyle.OPENAPI };
 
@@ -225,5 +225,29 @@ describe('a REST API at API Gateway\'s resource quota (the golden stack)', () =>
     expect(Object.keys(body.paths)).toHaveLength(150);
     expect(Object.keys(body.components.schemas)).toHaveLength(1);
     await validateOpenApi(body);
+  });
+});
+
+describe('RestGateway with DefinitionStyle.RESOURCES over CloudFormation\'s resource limit', () => {
+  test('fails at synth naming the definition style as the fix', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api');
+    const fn = handler(stack, 'Fn');
+    for (let i = 0; i < 130; i++) {
+      api.addRoute(`GET /orders${i}/{id}`, Integration.lambda(fn));
+      api.addRoute(`POST /orders${i}/{id}`, Integration.lambda(fn));
+    }
+    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] definitionStyle would make 5\d\d CloudFormation resources in stack Test, 5\d\d of them this API's paths, methods, models and authorizers; CloudFormation allows 500, got "RESOURCES"; set definitionStyle: DefinitionStyle\.OPENAPI/);
+  });
+
+  test('the same API as an OpenAPI body fits', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', OPENAPI);
+    const fn = handler(stack, 'Fn');
+    for (let i = 0; i < 130; i++) {
+      api.addRoute(`GET /orders${i}/{id}`, Integration.lambda(fn));
+      api.addRoute(`POST /orders${i}/{id}`, Integration.lambda(fn));
+    }
+    expect(Object.keys(Template.fromStack(stack).toJSON().Resources).length).toBeLessThan(30);
   });
 });

@@ -1,11 +1,11 @@
 import { Token, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Problem, throwIfProblems } from '../../core/errors';
+import { fixedQuotaProblem } from '../../shared/api-quota';
 import { AuthorizationSpecOf } from '../../vocabulary/authorization-spec';
 import { RequestValue } from '../../vocabulary/request-value';
 import { HttpRouteAuthorization, HttpRouteContext } from '../http-binding';
 import { httpIdentitySource, httpMappingProblems } from '../parameter-mapping';
-import { fixedQuotaProblem } from '../../shared/api-quota';
 
 /** What a JWT authorizer checks, from `Authorization.jwt` or `Authorization.cognito`. */
 export interface JwtAuthorizerSpec {

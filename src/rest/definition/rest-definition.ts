@@ -3,12 +3,17 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { RenderedResource, restOpenApiDocument } from './rest-openapi';
+import { Problem } from '../../core/errors';
 import { pathInStack, topLevelStack } from '../../review/gateway-registry';
 import { acknowledgeDefinedRequestValidation } from '../../shared/nag-acknowledgements';
 import {
   Json, OpenApiDocument, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
 } from '../../shared/openapi-document';
 import { DefinitionStyle } from '../../vocabulary/definition-style';
+
+/** CloudFormation's resources per stack, and the context key with which aws-cdk-lib's own check reads it. */
+const CLOUDFORMATION_RESOURCE_LIMIT = 500;
+const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 
 /** The CloudFormation types that make up a REST API's definition (what a deployment snapshots). */
 const DEFINITION_TYPES = [
@@ -40,6 +45,27 @@ export class RestDefinition {
     return this.folded ?? this.roots
       .flatMap(root => root.node.findAll())
       .filter((c): c is CfnResource => DEFINITION_TYPES.some(type => c instanceof type));
+  }
+
+  /**
+   * With the resources style, a stack over CloudFormation's resource limit because of this
+   * API says so at synth and names the fix (aws-cdk-lib's own check does not know it).
+   */
+  public problems(): Problem[] {
+    if (this.style !== DefinitionStyle.RESOURCES) return [];
+    const stack = Stack.of(this.api);
+    const limit = Number(stack.node.tryGetContext(STACK_RESOURCE_LIMIT_CONTEXT) ?? CLOUDFORMATION_RESOURCE_LIMIT);
+    if (!(limit > 0)) return [];
+    const resources = stack.node.findAll().filter(c => c instanceof CfnResource && Stack.of(c) === stack).length;
+    if (resources <= limit) return [];
+    const own = this.elements().length;
+    return [{
+      code: 'LimitExceeded',
+      prop: 'definitionStyle',
+      rule: `would make ${resources} CloudFormation resources in stack ${stack.stackName}, ${own} of them this API's paths, methods, models and authorizers; CloudFormation allows ${limit}`,
+      value: this.style,
+      fix: 'set definitionStyle: DefinitionStyle.OPENAPI (the routes become one OpenAPI body, see README "Large APIs"), or move resources to another stack',
+    }];
   }
 
   /** The OpenAPI document, resolved: what `Body` holds (or would hold). */
