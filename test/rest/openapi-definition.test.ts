@@ -251,3 +251,13 @@ describe('RestGateway with DefinitionStyle.RESOURCES over CloudFormation\'s reso
     expect(Object.keys(Template.fromStack(stack).toJSON().Resources).length).toBeLessThan(30);
   });
 });
+
+describe('a definition larger than a CloudFormation template can hold', () => {
+  test.each([DefinitionStyle.OPENAPI, DefinitionStyle.RESOURCES])('fails at synth in the %s style', (definitionStyle) => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { definitionStyle });
+    // Mock bodies of 10 KB: 110 routes make over 1 MB of definition in fewer than 500 resources.
+    for (let i = 0; i < 110; i++) api.addRoute(`GET /r${i}`, Integration.mock({ body: `{"padding":"${'x'.repeat(10_000)}"}` }));
+    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] routes would make this API's definition \d{7} bytes; a CloudFormation template holds at most 1048576 bytes, got "110 methods"; split the routes over several gateways/);
+  });
+});

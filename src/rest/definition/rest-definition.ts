@@ -13,6 +13,7 @@ import { DefinitionStyle } from '../../vocabulary/definition-style';
 
 /** CloudFormation's resources per stack, and the context key with which aws-cdk-lib's own check reads it. */
 const CLOUDFORMATION_RESOURCE_LIMIT = 500;
+const CLOUDFORMATION_TEMPLATE_BYTES = 1024 * 1024;
 const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 
 /** The CloudFormation types that make up a REST API's definition (what a deployment snapshots). */
@@ -52,6 +53,8 @@ export class RestDefinition {
    * API says so at synth and names the fix (aws-cdk-lib's own check does not know it).
    */
   public problems(): Problem[] {
+    const tooLarge = this.sizeProblem();
+    if (tooLarge) return [tooLarge];
     if (this.style !== DefinitionStyle.RESOURCES) return [];
     const stack = Stack.of(this.api);
     const limit = Number(stack.node.tryGetContext(STACK_RESOURCE_LIMIT_CONTEXT) ?? CLOUDFORMATION_RESOURCE_LIMIT);
@@ -66,6 +69,25 @@ export class RestDefinition {
       value: this.style,
       fix: 'set definitionStyle: DefinitionStyle.OPENAPI (the routes become one OpenAPI body, see README "Large APIs"), or move resources to another stack',
     }];
+  }
+
+  /**
+   * The definition must fit the template it is written into: CloudFormation refuses a
+   * template over 1 MB at deploy, so a definition alone over it fails here.
+   */
+  private sizeProblem(): Problem | undefined {
+    const stack = Stack.of(this.api);
+    const bytes = this.style === DefinitionStyle.OPENAPI
+      ? Buffer.byteLength(JSON.stringify(this.document()))
+      : Buffer.byteLength(JSON.stringify(this.rendered(stack, this.elements())));
+    if (bytes <= CLOUDFORMATION_TEMPLATE_BYTES) return undefined;
+    return {
+      code: 'LimitExceeded',
+      prop: 'routes',
+      rule: `would make this API's definition ${bytes} bytes; a CloudFormation template holds at most ${CLOUDFORMATION_TEMPLATE_BYTES} bytes`,
+      value: `${this.api.methods.length} methods`,
+      fix: 'split the routes over several gateways (e.g. one per domain, each in its own stack), or move service routes with long mapping templates to Lambda',
+    };
   }
 
   /** The OpenAPI document, resolved: what `Body` holds (or would hold). */
