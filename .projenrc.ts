@@ -172,6 +172,9 @@ project.addTask('bench', {
 });
 // The same for HTTP APIs, against aws-cdk-lib's HttpApi with one HttpLambdaIntegration per route.
 project.tasks.tryFind('bench')!.exec('ts-node --project bench/tsconfig.json bench/http-routes.bench.ts');
+// APIs at API Gateway's quotas (REST in both definition styles, HTTP at 300 routes) beside aws-cdk-lib,
+// with template limits, synth time and peak memory, each variant in a Node process of its own.
+project.tasks.tryFind('bench')!.exec('ts-node --project bench/tsconfig.json bench/large-api.bench.ts');
 
 project.addTask('api-md:check', {
   description: 'Fail when API.md is not what jsii-docgen generates from the current source',

@@ -6,28 +6,30 @@
  *   TS_NODE_TRANSPILE_ONLY=true npx projen bench
  */
 import * as fs from 'fs';
-import { App, Stack, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Stack, aws_apigatewayv2 as apigwv2, aws_lambda as lambda } from 'aws-cdk-lib';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ACCOUNT, REGION, benchStack, median } from './bench-app';
 import { HttpGateway, Integration } from '../src';
 
 const ROUTE_COUNTS = [50, 150, 300];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-const ACCOUNT = '111111111111';
-const REGION = 'eu-west-1';
 /** Lambda's quota on the size of a function's resource-based policy. */
 const POLICY_LIMIT_BYTES = 20 * 1024;
 /** Stands in for a physical ID CloudFormation assigns at deploy time (an HTTP API ID is 10 chars). */
 const PLACEHOLDER_ID = 'a1b2c3d4e5';
-/** CDK's own resource-count check at synth; 0 turns it off so oversized variants can still be measured. */
-const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 
-type Variant = 'cdk-gatehouse' | 'aws-cdk-lib';
+export type HttpVariant = 'cdk-gatehouse' | 'aws-cdk-lib';
+
+export interface BenchRoute {
+  readonly method: string;
+  readonly path: string;
+}
 
 interface CfnResource { readonly Type: string; readonly Properties?: Record<string, unknown> }
 interface CfnTemplate { readonly Resources?: Record<string, CfnResource> }
 
 interface Row {
-  readonly variant: Variant;
+  readonly variant: HttpVariant;
   readonly routes: number;
   readonly resources: number;
   readonly integrations: number;
@@ -79,19 +81,11 @@ function policyBytes(template: CfnTemplate): number {
   return JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: statements }).length;
 }
 
-function synthOnce(variant: Variant, n: number): { ms: number; template: CfnTemplate } {
-  const start = process.hrtime.bigint();
-  const app = new App({
-    context: { 'aws:cdk:disable-creation-stack-traces': true, [STACK_RESOURCE_LIMIT_CONTEXT]: 0 },
-    builtinCloudFormationValidation: false,
-  });
-  const stack = new Stack(app, 'Bench', { env: { account: ACCOUNT, region: REGION } });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
-  });
-  const routes = Array.from({ length: n }, (_, i) => ({ method: METHODS[i % METHODS.length], path: `/r${Math.floor(i / METHODS.length)}` }));
+/**
+ * Adds an HTTP API of Lambda proxy routes on `fn` the way each library's user writes it:
+ * HttpGateway + Integration.lambda, or HttpApi + one HttpLambdaIntegration per route.
+ */
+export function addHttpApi(variant: HttpVariant, stack: Stack, fn: lambda.IFunction, routes: BenchRoute[]): void {
   if (variant === 'cdk-gatehouse') {
     const api = new HttpGateway(stack, 'Api');
     for (const r of routes) api.addRoute(`${r.method} ${r.path}`, Integration.lambda(fn));
@@ -101,6 +95,13 @@ function synthOnce(variant: Variant, n: number): { ms: number; template: CfnTemp
       path: r.path, methods: [r.method as apigwv2.HttpMethod], integration: new HttpLambdaIntegration(`Integration${i}`, fn),
     }));
   }
+}
+
+function synthOnce(variant: HttpVariant, n: number): { ms: number; template: CfnTemplate } {
+  const start = process.hrtime.bigint();
+  const { app, stack, fn } = benchStack(true);
+  const routes = Array.from({ length: n }, (_, i) => ({ method: METHODS[i % METHODS.length], path: `/r${Math.floor(i / METHODS.length)}` }));
+  addHttpApi(variant, stack, fn, routes);
   try {
     const template = app.synth().getStackByName(stack.stackName).template as CfnTemplate;
     return { ms: Number(process.hrtime.bigint() - start) / 1e6, template };
@@ -109,10 +110,10 @@ function synthOnce(variant: Variant, n: number): { ms: number; template: CfnTemp
   }
 }
 
-function measure(variant: Variant, n: number): Row {
+function measure(variant: HttpVariant, n: number): Row {
   const samples = Array.from({ length: 3 }, () => synthOnce(variant, n));
   const resources = Object.values(samples[0].template.Resources ?? {});
-  const ms = samples.map(s => s.ms).sort((a, b) => a - b)[1];
+  const ms = median(samples.map(s => s.ms));
   return {
     variant,
     routes: n,
@@ -156,4 +157,5 @@ function main(): void {
   console.log('  (CDK warns that templates over 500 resources fail to deploy; these figures come from a synth with its resource check off)');
 }
 
-main();
+// Imported by large-api.bench.ts for its HTTP rows: print this benchmark only when run itself.
+if (require.main === module) main();

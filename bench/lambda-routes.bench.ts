@@ -6,20 +6,14 @@
  *   TS_NODE_TRANSPILE_ONLY=true npx projen bench
  */
 import * as fs from 'fs';
-import { App, Stack, aws_apigateway as apigateway, aws_lambda as lambda } from 'aws-cdk-lib';
+import { App, Stack, aws_apigateway as apigateway } from 'aws-cdk-lib';
+import { ACCOUNT, CFN_RESOURCE_LIMIT, REGION, STACK_NAME, STACK_RESOURCE_LIMIT_CONTEXT, benchStack, median } from './bench-app';
 import { Integration, RestGateway } from '../src';
 
 const ROUTE_COUNTS = [50, 150, 300];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
-const ACCOUNT = '111111111111';
-const REGION = 'eu-west-1';
-const STACK_NAME = 'Bench';
 /** Lambda's quota on the size of a function's resource-based policy. */
 const POLICY_LIMIT_BYTES = 20 * 1024;
-/** CloudFormation's quota of resources per template. */
-const CFN_RESOURCE_LIMIT = 500;
-/** Context key of CDK's own resource-count check at synth; 0 turns the check off. */
-const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 /** Stands in for a physical ID CloudFormation assigns at deploy time (a REST API ID is 10 chars). */
 const PLACEHOLDER_ID = 'a1b2c3d4e5';
 
@@ -56,25 +50,8 @@ function routes(n: number): Array<{ method: string; path: string }> {
   return Array.from({ length: n }, (_, i) => ({ method: METHODS[i % METHODS.length], path: `/r${Math.floor(i / METHODS.length)}` }));
 }
 
-function newStack(liftResourceLimit: boolean): { app: App; stack: Stack; fn: lambda.Function } {
-  const app = new App({
-    context: {
-      'aws:cdk:disable-creation-stack-traces': true,
-      ...(liftResourceLimit ? { [STACK_RESOURCE_LIMIT_CONTEXT]: 0 } : {}),
-    },
-    builtinCloudFormationValidation: false,
-  });
-  const stack = new Stack(app, STACK_NAME, { env: { account: ACCOUNT, region: REGION } });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
-  });
-  return { app, stack, fn };
-}
-
 function build(variant: Variant, n: number, liftResourceLimit: boolean): { app: App; stack: Stack } {
-  const { app, stack, fn } = newStack(liftResourceLimit);
+  const { app, stack, fn } = benchStack(liftResourceLimit);
   if (variant === 'cdk-gatehouse') {
     const api = new RestGateway(stack, 'Api');
     for (const r of routes(n)) api.addRoute(`${r.method} ${r.path}`, Integration.lambda(fn));
@@ -111,12 +88,6 @@ function synthRuns(variant: Variant, n: number, runs: number): { samples: Array<
     const error = `TooManyResourcesInStack: ${message.split(': AWS::')[0]}`;
     return { samples: Array.from({ length: runs }, () => synthOnce(variant, n, true)), error };
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**
