@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Aspects, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { GatewayEntry, MANIFEST_VERSION } from './manifest-format';
+import { reportRouteFindings } from './route-checks';
 
 /** What a gateway gives the manifest: its entry, built when the stack is synthesized. */
 export type DescribeGateway = () => GatewayEntry;
@@ -29,9 +30,12 @@ export function pathInStack(scope: IConstruct): string {
 
 /**
  * Records a gateway for the route manifest. The first gateway of a stack adds an aspect that
- * writes the stack's manifest file into the cloud assembly when the app is synthesized.
+ * writes the stack's manifest file into the cloud assembly when the app is synthesized. The
+ * route checks run when the gateway is validated: in its own stage's synthesis (an aspect on
+ * an App does not reach into nested stages), after every route and acknowledgement is in.
  */
 export function registerGateway(gateway: IConstruct, describe: DescribeGateway): void {
+  gateway.node.addValidation({ validate: () => { reportRouteFindings(gateway, describe); return []; } });
   const stack = topLevelStack(gateway);
   const list = described.get(stack);
   if (list) {
