@@ -132,6 +132,7 @@ export type WarningId =
   | 'StageCacheUnused'
   | 'AccessLogKeyPolicyNotUpdated'
   | 'WeakTlsPolicy'
+  | 'RouteThrottleWithoutApiKey'
   // The route checks users turn on with GatehouseChecks.enable (one finding per route).
   | 'OpenRoute'
   | 'UnthrottledRoute'

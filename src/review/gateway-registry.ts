@@ -9,6 +9,7 @@ import { reportRouteFindings } from './route-checks';
 export type DescribeGateway = () => GatewayEntry;
 
 const described = new WeakMap<Stack, DescribeGateway[]>();
+const byGateway = new WeakMap<IConstruct, DescribeGateway>();
 
 /** The file next to the stack's template that holds its gateways' manifest. */
 export function manifestFileName(artifactId: string): string {
@@ -35,6 +36,7 @@ export function pathInStack(scope: IConstruct): string {
  * an App does not reach into nested stages), after every route and acknowledgement is in.
  */
 export function registerGateway(gateway: IConstruct, describe: DescribeGateway): void {
+  byGateway.set(gateway, describe);
   gateway.node.addValidation({ validate: () => { reportRouteFindings(gateway, describe); return []; } });
   const stack = topLevelStack(gateway);
   const list = described.get(stack);
@@ -49,6 +51,11 @@ export function registerGateway(gateway: IConstruct, describe: DescribeGateway):
 /** The gateways recorded in a stack, as manifest entries, in the order they were created. */
 export function describeStack(stack: Stack): GatewayEntry[] {
   return (described.get(topLevelStack(stack)) ?? []).map(describe => describe());
+}
+
+/** One gateway's manifest entry, built now: what its routes are, for checks at synth. */
+export function describeGateway(gateway: IConstruct): GatewayEntry | undefined {
+  return byGateway.get(gateway)?.();
 }
 
 /** Resolves what a manifest value may hold as a token into plain JSON text. */
