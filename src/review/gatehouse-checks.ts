@@ -25,7 +25,8 @@ export class GatehouseChecks {
    * Turns the route checks on for every gateway in `scope` (an App, a Stage, a Stack or one
    * gateway), those in nested stages included, whether created before or after this call.
    * Findings are warnings: `cdk synth` prints them, `--strict` fails on them, and apps that
-   * run validation plugins (cdk-nag) list them in the validation report.
+   * run validation plugins (cdk-nag) with `@aws-cdk/core:annotationsInValidationReport` list
+   * them in the validation report.
    * @param scope the App, Stage, Stack or gateway to check
    */
   public static enable(scope: IConstruct): void {
