@@ -52,6 +52,7 @@ export { WebSocketGateway } from './websocket/websocket-gateway';
 export type { WebSocketGatewayProps } from './websocket/websocket-gateway';
 export type { WebSocketRouteOptions } from './websocket/websocket-route-options';
 export { RouteManifest } from './review/route-manifest';
+export { GatehouseChecks } from './review/gatehouse-checks';
 export { ChangeSeverity } from './review/manifest-diff';
 export type { ApiChange } from './review/manifest-diff';
 export type {

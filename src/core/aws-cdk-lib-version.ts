@@ -13,17 +13,34 @@ export function assertSupportedAwsCdkLib(version: string): void {
   const installed = parseVersion(version);
   const oldest = parseVersion(OLDEST_AWS_CDK_LIB)!;
   if (!installed || installed.every(part => part === 0)) return;
-  const firstDifference = installed.findIndex((part, i) => part !== oldest[i]);
-  if (firstDifference !== -1 && installed[firstDifference] < oldest[firstDifference]) {
+  if (isOlder(installed, oldest)) {
     throw new Error(`[UnsupportedCdkVersion] aws-cdk-lib ${version} is older than ${OLDEST_AWS_CDK_LIB}, ` +
       'the oldest this version of cdk-gatehouse supports; upgrade aws-cdk-lib');
   }
+}
+
+/** The first aws-cdk-lib whose warnings carry a context that `acknowledge({ where })` filters on. */
+export const WARNING_CONTEXT_AWS_CDK_LIB = '2.276.0';
+
+/**
+ * Whether aws-cdk-lib `version` filters acknowledgements by `where` (older ones ignore it and
+ * acknowledge every occurrence). `0.0.0` (built from source) and unreadable versions count as new.
+ */
+export function filtersAcknowledgementsByContext(version: string = installedAwsCdkLibVersion()): boolean {
+  const installed = parseVersion(version);
+  if (!installed || installed.every(part => part === 0)) return true;
+  return !isOlder(installed, parseVersion(WARNING_CONTEXT_AWS_CDK_LIB)!);
 }
 
 /** The version of the aws-cdk-lib that `require` finds, as its package.json states it. */
 export function installedAwsCdkLibVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return String(require('aws-cdk-lib/package.json').version);
+}
+
+function isOlder(version: number[], than: number[]): boolean {
+  const firstDifference = version.findIndex((part, i) => part !== than[i]);
+  return firstDifference !== -1 && version[firstDifference] < than[firstDifference];
 }
 
 /** `2.269.0` → [2, 269, 0]; pre-release and build suffixes are ignored. */

@@ -1,5 +1,7 @@
 import { Duration, Token, Validations } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { acknowledgedIds, comparableId } from './acknowledgements';
+import { filtersAcknowledgementsByContext } from './aws-cdk-lib-version';
 
 /**
  * Stable codes that start every error message. Users and tests match on them, so a code
@@ -129,8 +131,24 @@ export type WarningId =
   | 'ProxyRouteCacheKeys'
   | 'StageCacheUnused'
   | 'AccessLogKeyPolicyNotUpdated'
-  | 'WeakTlsPolicy';
+  | 'WeakTlsPolicy'
+  | 'RouteThrottleWithoutApiKey'
+  // The route checks users turn on with GatehouseChecks.enable (one finding per route).
+  | 'OpenRoute'
+  | 'UnthrottledRoute'
+  | 'PerCallerCachedRoute';
 
-export function warn(scope: IConstruct, id: WarningId, message: string): void {
-  Validations.of(scope).addWarning(`cdk-gatehouse:${id}`, message);
+/**
+ * `context` (plain strings) describes this occurrence, so that an acknowledgement can pick it
+ * out with `where` (aws-cdk-lib 2.276 and newer; older versions ignore both).
+ *
+ * aws-cdk-lib older than 2.276 does not apply an acknowledgement made on the warning's own
+ * construct (or the App) to a warning added after it, as the warnings added at synth are: the
+ * acknowledgements recorded there are honoured here. Those versions know no `where`, so an ID
+ * recorded there stands for every occurrence, as it does in aws-cdk-lib.
+ */
+export function warn(scope: IConstruct, id: WarningId, message: string, context?: { readonly [key: string]: string }): void {
+  const ruleId = `cdk-gatehouse:${id}`;
+  if (!filtersAcknowledgementsByContext() && acknowledgedIds(scope).has(comparableId(ruleId))) return;
+  Validations.of(scope).addWarning(ruleId, message, context && { context });
 }

@@ -5,9 +5,10 @@ import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from './quota';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { HttpRouteKey } from '../core/route-key';
 import { optionsProblems, bool, map, optional, str, struct } from '../core/shape';
+import { describeGateway } from '../review/gateway-registry';
+import { UsagePlanEntry } from '../review/manifest-format';
 import { methodProblems } from '../shared/gateway-methods';
 import { throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
-import { UsagePlanEntry } from '../review/manifest-format';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {
@@ -206,6 +207,7 @@ export class UsagePlan extends Construct {
     this.planName = options.name ?? planId;
     const prop = `addUsagePlan('${planId}')`;
     throwIfProblems(this, planProblems(prop, options));
+    if (options.routeThrottles) this.node.addValidation({ validate: () => { this.warnKeylessRouteThrottles(options.routeThrottles!); return []; } });
     if (options.throttle && exceeds(options.throttle, host.stageThrottle)) {
       warn(this, 'PlanThrottleAboveStage',
         `usage plan ${planId} throttle ${JSON.stringify(options.throttle)} is above the stage's ${JSON.stringify(host.stageThrottle)}: the stage's limit applies first`);
@@ -277,6 +279,21 @@ export class UsagePlan extends Construct {
     this.keyNames.add(keyName);
     new apigw.CfnUsagePlanKey(this, `Key${keyName}`, { keyId: key.keyId, keyType: 'API_KEY', usagePlanId: this.usagePlanId });
     return key;
+  }
+
+  /**
+   * API Gateway applies a plan's throttles to the requests it meters by API key, and it reads
+   * the key only on routes that require one: a route throttle on another route never applies.
+   */
+  private warnKeylessRouteThrottles(byKey: { [routeKey: string]: ThrottleSettings }): void {
+    const routes = describeGateway(this.host.gateway)?.routes ?? [];
+    for (const routeKey of Object.keys(byKey).sort()) {
+      const route = routes.find(r => r.routeKey === routeKey);
+      if (!route || route.apiKeyRequired) continue;
+      warn(this, 'RouteThrottleWithoutApiKey',
+        `usage plan ${this.planId} routeThrottles['${routeKey}'] limits callers by their API key, but ${routeKey} requires none (apiKeyRequired), `
+        + 'so API Gateway never applies it: set apiKeyRequired: true on the route, or use the route\'s own throttle (RouteOptions.throttle), which limits every caller');
+    }
   }
 
   /** `/reports/{id}/GET` → throttle, for each route throttle; unknown routes fail synthesis. */

@@ -3,11 +3,13 @@ import * as path from 'path';
 import { Aspects, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { GatewayEntry, MANIFEST_VERSION } from './manifest-format';
+import { reportRouteFindings } from './route-checks';
 
 /** What a gateway gives the manifest: its entry, built when the stack is synthesized. */
 export type DescribeGateway = () => GatewayEntry;
 
 const described = new WeakMap<Stack, DescribeGateway[]>();
+const byGateway = new WeakMap<IConstruct, DescribeGateway>();
 
 /** The file next to the stack's template that holds its gateways' manifest. */
 export function manifestFileName(artifactId: string): string {
@@ -29,9 +31,13 @@ export function pathInStack(scope: IConstruct): string {
 
 /**
  * Records a gateway for the route manifest. The first gateway of a stack adds an aspect that
- * writes the stack's manifest file into the cloud assembly when the app is synthesized.
+ * writes the stack's manifest file into the cloud assembly when the app is synthesized. The
+ * route checks run when the gateway is validated: in its own stage's synthesis (an aspect on
+ * an App does not reach into nested stages), after every route and acknowledgement is in.
  */
 export function registerGateway(gateway: IConstruct, describe: DescribeGateway): void {
+  byGateway.set(gateway, describe);
+  gateway.node.addValidation({ validate: () => { reportRouteFindings(gateway, describe); return []; } });
   const stack = topLevelStack(gateway);
   const list = described.get(stack);
   if (list) {
@@ -45,6 +51,11 @@ export function registerGateway(gateway: IConstruct, describe: DescribeGateway):
 /** The gateways recorded in a stack, as manifest entries, in the order they were created. */
 export function describeStack(stack: Stack): GatewayEntry[] {
   return (described.get(topLevelStack(stack)) ?? []).map(describe => describe());
+}
+
+/** One gateway's manifest entry, built now: what its routes are, for checks at synth. */
+export function describeGateway(gateway: IConstruct): GatewayEntry | undefined {
+  return byGateway.get(gateway)?.();
 }
 
 /** Resolves what a manifest value may hold as a token into plain JSON text. */

@@ -144,7 +144,7 @@ function diffThrottle(a: ThrottleEntry | undefined, b: ThrottleEntry | undefined
 }
 
 /** A route whose answer may depend on who calls. */
-function perCaller(route: RouteEntry): boolean {
+export function perCaller(route: RouteEntry): boolean {
   return route.authorization.type !== 'NONE' || route.apiKeyRequired;
 }
 

@@ -166,6 +166,17 @@ describe('usage plans', () => {
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp("usage plan Huge throttle .* is above the stage's"));
   });
 
+  test('a route throttle on a route that requires no API key warns: API Gateway never applies it', () => {
+    const { stack, api } = gatewayWithRoutes();
+    api.addRoute('GET /open', Integration.mock());
+    api.addUsagePlan('Gold', { routeThrottles: { 'GET /open': { rateLimit: 5, burstLimit: 10 }, 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } } });
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-gatehouse:RouteThrottleWithoutApiKey'));
+    expect(warnings.map(w => [w.id, String(w.entry.data)])).toEqual([[
+      '/Test/Api/UsagePlanGold',
+      expect.stringMatching(/^usage plan Gold routeThrottles\['GET \/open'\] limits callers by their API key, but GET \/open requires none \(apiKeyRequired\), so API Gateway never applies it: set apiKeyRequired: true on the route/),
+    ]]);
+  });
+
   test('the API key source is configurable', () => {
     const stack = testStack();
     new RestGateway(stack, 'Api', { apiKeySource: apigw.ApiKeySourceType.AUTHORIZER }).addRoute('GET /a', Integration.mock());

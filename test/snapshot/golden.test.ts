@@ -1,7 +1,8 @@
 import { App, Stack, aws_logs as logs } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { COMPLIANCE_GOLDEN_STACKS } from './compliance-stacks';
 import { GOLDEN_STACKS } from './golden-stacks';
-import { Authorization, Integration, RestGateway } from '../../src';
+import { Authorization, GatehouseChecks, Integration, RestGateway } from '../../src';
 import { testApp } from '../support/app';
 import { addComplianceChecks, addNagChecks } from '../support/nag';
 import { DEFINITION_TYPES, danglingReferences, documentOfResources } from '../support/openapi';
@@ -78,21 +79,28 @@ describe.each(Object.entries(GOLDEN_STACKS))('golden stack %s as an OpenAPI defi
 
 /**
  * The compliance golden stacks, in this file too (one validator start): the NIST 800-53 R5,
- * HIPAA Security and PCI DSS 3.2.1 packs run as well, and fail on any unacknowledged finding.
+ * HIPAA Security and PCI DSS 3.2.1 packs run as well, and the library's route checks
+ * (GatehouseChecks); each fails synthesis on any unacknowledged finding.
  */
 describe.each(Object.entries(COMPLIANCE_GOLDEN_STACKS))('compliance golden stack %s', (name, build) => {
   let template: Record<string, unknown>;
+  let stack: Stack;
 
   beforeAll(() => {
     const app = testApp({ strictValidation: true });
     addComplianceChecks(app);
-    const stack = build(app);
+    GatehouseChecks.enable(app);
+    stack = build(app);
     template = app.synth().getStackByName(stack.stackName).template;
   });
 
   test('passes the strict CloudFormation validator and the AWS Solutions, Serverless, NIST, HIPAA and PCI DSS packs', () => {
     // Synthesis in beforeAll throws on any validator error or unacknowledged finding.
     expect(Object.keys(template.Resources as object).length).toBeGreaterThan(0);
+  });
+
+  test('every route authorized and throttled: the route checks report nothing', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-gatehouse:'))).toEqual([]);
   });
 
   test('template matches its snapshot', () => {
@@ -114,6 +122,15 @@ describe('the checks the golden stacks rely on', () => {
     const stack = new Stack(app, 'Unacknowledged');
     new RestGateway(stack, 'Api').addRoute('GET /open', Integration.mock(), { authorization: Authorization.none() });
     expect(() => app.synth()).toThrow(/AwsSolutions-APIG4/);
+  });
+
+  test('the route checks fail the golden stacks\' synthesis on an unacknowledged finding', () => {
+    const app = testApp({ strictValidation: true });
+    addNagChecks(app);
+    GatehouseChecks.enable(app);
+    const stack = new Stack(app, 'Unthrottled');
+    new RestGateway(stack, 'Api').addRoute('GET /bulk', Integration.mock(), { throttle: { rateLimit: 20_000, burstLimit: 10_000 } });
+    expect(() => app.synth()).toThrow(/GET \/bulk of Unthrottled\/Api has its own throttle/);
   });
 
   test('the compliance packs fail synthesis on an unacknowledged finding', () => {

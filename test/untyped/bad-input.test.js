@@ -420,6 +420,8 @@ const ROWS = [
   ['RouteManifest.fromStacks', 'stacks', [{}], 'InvalidType', { prop: 'RouteManifest.fromStacks stacks[0]', shown: '{}' }],
   ['RouteManifest.diff', 'before', { gateways: [] }, 'InvalidType'],
   ['RouteManifest.diff', 'after', 'cdk.out', 'InvalidType'],
+  ['GatehouseChecks.enable', 'scope', 'app', 'InvalidType'],
+  ['GatehouseChecks.enable', 'scope', { node: {} }, 'InvalidType'],
   ['ApiKeyValue.fromSecret', 'secret', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:key', 'InvalidType'],
   ['ApiKeyValue.fromSecret', 'jsonField', 1, 'InvalidType'],
 

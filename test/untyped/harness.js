@@ -242,6 +242,8 @@ factory('RouteManifest.fromStacks', fx => ({ stacks: [fx.stack] }), (fx, a) => g
 factory('RouteManifest.diff', fx => ({ before: g.RouteManifest.fromStacks([fx.stack]), after: g.RouteManifest.fromStacks([fx.stack]) }),
   (fx, a) => g.RouteManifest.diff(a.before, a.after));
 
+factory('GatehouseChecks.enable', fx => ({ scope: fx.stack }), (fx, a) => g.GatehouseChecks.enable(a.scope));
+
 factory('addRoute', () => ({ routeKey: ROUTE, integration: I.mock() }), (fx, a) => new g.RestGateway(fx.stack, 'Api').addRoute(a.routeKey, a.integration));
 factory('addUsagePlan', () => ({ id: 'Gold' }), (fx, a) => plan(fx).addUsagePlan(a.id));
 factory('addApiKey', () => ({ nameOrKey: 'Acme' }), (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey(a.nameOrKey));

@@ -6,13 +6,15 @@ import { CANARY_OPTIONS } from '../../src/rest/canary-options';
 import { ENDPOINT_FACTORIES, PRIVATE_ENDPOINT_OPTIONS } from '../../src/rest/endpoint';
 import { QUOTA_SETTINGS } from '../../src/rest/quota';
 import { OPEN_API_DEFINITION_OPTIONS, REST_GATEWAY_PROPS } from '../../src/rest/rest-gateway';
-import { ROUTE_MANIFEST_FACTORIES } from '../../src/review/route-manifest';
 import { API_KEY_OPTIONS, USAGE_PLAN_OPTIONS } from '../../src/rest/usage-plan';
 import { MANAGED_WAF_OPTIONS, WAF_FACTORIES } from '../../src/rest/waf';
 import { WAF_LOGGING_FACTORIES, WAF_LOGGING_OPTIONS } from '../../src/rest/waf-logging';
 import { WAF_RULE_OVERRIDE_FACTORIES } from '../../src/rest/waf-rule-override';
+import { GATEHOUSE_CHECKS_FACTORIES } from '../../src/review/gatehouse-checks';
+import { ROUTE_MANIFEST_FACTORIES } from '../../src/review/route-manifest';
 import { GATEWAY_METHODS } from '../../src/shared/gateway-methods';
 import { ACCESS_LOG_OPTIONS } from '../../src/vocabulary/access-log-options';
+import { API_QUOTAS } from '../../src/vocabulary/api-quotas';
 import { AUTHORIZATION_FACTORIES } from '../../src/vocabulary/authorization';
 import { COGNITO_AUTHORIZATION_OPTIONS } from '../../src/vocabulary/authorizations/cognito';
 import { JWT_AUTHORIZATION_OPTIONS } from '../../src/vocabulary/authorizations/jwt';
@@ -38,7 +40,6 @@ import { REQUEST_VALUE_FACTORIES } from '../../src/vocabulary/request-value';
 import { ROUTE_OPTIONS } from '../../src/vocabulary/route-options';
 import { THROTTLE_SETTINGS } from '../../src/vocabulary/throttle-settings';
 import { URL_OUTPUT_OPTIONS } from '../../src/vocabulary/url-output-options';
-import { API_QUOTAS } from '../../src/vocabulary/api-quotas';
 import { WEBSOCKET_GATEWAY_PROPS } from '../../src/websocket/websocket-gateway';
 import { WEBSOCKET_ROUTE_OPTIONS } from '../../src/websocket/websocket-route-options';
 
@@ -73,5 +74,6 @@ export const ARGUMENTS: Record<string, object> = {
   ...API_KEY_VALUE_FACTORIES,
   ...CLIENT_CERTIFICATE_FACTORIES,
   ...ROUTE_MANIFEST_FACTORIES,
+  ...GATEHOUSE_CHECKS_FACTORIES,
   ...GATEWAY_METHODS,
 };
