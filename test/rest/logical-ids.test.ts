@@ -1,13 +1,13 @@
 import { Duration, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_kinesis as kinesis, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { Authorization, Integration, RequestValue, RestGateway, RestGatewayProps, RouteOptions } from '../../src';
+import { Authorization, DefinitionStyle, Integration, RequestValue, RestGateway, RestGatewayProps, RouteOptions } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
 
 interface RouteSpec { readonly key: string; readonly options?: RouteOptions }
 
 /** Synthesizes a gateway with the given routes and returns its template. */
-function synth(routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void): Record<string, { Type: string }> {
+function synthGateway(routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void): Record<string, { Type: string }> {
   const stack = testStack();
   const fn = handler(stack, 'Fn');
   const api = new RestGateway(stack, 'Api', props);
@@ -15,6 +15,8 @@ function synth(routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: 
   build?.(api);
   return Template.fromStack(stack).toJSON().Resources;
 }
+
+const synth = synthGateway;
 
 const deploymentId = (resources: Record<string, { Type: string }>) =>
   Object.keys(resources).find(id => resources[id].Type === 'AWS::ApiGateway::Deployment');
@@ -64,8 +66,16 @@ describe('logical IDs', () => {
   });
 });
 
-describe('the deployment logical ID changes when', () => {
+// Both styles: with an OpenAPI body the same parts (and the API's own properties) make the deployment.
+describe.each([DefinitionStyle.RESOURCES, DefinitionStyle.OPENAPI])('the deployment logical ID (%s) changes when', (definitionStyle) => {
+  const synth = (routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void) =>
+    synthGateway(routes, { definitionStyle, ...props }, build);
   const base = deploymentId(synth(BASE))!;
+
+  test('but not when the routes come in another order', () => {
+    expect(deploymentId(synth([...BASE].reverse()))).toEqual(base);
+  });
+
 
   test.each<[string, () => Record<string, { Type: string }>]>([
     ['an integration changes', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { timeout: Duration.seconds(3) } } : r)))],
@@ -89,7 +99,7 @@ describe('the deployment logical ID changes when', () => {
   test('an authorizer changes', () => {
     const withTtl = (seconds: number) => {
       const stack = testStack();
-      const api = new RestGateway(stack, 'Api');
+      const api = new RestGateway(stack, 'Api', { definitionStyle });
       const pool = new cognito.UserPool(stack, 'Pool');
       api.addRoute('GET /a', Integration.mock(), { authorization: Authorization.cognito(pool, { cacheTtl: Duration.seconds(seconds) }) });
       return deploymentId(Template.fromStack(stack).toJSON().Resources);
@@ -100,7 +110,7 @@ describe('the deployment logical ID changes when', () => {
   test('a gateway response changes', () => {
     const withOrigin = (origin: string) => {
       const stack = testStack();
-      const api = new RestGateway(stack, 'Api', { cors: { allowOrigins: [origin] } });
+      const api = new RestGateway(stack, 'Api', { definitionStyle, cors: { allowOrigins: [origin] } });
       api.addRoute('GET /a', Integration.mock(), { authorization: Authorization.none() });
       // Only the gateway responses and preflight carry the origin; compare with a mock-free API.
       return deploymentId(Template.fromStack(stack).toJSON().Resources);

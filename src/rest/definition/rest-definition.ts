@@ -90,6 +90,16 @@ export class RestDefinition {
     };
   }
 
+  /**
+   * What the stage's deployment snapshots: the definition, and with an OpenAPI body the API's
+   * own properties too (policy, binary media types), which aws-cdk-lib hashes only for a
+   * deployment of the API itself.
+   */
+  public deployedParts(): CfnResource[] {
+    const parts = this.elements();
+    return this.style === DefinitionStyle.OPENAPI ? [...parts, this.api.node.defaultChild as CfnResource] : parts;
+  }
+
   /** The OpenAPI document, resolved: what `Body` holds (or would hold). */
   public document(apiGatewayExtensions = true): Json {
     const stack = Stack.of(this.api);
