@@ -6,6 +6,12 @@ import { IConstruct } from 'constructs';
 /** A JSON value of an OpenAPI document (CloudFormation intrinsics stay objects). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/** A CloudFormation resource as synthesized: its type and resolved properties. */
+export interface RenderedResource {
+  readonly Type: string;
+  readonly Properties?: { [name: string]: Json };
+}
+
 /** An OpenAPI 3 document as the library writes it. */
 export interface OpenApiDocument {
   readonly openapi: string;
@@ -62,4 +68,15 @@ export function writeOpenApiFile(stack: Stack, gatewayPath: string, document: Js
 /** Resolves tokens of the document (references become CloudFormation intrinsics). */
 export function resolvedDocument(scope: IConstruct, document: unknown): Json {
   return Stack.of(scope).resolve(document) as Json;
+}
+
+/** The logical ID a `{ Ref }` names, or undefined for anything else. */
+export function refId(value: Json | undefined): string | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.Ref === 'string') return value.Ref;
+  return undefined;
+}
+
+/** The object without its undefined values. */
+export function defined(object: { [key: string]: Json | undefined }): { [key: string]: Json } {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as { [key: string]: Json };
 }
