@@ -3,8 +3,9 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import {
-  Json, OpenApiDocument, RenderedResource, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
+  Json, OpenApiDocument, RenderedResource, problemOf, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
 } from './openapi-document';
+import { fail } from '../core/errors';
 import { DefinitionStyle } from '../vocabulary/definition-style';
 
 /** Where the document is written in the cloud assembly: `<stack>.<gateway path>.openapi.json`. */
@@ -29,7 +30,10 @@ export abstract class OpenApiDefinition {
   private folded?: CfnResource[];
 
   constructor(
-    gateway: IConstruct, protected readonly cfnApi: CfnResource, public readonly style: DefinitionStyle, private readonly file: OpenApiFile,
+    private readonly gateway: IConstruct,
+    protected readonly cfnApi: CfnResource,
+    public readonly style: DefinitionStyle,
+    private readonly file: OpenApiFile,
   ) {
     Aspects.of(gateway).add({ visit: node => { if (node === gateway) this.atSynth(); } });
   }
@@ -72,6 +76,7 @@ export abstract class OpenApiDefinition {
    */
   private fold(): void {
     const elements = this.elements();
+    this.reportProblems();
     this.folded = elements;
     this.adopt(new DefinitionBody(this, elements), elements);
     const removed = new Set<IConstruct>(elements);
@@ -82,6 +87,17 @@ export abstract class OpenApiDefinition {
       if (waitedFor.length > 0 && resource !== this.cfnApi) resource.addResourceDependency(this.cfnApi);
     }
     for (const element of elements) element.node.scope?.node.tryRemoveChild(element.node.id);
+  }
+
+  /** What the document cannot hold is a coded error at synth, before anything leaves the template. */
+  private reportProblems(): void {
+    try {
+      this.document();
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem) fail(this.gateway, problem);
+      throw error;
+    }
   }
 
   /** @internal what the `Body` token resolves, before its post-processor compiles it */

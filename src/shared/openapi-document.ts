@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { Problem, formatProblem } from '../core/errors';
 
 /** A JSON value of an OpenAPI document (CloudFormation intrinsics stay objects). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -79,4 +80,17 @@ export function refId(value: Json | undefined): string | undefined {
 /** The object without its undefined values. */
 export function defined(object: { [key: string]: Json | undefined }): { [key: string]: Json } {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as { [key: string]: Json };
+}
+
+/**
+ * Throws what a definition cannot be written as a document for: a plain error carrying the
+ * problem, which the gateway reports as its coded synth-time error (see `problemOf`).
+ */
+export function definitionProblem(problem: Problem): never {
+  throw Object.assign(new Error(formatProblem(problem)), { definitionProblem: problem });
+}
+
+/** The problem `definitionProblem` threw, if `error` is one. */
+export function problemOf(error: unknown): Problem | undefined {
+  return (error as { definitionProblem?: Problem } | undefined)?.definitionProblem;
 }

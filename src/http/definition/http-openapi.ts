@@ -1,4 +1,4 @@
-import { Json, OpenApiDocument, RenderedResource, defined, refId, sortedKeys } from '../../shared/openapi-document';
+import { Json, OpenApiDocument, RenderedResource, defined, definitionProblem, refId, sortedKeys } from '../../shared/openapi-document';
 
 type JsonObject = { [key: string]: Json };
 
@@ -34,7 +34,15 @@ export function httpOpenApiDocument(api: HttpApiSettings, resources: { [logicalI
   for (const [id, route] of byType('AWS::ApiGatewayV2::Route')) {
     const { path, operation: key } = operationKey(String(route.RouteKey));
     const item = (paths[path] ??= {});
-    if (item[key] !== undefined) throw new Error(`the route ${String(route.RouteKey)} (${id}) is defined twice`);
+    if (item[key] !== undefined) {
+      definitionProblem({
+        code: 'DuplicateRoute',
+        prop: `route ${String(route.RouteKey)} (${id})`,
+        rule: 'must be unique, but the API already has it',
+        value: route.RouteKey,
+        fix: 'API Gateway refuses two routes with one key: keep only one of them',
+      });
+    }
     item[key] = operationOf(route, path, integrations, authorizers, schemes);
   }
 
@@ -182,7 +190,7 @@ function integrationIdOf(target: Json | undefined): string | undefined {
     const id = refId(join[1][1]);
     if (id) return id;
   }
-  throw new Error(`cannot write the route target ${JSON.stringify(target)} into an OpenAPI document: name an integration of this API`);
+  return unknownReference('integration', JSON.stringify(target));
 }
 
 /** A security scheme's name: the authorizer's, in the letters OpenAPI allows, else its logical ID. */
@@ -190,6 +198,13 @@ function schemeName(logicalId: string, props: JsonObject): string {
   return typeof props.Name === 'string' ? props.Name.replace(/[^A-Za-z0-9._-]/g, '-') : logicalId;
 }
 
+/** A route names an integration or authorizer the document cannot hold (another stack's, an ID typed in). */
 function unknownReference(what: string, id: string): never {
-  throw new Error(`a route refers to the ${what} ${id}, which is not part of this HTTP API's definition: create it for the gateway's api (ApiId: gateway.api.apiId) in the same stack`);
+  return definitionProblem({
+    code: 'UnsupportedCombination',
+    prop: 'definitionStyle',
+    rule: `OPENAPI needs every route's ${what} in the API's definition (created for gateway.api in the gateway's stack), but a route names ${id}`,
+    value: 'OPENAPI',
+    fix: `create the ${what} for gateway.api in the gateway's stack, or set definitionStyle: DefinitionStyle.RESOURCES`,
+  });
 }
