@@ -260,9 +260,8 @@ export class HttpGateway extends Construct {
       routes: this.manifestRoutes,
     }));
 
-    this.node.addValidation({
-      validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key), this.definition.escapeHatchRoutes(this.api)),
-    });
+    // A repeated route is also caught when the definition is written at synth, in either style.
+    this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
       this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
     }

@@ -6,14 +6,11 @@ import { formatProblem } from '../core/errors';
  * Problems with routes added to an HTTP or WebSocket API through the escape hatch
  * (`gateway.api.addRoutes`, `gateway.api.addRoute`) that repeat a route of the gateway:
  * API Gateway refuses the second route with one key at deploy time. The gateways keep their
- * own routes outside `api`, so every route under it is an escape-hatch one. `routes` are
- * the API's routes when they are no longer in the tree (folded into an OpenAPI body).
+ * own routes outside `api`, so every route under it is an escape-hatch one.
  */
-export function escapeHatchDuplicates(
-  api: IConstruct, isGatewayRoute: (routeKey: string) => boolean, routes: IConstruct[] = api.node.findAll(),
-): string[] {
+export function escapeHatchDuplicates(api: IConstruct, isGatewayRoute: (routeKey: string) => boolean): string[] {
   const stack = Stack.of(api);
-  return routes
+  return api.node.findAll()
     .filter((c): c is apigwv2.CfnRoute => c instanceof apigwv2.CfnRoute)
     .map(route => stack.resolve(route.routeKey) as unknown)
     .filter((key): key is string => typeof key === 'string' && isGatewayRoute(key))

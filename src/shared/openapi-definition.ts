@@ -66,8 +66,10 @@ export abstract class OpenApiDefinition {
   protected abstract adopt(body: IResolvable, elements: CfnResource[]): void;
 
   private atSynth(): void {
+    // Checked before anything leaves the template; the folded resources make the same document.
+    const document = this.checkedDocument();
     if (this.style === DefinitionStyle.OPENAPI && !this.folded) this.fold();
-    writeOpenApiFile(this.file.stack, this.file.gatewayPath, this.document());
+    writeOpenApiFile(this.file.stack, this.file.gatewayPath, document);
   }
 
   /**
@@ -76,7 +78,6 @@ export abstract class OpenApiDefinition {
    */
   private fold(): void {
     const elements = this.elements();
-    this.reportProblems();
     this.folded = elements;
     this.adopt(new DefinitionBody(this, elements), elements);
     const removed = new Set<IConstruct>(elements);
@@ -89,10 +90,10 @@ export abstract class OpenApiDefinition {
     for (const element of elements) element.node.scope?.node.tryRemoveChild(element.node.id);
   }
 
-  /** What the document cannot hold is a coded error at synth, before anything leaves the template. */
-  private reportProblems(): void {
+  /** The document, or what it cannot hold as a coded error at synth (in either style). */
+  private checkedDocument(): Json {
     try {
-      this.document();
+      return this.document();
     } catch (error) {
       const problem = problemOf(error);
       if (problem) fail(this.gateway, problem);

@@ -21,12 +21,6 @@ export class HttpDefinition extends OpenApiDefinition {
     super(gateway, api.node.defaultChild as apigwv2.CfnApi, style, { stack: topLevelStack(gateway), gatewayPath: pathInStack(gateway) });
   }
 
-  /** The routes added through `gateway.api` (escape hatches), folded or not. */
-  public escapeHatchRoutes(api: IConstruct): apigwv2.CfnRoute[] {
-    const under = `${api.node.path}/`;
-    return this.elements().filter((e): e is apigwv2.CfnRoute => e instanceof apigwv2.CfnRoute && e.node.path.startsWith(under));
-  }
-
   protected definitionElements(): CfnResource[] {
     const stack = Stack.of(this.cfnApi);
     const apiId = JSON.stringify(stack.resolve(this.cfnApi.ref));

@@ -37,8 +37,8 @@ export function httpOpenApiDocument(api: HttpApiSettings, resources: { [logicalI
     if (item[key] !== undefined) {
       definitionProblem({
         code: 'DuplicateRoute',
-        prop: `route ${String(route.RouteKey)} (${id})`,
-        rule: 'must be unique, but the API already has it',
+        prop: `route ${String(route.RouteKey)}`,
+        rule: `is on the API twice (${id} repeats it: one of them added through gateway.api or as a CfnRoute)`,
         value: route.RouteKey,
         fix: 'API Gateway refuses two routes with one key: keep only one of them',
       });
