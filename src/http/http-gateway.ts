@@ -2,6 +2,7 @@ import {
   ArnFormat, aws_apigatewayv2 as apigwv2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Duration, Stack,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { HttpDefinition } from './definition/http-definition';
 import { httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
@@ -17,7 +18,7 @@ import { HttpRouteSettings } from './http-route-settings';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
-import { optional, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
+import { optional, optionsProblems, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
@@ -34,8 +35,10 @@ import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../voc
 import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
 import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
 import { corsProblems } from '../vocabulary/cors-validation';
+import { DEFINITION_STYLE, DefinitionStyle, definitionStyleFromContext } from '../vocabulary/definition-style';
 import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
+import { OPEN_API_DEFINITION_OPTIONS, OpenApiDefinitionOptions } from '../vocabulary/openapi-definition-options';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
 import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
@@ -125,6 +128,15 @@ export interface HttpGatewayProps {
    * @default - API Gateway's defaults (300 resources or routes, 10 authorizers)
    */
   readonly quotas?: ApiQuotas;
+
+  /**
+   * How the routes are written into the template: one OpenAPI document as the API's `Body`
+   * (CloudFormation resources stay constant however many routes), or one resource per route,
+   * integration and authorizer. Switching an existing API from one to the other replaces
+   * its routes in one deploy: see README "Large APIs".
+   * @default - the context value `@cdk-gatehouse:definitionStyle` (e.g. in cdk.json), else DefinitionStyle.RESOURCES
+   */
+  readonly definitionStyle?: DefinitionStyle;
 }
 
 /**
@@ -154,6 +166,8 @@ export class HttpGateway extends Construct {
   public readonly accessLogGroup?: logs.ILogGroup;
   /** The custom domain, when `domain` is set (shared by the stack's HttpGateways that name it). */
   public readonly domainName?: apigwv2.DomainName;
+  /** How the routes are written into the template. */
+  public readonly definitionStyle: DefinitionStyle;
 
   private readonly stageName: string;
   private readonly customUrl?: string;
@@ -169,6 +183,7 @@ export class HttpGateway extends Construct {
   /** What each route is, for the route manifest. */
   private readonly manifestRoutes: V2RouteRecord[] = [];
   private readonly quotas: Required<ApiQuotas>;
+  private readonly definition: HttpDefinition;
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
@@ -197,6 +212,8 @@ export class HttpGateway extends Construct {
         ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
       })),
     });
+    this.definitionStyle = props.definitionStyle ?? definitionStyleFromContext(this) ?? DefinitionStyle.RESOURCES;
+    this.definition = new HttpDefinition(this, this.api, this.definitionStyle);
     // `apiId/*` covers every stage, route and authorizer of this API, `$default` included.
     const sourceArn = Stack.of(this).formatArn({
       service: 'execute-api', resource: this.api.apiId, resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
@@ -243,6 +260,7 @@ export class HttpGateway extends Construct {
       routes: this.manifestRoutes,
     }));
 
+    // A repeated route is also caught when the definition is written at synth, in either style.
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
       this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
@@ -265,6 +283,18 @@ export class HttpGateway extends Construct {
     const { call, problems } = addRouteProblems(routeKey, integration, options, ROUTE_OPTIONS);
     throwIfProblems(this, problems);
     return this.bindRoute(call, routeKey, integration, options);
+  }
+
+  /**
+   * The API's OpenAPI 3 document: with `DefinitionStyle.OPENAPI` what its `Body` holds, else
+   * what its routes, integrations and authorizers amount to. References to other resources
+   * (a function's ARN) are CloudFormation intrinsics. Also written at synth into the cloud
+   * assembly as `<stack>.<gateway path>.openapi.json`.
+   * @returns the document as JSON text
+   */
+  public openApiDefinition(options: OpenApiDefinitionOptions = {}): string {
+    throwIfProblems(this, optionsProblems(OPEN_API_DEFINITION_OPTIONS, options, 'openApiDefinition'));
+    return `${JSON.stringify(this.definition.document(options.apiGatewayExtensions ?? true), undefined, 2)}\n`;
   }
 
   /**
@@ -382,4 +412,5 @@ export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
   description: optional(str()),
   urlOutput: optional(URL_OUTPUT_OPTIONS),
   quotas: optional(API_QUOTAS),
+  definitionStyle: optional(DEFINITION_STYLE),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));

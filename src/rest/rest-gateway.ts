@@ -56,6 +56,7 @@ import { corsProblems } from '../vocabulary/cors-validation';
 import { DEFINITION_STYLE, DefinitionStyle, definitionStyleFromContext } from '../vocabulary/definition-style';
 import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
+import { OPEN_API_DEFINITION_OPTIONS, OpenApiDefinitionOptions } from '../vocabulary/openapi-definition-options';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
 import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
@@ -259,17 +260,6 @@ export interface RestGatewayProps {
   readonly definitionStyle?: DefinitionStyle;
 }
 
-/** Options of `RestGateway.openApiDefinition`. */
-export interface OpenApiDefinitionOptions {
-  /**
-   * Keep API Gateway's `x-amazon-apigateway-*` extensions (integrations, authorizers,
-   * validators, gateway responses). Without them the document describes only what clients
-   * see: what API docs and client SDK generators read.
-   * @default true
-   */
-  readonly apiGatewayExtensions?: boolean;
-}
-
 /**
  * A REST API (API Gateway v1) with its deployment and stage, secure by default: IAM
  * authorization on every route, request validation, throttling, JSON access logs,
@@ -405,7 +395,7 @@ export class RestGateway extends Construct {
       api: this.definitionStyle === DefinitionStyle.OPENAPI ? apigw.RestApi.fromRestApiId(this, 'DefinedApi', this.api.restApiId) : this.api,
       description: DEPLOYMENT_DESCRIPTION,
     });
-    hashDeployedParts(this.deployment, () => this.definition.elements());
+    hashDeployedParts(this.deployment, () => this.definition.deployedParts());
 
     const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
@@ -782,7 +772,3 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   quotas: optional(API_QUOTAS),
   definitionStyle: optional(DEFINITION_STYLE),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }');
-
-export const OPEN_API_DEFINITION_OPTIONS = struct<OpenApiDefinitionOptions>('OpenApiDefinitionOptions', {
-  apiGatewayExtensions: optional(bool()),
-}, '{ apiGatewayExtensions: false }');

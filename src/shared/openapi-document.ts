@@ -2,9 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { Problem, formatProblem } from '../core/errors';
 
 /** A JSON value of an OpenAPI document (CloudFormation intrinsics stay objects). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** A CloudFormation resource as synthesized: its type and resolved properties. */
+export interface RenderedResource {
+  readonly Type: string;
+  readonly Properties?: { [name: string]: Json };
+}
 
 /** An OpenAPI 3 document as the library writes it. */
 export interface OpenApiDocument {
@@ -62,4 +69,28 @@ export function writeOpenApiFile(stack: Stack, gatewayPath: string, document: Js
 /** Resolves tokens of the document (references become CloudFormation intrinsics). */
 export function resolvedDocument(scope: IConstruct, document: unknown): Json {
   return Stack.of(scope).resolve(document) as Json;
+}
+
+/** The logical ID a `{ Ref }` names, or undefined for anything else. */
+export function refId(value: Json | undefined): string | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.Ref === 'string') return value.Ref;
+  return undefined;
+}
+
+/** The object without its undefined values. */
+export function defined(object: { [key: string]: Json | undefined }): { [key: string]: Json } {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as { [key: string]: Json };
+}
+
+/**
+ * Throws what a definition cannot be written as a document for: a plain error carrying the
+ * problem, which the gateway reports as its coded synth-time error (see `problemOf`).
+ */
+export function definitionProblem(problem: Problem): never {
+  throw Object.assign(new Error(formatProblem(problem)), { definitionProblem: problem });
+}
+
+/** The problem `definitionProblem` threw, if `error` is one. */
+export function problemOf(error: unknown): Problem | undefined {
+  return (error as { definitionProblem?: Problem } | undefined)?.definitionProblem;
 }

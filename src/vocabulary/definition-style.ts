@@ -14,9 +14,9 @@ export enum DefinitionStyle {
   OPENAPI = 'OPENAPI',
 
   /**
-   * One CloudFormation resource per path, method, model and authorizer, as aws-cdk-lib writes
-   * them: about 2 resources per route, so CloudFormation's 500 resources per stack caps an API
-   * near 240 routes.
+   * One CloudFormation resource per path, method, model and authorizer (REST), or per route,
+   * integration and authorizer (HTTP), as aws-cdk-lib writes them: a REST API takes about 2
+   * resources per route, so CloudFormation's 500 resources per stack caps it near 240 routes.
    */
   RESOURCES = 'RESOURCES',
 }

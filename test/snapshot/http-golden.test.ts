@@ -3,17 +3,22 @@ import {
   aws_iam as iam, aws_kinesis as kinesis, aws_kms as kms, aws_logs as logs, aws_route53 as route53,
   aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
-import { Authorization, HttpGateway, Integration, RequestValue, StepFunctionsAction } from '../../src';
+import { Authorization, DefinitionStyle, HttpGateway, Integration, RequestValue, StepFunctionsAction } from '../../src';
 import { testApp, testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
 import { addNagChecks } from '../support/nag';
+import { HTTP_DEFINITION_TYPES, danglingReferences, documentOfHttpResources, validateOpenApi } from '../support/openapi';
+import { templateSummary } from '../support/template-summary';
+
+/** A golden stack; `style` is the gateways' definition style (else the app's context decides). */
+type GoldenStack = (app: App, style?: DefinitionStyle) => Stack;
 
 /**
  * The HTTP API golden stack: every integration, authorizer and option HttpGateway has,
  * synthesized with CDK's CloudFormation validator in strict mode and cdk-nag, and
  * snapshot-tested. In a file of its own so it does not disturb the REST golden stacks.
  */
-function httpEverything(app: App): Stack {
+function httpEverything(app: App, style?: DefinitionStyle): Stack {
   const stack = testStack(app, 'HttpEverything');
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
   const pool = new cognito.UserPool(stack, 'Users', {
@@ -41,6 +46,7 @@ function httpEverything(app: App): Stack {
   const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABC', zoneName: 'example.com' });
 
   const api = new HttpGateway(stack, 'Api', {
+    definitionStyle: style,
     defaultAuthorization: Authorization.jwt({ issuer: 'https://issuer.example.com', audiences: ['orders'] }),
     throttle: { rateLimit: 500, burstLimit: 1000 },
     cors: { allowOrigins: ['https://shop.example.com'], allowCredentials: true, maxAge: Duration.minutes(10) },
@@ -101,13 +107,51 @@ function privateBackends(stack: Stack) {
 }
 
 
-describe('HTTP golden stack', () => {
+/**
+ * An HTTP API at its default quota of 300 routes, as an OpenAPI definition: Lambda routes on
+ * five functions, a JWT authorizer on half of them, and a few service integrations (SQS,
+ * EventBridge, Step Functions).
+ */
+function httpAtRouteQuota(app: App, style: DefinitionStyle = DefinitionStyle.OPENAPI): Stack {
+  const stack = testStack(app, 'HttpAtRouteQuota');
+  const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+  const deadLetters = new sqs.Queue(stack, 'DeadLetters', { encryptionMasterKey: key, enforceSSL: true });
+  Validations.of(deadLetters).acknowledge(
+    { id: 'AwsSolutions-SQS3', reason: 'this is the dead-letter queue' },
+    { id: 'Serverless-SQSRedrivePolicy', reason: 'this is the dead-letter queue' },
+  );
+  const queue = new sqs.Queue(stack, 'Queue', { encryptionMasterKey: key, enforceSSL: true, deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 } });
+  const bus = new events.EventBus(stack, 'Shop');
+  const fulfil = compliantStateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD);
+  const functions = [0, 1, 2, 3, 4].map(i => compliantFunction(stack, `Handler${i}`));
+  const jwt = Authorization.jwt({ issuer: 'https://issuer.example.com', audiences: ['shop'], scopes: ['shop/write'] });
+  const api = new HttpGateway(stack, 'Api', { definitionStyle: style });
+  for (let i = 0; i < 150; i++) {
+    api.addRoute(`GET /items${i}/{id}`, Integration.lambda(functions[i % 5]));
+    const write = i % 50 === 7 ? Integration.sqs(queue)
+      : i % 50 === 17 ? Integration.eventBridge(bus, { source: 'shop.items', detailType: 'ItemChanged' })
+        : i % 50 === 27 ? Integration.stepFunctions(fulfil)
+          : Integration.lambda(functions[i % 5]);
+    api.addRoute(`POST /items${i}`, write, { authorization: jwt });
+  }
+  return stack;
+}
+
+/** The HTTP golden stacks, by snapshot name. */
+const HTTP_GOLDEN_STACKS: Record<string, GoldenStack> = { httpEverything, httpAtRouteQuota };
+
+/** Stacks too large for a full snapshot: a summary that still fails on any drift. */
+const SUMMARIZED = new Set(['httpAtRouteQuota']);
+
+type Resources = Record<string, { Type: string; Properties?: any; DependsOn?: string | string[] }>;
+
+describe.each(Object.entries(HTTP_GOLDEN_STACKS))('HTTP golden stack %s', (name, build) => {
   let template: Record<string, unknown>;
 
   beforeAll(() => {
     const app = testApp({ strictValidation: true });
     addNagChecks(app);
-    const stack = httpEverything(app);
+    const stack = build(app);
     template = app.synth().getStackByName(stack.stackName).template;
   });
 
@@ -117,6 +161,67 @@ describe('HTTP golden stack', () => {
   });
 
   test('template matches its snapshot', () => {
-    expect(template).toMatchSnapshot('httpEverything');
+    expect(SUMMARIZED.has(name) ? templateSummary(template) : template).toMatchSnapshot(name);
+  });
+});
+
+/**
+ * Every HTTP golden stack again with its routes folded into an OpenAPI document (the app-wide
+ * context setting), next to its twin in the resources style: the strict validator and cdk-nag
+ * pass, no route, integration or authorizer resource is left, every reference points at a
+ * resource that exists, the body is the document the twin's resources amount to, and it validates.
+ */
+describe.each(Object.entries(HTTP_GOLDEN_STACKS))('HTTP golden stack %s as an OpenAPI definition', (_name, build) => {
+  let template: { Resources: Resources };
+  let resourcesTemplate: { Resources: Resources };
+
+  beforeAll(() => {
+    const app = testApp({ strictValidation: true });
+    app.node.setContext('@cdk-gatehouse:definitionStyle', 'OPENAPI');
+    addNagChecks(app);
+    const stack = build(app);
+    template = app.synth().getStackByName(stack.stackName).template;
+    const resourcesApp = testApp();
+    const resourcesStack = build(resourcesApp, DefinitionStyle.RESOURCES);
+    resourcesTemplate = resourcesApp.synth().getStackByName(resourcesStack.stackName).template;
+  });
+
+  test('passes the strict CloudFormation validator and cdk-nag, with no definition resources left', () => {
+    const types = new Set(Object.values(template.Resources).map(r => r.Type));
+    for (const type of HTTP_DEFINITION_TYPES) expect(types.has(type)).toBe(false);
+    expect(danglingReferences(template)).toEqual([]);
+  });
+
+  test('each HTTP API body is the document its resources amount to, and validates as OpenAPI 3', async () => {
+    const apis = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Api');
+    expect(apis.length).toBeGreaterThan(0);
+    for (const [id, api] of apis) {
+      expect(api.Properties.Body).toEqual(documentOfHttpResources(resourcesTemplate, id));
+      await validateOpenApi(api.Properties.Body);
+    }
+  });
+
+  test('what stays a resource keeps its logical ID', () => {
+    const kept = (resources: Resources) => Object.entries(resources)
+      .filter(([, r]) => !HTTP_DEFINITION_TYPES.includes(r.Type))
+      .map(([id]) => id).sort();
+    expect(kept(template.Resources)).toEqual(kept(resourcesTemplate.Resources));
+  });
+});
+
+describe('an HTTP API at API Gateway\'s route quota (the golden stack)', () => {
+  test('300 routes deploy as fewer than 500 CloudFormation resources and well under 1 MB', () => {
+    const app = testApp();
+    const stack = httpAtRouteQuota(app);
+    const template = app.synth().getStackByName(stack.stackName).template;
+    const resources = Object.values(template.Resources as Resources);
+    expect(resources.length).toBeLessThan(500);
+    expect(JSON.stringify(template).length).toBeLessThan(1024 * 1024);
+    const body = resources.find(r => r.Type === 'AWS::ApiGatewayV2::Api')!.Properties.Body;
+    const operations = Object.values(body.paths as Record<string, object>).flatMap(item => Object.keys(item));
+    expect(operations).toHaveLength(300);
+    // Five functions and three service targets: eight integrations, however many routes.
+    expect(Object.keys(body.components['x-amazon-apigateway-integrations'])).toHaveLength(8);
+    expect(Object.keys(body.components.securitySchemes).sort()).toEqual([expect.stringMatching(/^Jwt/), 'sigv4']);
   });
 });

@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { corsExtension, httpOpenApiDocument } from '../../src/http/definition/http-openapi';
 import { restOpenApiDocument } from '../../src/rest/definition/rest-openapi';
 
 /** The resource types of a REST API's definition, which an OpenAPI body replaces. */
@@ -17,6 +18,25 @@ export function documentOfResources(template: Template, restApiId: string): unkn
   const ofApi = Object.fromEntries(Object.entries(template.Resources)
     .filter(([, r]) => DEFINITION_TYPES.includes(r.Type) && JSON.stringify(r.Properties?.RestApiId) === JSON.stringify({ Ref: restApiId })));
   return restOpenApiDocument(template.Resources[restApiId].Properties.Name, ofApi);
+}
+
+/** The resource types of an HTTP API's definition, which an OpenAPI body replaces. */
+export const HTTP_DEFINITION_TYPES = ['AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGatewayV2::Authorizer'];
+
+/**
+ * The OpenAPI document an HTTP API's routes, integrations and authorizers amount to, read from
+ * a template synthesized with `DefinitionStyle.RESOURCES`: what its `Body` must be in the other style.
+ */
+export function documentOfHttpResources(template: Template, apiId: string): unknown {
+  const ofApi = Object.fromEntries(Object.entries(template.Resources)
+    .filter(([, r]) => HTTP_DEFINITION_TYPES.includes(r.Type) && JSON.stringify(r.Properties?.ApiId) === JSON.stringify({ Ref: apiId })));
+  const api = template.Resources[apiId].Properties;
+  return httpOpenApiDocument({
+    title: api.Name,
+    description: api.Description,
+    cors: corsExtension(api.CorsConfiguration),
+    disableExecuteApiEndpoint: api.DisableExecuteApiEndpoint,
+  }, ofApi);
 }
 
 /** `Ref`, `Fn::GetAtt` and `DependsOn` targets that are not resources, parameters or pseudo parameters of the template. */

@@ -106,6 +106,7 @@ options('RouteOptions@HttpGateway', `addRoute('${ROUTE}')`, (fx, v) => route(fx,
 options('WebSocketRouteOptions', "addRoute('send')", (fx, v) => route(fx, g.Integration.mock(), v, 'websocket'));
 options('UsagePlanOptions', "addUsagePlan('Gold')", (fx, v) => plan(fx).addUsagePlan('Gold', v));
 options('OpenApiDefinitionOptions', 'openApiDefinition', (fx, v) => rest(fx).openApiDefinition(v));
+options('OpenApiDefinitionOptions@HttpGateway', 'openApiDefinition', (fx, v) => new g.HttpGateway(fx.stack, 'Api').openApiDefinition(v));
 options('ApiKeyOptions', "usage plan Gold addApiKey('Acme')", (fx, v) => plan(fx).addUsagePlan('Gold').addApiKey('Acme', v));
 
 /** A struct inside another place's struct, at `key`. */

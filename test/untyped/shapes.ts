@@ -5,7 +5,7 @@ import { API_KEY_VALUE_FACTORIES } from '../../src/rest/api-key-value';
 import { CANARY_OPTIONS } from '../../src/rest/canary-options';
 import { ENDPOINT_FACTORIES, PRIVATE_ENDPOINT_OPTIONS } from '../../src/rest/endpoint';
 import { QUOTA_SETTINGS } from '../../src/rest/quota';
-import { OPEN_API_DEFINITION_OPTIONS, REST_GATEWAY_PROPS } from '../../src/rest/rest-gateway';
+import { REST_GATEWAY_PROPS } from '../../src/rest/rest-gateway';
 import { API_KEY_OPTIONS, USAGE_PLAN_OPTIONS } from '../../src/rest/usage-plan';
 import { MANAGED_WAF_OPTIONS, WAF_FACTORIES } from '../../src/rest/waf';
 import { WAF_LOGGING_FACTORIES, WAF_LOGGING_OPTIONS } from '../../src/rest/waf-logging';
@@ -36,6 +36,7 @@ import {
 import { SORT_KEY_CONDITION_FACTORIES } from '../../src/vocabulary/integrations/sort-key-condition';
 import { SQS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/sqs';
 import { STEP_FUNCTIONS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/step-functions';
+import { OPEN_API_DEFINITION_OPTIONS } from '../../src/vocabulary/openapi-definition-options';
 import { REQUEST_VALUE_FACTORIES } from '../../src/vocabulary/request-value';
 import { ROUTE_OPTIONS } from '../../src/vocabulary/route-options';
 import { THROTTLE_SETTINGS } from '../../src/vocabulary/throttle-settings';

@@ -1,14 +1,13 @@
 import {
-  Aspects, CfnElement, CfnResource, IResolvable, IResolveContext, Stack, Token, aws_apigateway as apigw, aws_lambda as lambda,
+  CfnElement, CfnResource, IResolvable, Stack, Token, aws_apigateway as apigw, aws_lambda as lambda,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { RenderedResource, restOpenApiDocument } from './rest-openapi';
+import { restOpenApiDocument } from './rest-openapi';
 import { Problem } from '../../core/errors';
 import { pathInStack, topLevelStack } from '../../review/gateway-registry';
 import { acknowledgeDefinedRequestValidation } from '../../shared/nag-acknowledgements';
-import {
-  Json, OpenApiDocument, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
-} from '../../shared/openapi-document';
+import { OpenApiDefinition, RenderedResources } from '../../shared/openapi-definition';
+import { Json, OpenApiDocument } from '../../shared/openapi-document';
 import { DefinitionStyle } from '../../vocabulary/definition-style';
 
 /** CloudFormation's resources per stack, and the context key with which aws-cdk-lib's own check reads it. */
@@ -23,27 +22,16 @@ const DEFINITION_TYPES = [
 ] as const;
 
 /**
- * The single owner of a REST API's definition: its paths, methods, models, validators,
- * authorizers and gateway responses, built as aws-cdk-lib constructs under `roots` (so
- * routes, escape hatches and property overrides work the same in both styles), and written
- * either as those resources or, with `DefinitionStyle.OPENAPI`, folded into one OpenAPI
- * document, the API's `Body`, when the app is synthesized.
+ * A REST API's definition: its paths, methods, models, validators, authorizers and gateway
+ * responses, found under `roots`.
  */
-export class RestDefinition {
-  private folded?: CfnResource[];
-
-  constructor(
-    private readonly gateway: IConstruct,
-    private readonly api: apigw.RestApi,
-    private readonly roots: IConstruct[],
-    public readonly style: DefinitionStyle,
-  ) {
-    Aspects.of(gateway).add({ visit: node => { if (node === gateway) this.atSynth(); } });
+export class RestDefinition extends OpenApiDefinition {
+  constructor(gateway: IConstruct, private readonly api: apigw.RestApi, private readonly roots: IConstruct[], style: DefinitionStyle) {
+    super(gateway, api.node.defaultChild as apigw.CfnRestApi, style, { stack: topLevelStack(gateway), gatewayPath: pathInStack(gateway) });
   }
 
-  /** The definition's resources: found in the tree, or the ones folded into the document. */
-  public elements(): CfnResource[] {
-    return this.folded ?? this.roots
+  protected definitionElements(): CfnResource[] {
+    return this.roots
       .flatMap(root => root.node.findAll())
       .filter((c): c is CfnResource => DEFINITION_TYPES.some(type => c instanceof type));
   }
@@ -79,7 +67,7 @@ export class RestDefinition {
     const stack = Stack.of(this.api);
     const bytes = this.style === DefinitionStyle.OPENAPI
       ? Buffer.byteLength(JSON.stringify(this.document()))
-      : Buffer.byteLength(JSON.stringify(this.rendered(stack, this.elements())));
+      : Buffer.byteLength(JSON.stringify(this.elements().map(e => stack.resolve((e as CfnElement)._toCloudFormation()))));
     if (bytes <= CLOUDFORMATION_TEMPLATE_BYTES) return undefined;
     return {
       code: 'LimitExceeded',
@@ -100,43 +88,27 @@ export class RestDefinition {
     return this.style === DefinitionStyle.OPENAPI ? [...parts, this.api.node.defaultChild as CfnResource] : parts;
   }
 
-  /** The OpenAPI document, resolved: what `Body` holds (or would hold). */
-  public document(apiGatewayExtensions = true): Json {
-    const stack = Stack.of(this.api);
-    const document = restOpenApiDocument(this.title(stack), this.rendered(stack, this.elements()));
-    const resolved = resolvedDocument(this.api, document as unknown as Json);
-    return apiGatewayExtensions ? resolved : withoutApiGatewayExtensions(resolved);
+  protected header(): unknown {
+    return (this.cfnApi as apigw.CfnRestApi).name;
   }
 
-  private title(stack: Stack): Json {
-    return stack.resolve((this.api.node.defaultChild as apigw.CfnRestApi).name) as Json;
-  }
-
-  private rendered(stack: Stack, elements: CfnResource[]): { [logicalId: string]: RenderedResource } {
-    return Object.assign({}, ...elements.map(e => (stack.resolve((e as CfnElement)._toCloudFormation()) as { Resources: object }).Resources));
-  }
-
-  private atSynth(): void {
-    if (this.style === DefinitionStyle.OPENAPI && !this.folded) this.fold();
-    writeOpenApiFile(topLevelStack(this.gateway), pathInStack(this.gateway), this.document());
+  protected compile(title: Json, resources: RenderedResources): OpenApiDocument {
+    return restOpenApiDocument(title, resources);
   }
 
   /**
-   * Moves the definition's resources out of the template into the API's `Body`. References
-   * to them from outside (a Lambda authorizer's permission names its authorizer's ID, which
-   * an imported API only gets at deploy) are widened to what the document can name.
+   * References to the folded resources from outside (a Lambda authorizer's permission names
+   * its authorizer's ID, which an imported API only gets at deploy) are widened to what the
+   * document can name.
    */
-  private fold(): void {
-    const elements = this.elements();
-    this.folded = elements;
-    const cfnApi = this.api.node.defaultChild as apigw.CfnRestApi;
-    cfnApi.body = Token.asAny(new DefinitionBody(this.api, elements));
+  protected adopt(body: IResolvable, elements: CfnResource[]): void {
+    const cfnApi = this.cfnApi as apigw.CfnRestApi;
+    cfnApi.body = Token.asAny(body);
     // An import that API Gateway only partly understands fails the deploy rather than dropping parts silently.
     cfnApi.failOnWarnings = true;
     if (elements.some(e => e instanceof apigw.CfnRequestValidator)) acknowledgeDefinedRequestValidation(cfnApi);
     const authorizerIds = new Set(elements.filter(e => e instanceof apigw.CfnAuthorizer).map(e => Stack.of(e).resolve(e.logicalId)));
     if (authorizerIds.size > 0) this.widenAuthorizerPermissions(authorizerIds);
-    for (const element of elements) element.node.scope?.node.tryRemoveChild(element.node.id);
   }
 
   private widenAuthorizerPermissions(authorizerIds: Set<string>): void {
@@ -147,31 +119,5 @@ export class RestDefinition {
       const refs = JSON.stringify(Stack.of(permission).resolve(permission.sourceArn));
       if ([...authorizerIds].some(id => refs.includes(`{"Ref":"${id}"}`))) permission.sourceArn = anyAuthorizer;
     }
-  }
-}
-
-/**
- * The `Body` token: the folded resources are rendered as part of the API's own properties, so
- * references in them (a function in another stack, an imported role) are found and exported
- * as if they were still separate resources; the document is written from the result.
- */
-class DefinitionBody implements IResolvable {
-  public readonly creationStack: string[] = [];
-
-  constructor(private readonly api: apigw.RestApi, private readonly elements: CfnResource[]) {}
-
-  public resolve(context: IResolveContext): unknown {
-    context.registerPostProcessor({
-      postProcess: (input: { title: Json; resources: Array<{ Resources: { [id: string]: RenderedResource } }> }) =>
-        restOpenApiDocument(input.title, Object.assign({}, ...input.resources.map(r => r.Resources))) as unknown as OpenApiDocument,
-    });
-    return {
-      title: (this.api.node.defaultChild as apigw.CfnRestApi).name,
-      resources: this.elements.map(e => (e as CfnElement)._toCloudFormation()),
-    };
-  }
-
-  public toString(): string {
-    return Token.asString(this);
   }
 }

@@ -1,10 +1,4 @@
-import { Json, OpenApiDocument, sortedKeys } from '../../shared/openapi-document';
-
-/** A CloudFormation resource as synthesized: its type and resolved properties. */
-export interface RenderedResource {
-  readonly Type: string;
-  readonly Properties?: { [name: string]: Json };
-}
+import { Json, OpenApiDocument, RenderedResource, defined, definitionProblem, refId, sortedKeys } from '../../shared/openapi-document';
 
 type JsonObject = { [key: string]: Json };
 
@@ -100,7 +94,15 @@ function parametersOf(requestParameters: Json | undefined): Json[] {
     .map(([name, required]) => {
       const [, , source, ...rest] = name.split('.');
       const inWhere = where[source];
-      if (!inWhere) throw new Error(`cannot write the method request parameter '${name}' into an OpenAPI document`);
+      if (!inWhere) {
+        definitionProblem({
+          code: 'UnsupportedCombination',
+          prop: 'definitionStyle',
+          rule: 'OPENAPI writes path, query string and header request parameters only',
+          value: name,
+          fix: 'remove the parameter, or set definitionStyle: DefinitionStyle.RESOURCES',
+        });
+      }
       return { name: rest.join('.'), in: inWhere, required: inWhere === 'path' ? true : required === true, schema: { type: 'string' } };
     })
     .sort((a, b) => `${a.in} ${a.name}`.localeCompare(`${b.in} ${b.name}`));
@@ -250,16 +252,12 @@ function authorizerName(logicalId: string, props: JsonObject): string {
   return typeof props.Name === 'string' ? props.Name.replace(/[^A-Za-z0-9._-]/g, '-') : logicalId;
 }
 
-/** The logical ID a `{ Ref }` names, or undefined for anything else. */
-function refId(value: Json | undefined): string | undefined {
-  if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.Ref === 'string') return value.Ref;
-  return undefined;
-}
-
 function unknownReference(what: string, id: string): never {
-  throw new Error(`a method refers to the ${what} ${id}, which is not part of this REST API's definition: create it through the gateway's api (e.g. api.root.addResource) so it is written into the OpenAPI document`);
-}
-
-function defined(object: { [key: string]: Json | undefined }): JsonObject {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as JsonObject;
+  return definitionProblem({
+    code: 'UnsupportedCombination',
+    prop: 'definitionStyle',
+    rule: `OPENAPI needs every method's ${what} in the API's definition, but a method names ${id}`,
+    value: 'OPENAPI',
+    fix: `create the ${what} through the gateway's api (e.g. api.root.addResource), or set definitionStyle: DefinitionStyle.RESOURCES`,
+  });
 }
