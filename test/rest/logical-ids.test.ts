@@ -68,31 +68,31 @@ describe('logical IDs', () => {
 
 // Both styles: with an OpenAPI body the same parts (and the API's own properties) make the deployment.
 describe.each([DefinitionStyle.RESOURCES, DefinitionStyle.OPENAPI])('the deployment logical ID (%s) changes when', (definitionStyle) => {
-  const synth = (routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void) =>
+  const synthIn = (routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void) =>
     synthGateway(routes, { definitionStyle, ...props }, build);
-  const base = deploymentId(synth(BASE))!;
+  const base = deploymentId(synthIn(BASE))!;
 
   test('but not when the routes come in another order', () => {
-    expect(deploymentId(synth([...BASE].reverse()))).toEqual(base);
+    expect(deploymentId(synthIn([...BASE].reverse()))).toEqual(base);
   });
 
 
   test.each<[string, () => Record<string, { Type: string }>]>([
-    ['an integration changes', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { timeout: Duration.seconds(3) } } : r)))],
-    ['an authorization changes', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { authorization: Authorization.none() } } : r)))],
-    ['a model is added', () => synth(BASE.map(r => (r.key === 'POST /orders' ? { key: r.key, options: { requestSchema: { type: apigw.JsonSchemaType.OBJECT } } } : r)))],
-    ['required parameters change', () => synth(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { requiredParameters: [RequestValue.queryString('page')] } } : r)))],
-    ['CORS is turned on', () => synth(BASE, { cors: { allowOrigins: ['https://app.example.com'] } })],
-    ['the resource policy changes', () => synth(BASE, {
+    ['an integration changes', () => synthIn(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { timeout: Duration.seconds(3) } } : r)))],
+    ['an authorization changes', () => synthIn(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { authorization: Authorization.none() } } : r)))],
+    ['a model is added', () => synthIn(BASE.map(r => (r.key === 'POST /orders' ? { key: r.key, options: { requestSchema: { type: apigw.JsonSchemaType.OBJECT } } } : r)))],
+    ['required parameters change', () => synthIn(BASE.map(r => (r.key === 'GET /orders' ? { key: r.key, options: { requiredParameters: [RequestValue.queryString('page')] } } : r)))],
+    ['CORS is turned on', () => synthIn(BASE, { cors: { allowOrigins: ['https://app.example.com'] } })],
+    ['the resource policy changes', () => synthIn(BASE, {
       policy: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: ['execute-api:/*'] })] }),
     })],
-    ['binary media types change', () => synth(BASE, { binaryMediaTypes: ['image/png'] })],
+    ['binary media types change', () => synthIn(BASE, { binaryMediaTypes: ['image/png'] })],
   ])('%s', (_name, variant) => {
     expect(deploymentId(variant())).not.toEqual(base);
   });
 
   test('a model schema changes', () => {
-    const withSchema = (required: string[]) => deploymentId(synth([{ key: 'POST /orders', options: { requestSchema: { type: apigw.JsonSchemaType.OBJECT, required } } }]));
+    const withSchema = (required: string[]) => deploymentId(synthIn([{ key: 'POST /orders', options: { requestSchema: { type: apigw.JsonSchemaType.OBJECT, required } } }]));
     expect(withSchema(['a'])).not.toEqual(withSchema(['b']));
   });
 
@@ -119,14 +119,14 @@ describe.each([DefinitionStyle.RESOURCES, DefinitionStyle.OPENAPI])('the deploym
   });
 
   test('the request validator changes', () => {
-    const variant = (validateRequestBody: boolean) => deploymentId(synth(BASE, {}, api => {
+    const variant = (validateRequestBody: boolean) => deploymentId(synthIn(BASE, {}, api => {
       (api.requestValidator.node.defaultChild as apigw.CfnRequestValidator).validateRequestBody = validateRequestBody;
     }));
     expect(variant(false)).not.toEqual(variant(true));
   });
 
   test('but not when nothing changes', () => {
-    expect(deploymentId(synth(BASE))).toEqual(base);
+    expect(deploymentId(synthIn(BASE))).toEqual(base);
   });
 });
 
