@@ -133,6 +133,7 @@ export type WarningId =
   | 'AccessLogKeyPolicyNotUpdated'
   | 'WeakTlsPolicy'
   | 'RouteThrottleWithoutApiKey'
+  | 'NoOpenApiFile'
   // The route checks users turn on with GatehouseChecks.enable (one finding per route).
   | 'OpenRoute'
   | 'UnthrottledRoute'

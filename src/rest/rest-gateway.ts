@@ -392,7 +392,10 @@ export class RestGateway extends Construct {
     this.definition = new RestDefinition(this, this.api, [this.api, this.authorizers], this.definitionStyle);
     this.deployment = new apigw.Deployment(this, 'Deployment', {
       // With an OpenAPI body the deployment follows the API, not its methods, which are no resources.
-      api: this.definitionStyle === DefinitionStyle.OPENAPI ? apigw.RestApi.fromRestApiId(this, 'DefinedApi', this.api.restApiId) : this.api,
+      api: this.definitionStyle === DefinitionStyle.OPENAPI ? apigw.RestApi.fromRestApiAttributes(this, 'DefinedApi', {
+        // Named as the API itself, so the stage's metrics (ApiName) are the API's.
+        restApiId: this.api.restApiId, rootResourceId: this.api.restApiRootResourceId, restApiName: this.api.restApiName,
+      }) : this.api,
       description: DEPLOYMENT_DESCRIPTION,
     });
     hashDeployedParts(this.deployment, () => this.definition.deployedParts());

@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import {
   Json, OpenApiDocument, RenderedResource, problemOf, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
 } from './openapi-document';
-import { fail } from '../core/errors';
+import { fail, formatProblem, warn } from '../core/errors';
 import { DefinitionStyle } from '../vocabulary/definition-style';
 
 /** Where the document is written in the cloud assembly: `<stack>.<gateway path>.openapi.json`. */
@@ -69,7 +69,7 @@ export abstract class OpenApiDefinition {
     // Checked before anything leaves the template; the folded resources make the same document.
     const document = this.checkedDocument();
     if (this.style === DefinitionStyle.OPENAPI && !this.folded) this.fold();
-    writeOpenApiFile(this.file.stack, this.file.gatewayPath, document);
+    if (document !== undefined) writeOpenApiFile(this.file.stack, this.file.gatewayPath, document);
   }
 
   /**
@@ -90,14 +90,20 @@ export abstract class OpenApiDefinition {
     for (const element of elements) element.node.scope?.node.tryRemoveChild(element.node.id);
   }
 
-  /** The document, or what it cannot hold as a coded error at synth (in either style). */
-  private checkedDocument(): Json {
+  /**
+   * The document. What it cannot hold is a coded error at synth with an OpenAPI body, and a
+   * repeated route in either style; with resources, which deploy whatever the document could
+   * hold, only the assembly file is left out (with a warning).
+   */
+  private checkedDocument(): Json | undefined {
     try {
       return this.document();
     } catch (error) {
       const problem = problemOf(error);
-      if (problem) fail(this.gateway, problem);
-      throw error;
+      if (!problem) throw error;
+      if (this.style === DefinitionStyle.OPENAPI || problem.code === 'DuplicateRoute') fail(this.gateway, problem);
+      warn(this.gateway, 'NoOpenApiFile', `no OpenAPI file is written for this gateway: ${formatProblem(problem)}`);
+      return undefined;
     }
   }
 

@@ -16,6 +16,9 @@ const DEFINITION_TYPES = [apigwv2.CfnRoute, apigwv2.CfnIntegration, apigwv2.CfnA
  * its properties and are also written into the document, because an import (and each
  * re-import) takes them from there.
  */
+/** The Api properties an HTTP API defined by a body takes from the document instead. */
+const REDUNDANT_WITH_BODY = ['Name', 'ProtocolType', 'Description', 'CorsConfiguration', 'DisableExecuteApiEndpoint'];
+
 export class HttpDefinition extends OpenApiDefinition {
   constructor(gateway: IConstruct, api: apigwv2.HttpApi, style: DefinitionStyle) {
     super(gateway, api.node.defaultChild as apigwv2.CfnApi, style, { stack: topLevelStack(gateway), gatewayPath: pathInStack(gateway) });
@@ -49,5 +52,8 @@ export class HttpDefinition extends OpenApiDefinition {
     cfnApi.body = Token.asAny(body);
     // An import that API Gateway only partly understands fails the deploy rather than dropping parts silently.
     cfnApi.failOnWarnings = true;
+    // API Gateway refuses these next to a Body ("Redundant fields … provided when either Body or
+    // BodyS3Location is not empty"); the document carries them (info, x-amazon-apigateway-cors, servers).
+    for (const property of REDUNDANT_WITH_BODY) cfnApi.addPropertyDeletionOverride(property);
   }
 }

@@ -114,8 +114,9 @@ export class RestDefinition extends OpenApiDefinition {
   private widenAuthorizerPermissions(authorizerIds: Set<string>): void {
     const stack = Stack.of(this.api);
     const anyAuthorizer = stack.formatArn({ service: 'execute-api', resource: this.api.restApiId, resourceName: 'authorizers/*' });
-    for (const permission of this.api.node.root.node.findAll()) {
-      if (!(permission instanceof lambda.CfnPermission) || permission.sourceArn === undefined) continue;
+    // Logical IDs repeat across stacks (a dev and a prod copy): only this API's stack can name its authorizers.
+    for (const permission of stack.node.findAll()) {
+      if (!(permission instanceof lambda.CfnPermission) || permission.sourceArn === undefined || Stack.of(permission) !== stack) continue;
       const refs = JSON.stringify(Stack.of(permission).resolve(permission.sourceArn));
       if ([...authorizerIds].some(id => refs.includes(`{"Ref":"${id}"}`))) permission.sourceArn = anyAuthorizer;
     }

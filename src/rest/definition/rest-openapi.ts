@@ -179,6 +179,7 @@ function integrationOf(integration: JsonObject): JsonObject {
     credentials: integration.Credentials,
     connectionType: integration.ConnectionType,
     connectionId: integration.ConnectionId,
+    integrationTarget: integration.IntegrationTarget,
     requestParameters: integration.RequestParameters,
     requestTemplates: integration.RequestTemplates,
     passthroughBehavior: lower(integration.PassthroughBehavior),
