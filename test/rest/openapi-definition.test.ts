@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_sqs as sqs } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Authorization, DefinitionStyle, Integration, RestGateway } from '../../src';
 import { GOLDEN_STACKS } from '../snapshot/golden-stacks';
 import { testApp, testStack } from '../support/app';
@@ -259,5 +259,27 @@ describe('a definition larger than a CloudFormation template can hold', () => {
     // Mock bodies of 10 KB: 110 routes make over 1 MB of definition in fewer than 500 resources.
     for (let i = 0; i < 110; i++) api.addRoute(`GET /r${i}`, Integration.mock({ body: `{"padding":"${'x'.repeat(10_000)}"}` }));
     expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] routes would make this API's definition \d{7} bytes; a CloudFormation template holds at most 1048576 bytes, got "110 methods"; split the routes over several gateways/);
+  });
+});
+
+describe('what a document cannot hold', () => {
+  const withOutsideAuthorizer = (definitionStyle: DefinitionStyle) => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', { definitionStyle, routes: { 'GET /x': Integration.mock() } });
+    // An authorizer created outside the gateway's api: aws-cdk-lib deploys it, a document cannot name it.
+    const authorizer = new apigw.TokenAuthorizer(stack, 'Outside', { handler: handler(stack, 'Auth') });
+    gateway.api.root.addResource('legacy').addMethod('GET', new apigw.MockIntegration(), { authorizer, authorizationType: apigw.AuthorizationType.CUSTOM });
+    return stack;
+  };
+
+  test('the resources style still deploys it and only leaves out the OpenAPI file, with a warning', () => {
+    const stack = withOutsideAuthorizer(DefinitionStyle.RESOURCES);
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Method', 2);
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('no OpenAPI file is written for this gateway'));
+    expect(warnings).toHaveLength(1);
+  });
+
+  test('the OpenAPI style refuses it at synth', () => {
+    expect(() => Template.fromStack(withOutsideAuthorizer(DefinitionStyle.OPENAPI))).toThrow(/\[UnsupportedCombination\] definitionStyle/);
   });
 });
