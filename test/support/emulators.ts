@@ -37,7 +37,9 @@ import { createServer, IncomingHttpHeaders, IncomingMessage, request, Server, Se
 import { AddressInfo, Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateStreamCommand, KinesisClient } from '@aws-sdk/client-kinesis';
-import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Message, ReceiveMessageCommand, SQSClient,
+} from '@aws-sdk/client-sqs';
 import { createRequestHandler } from 'local-aws-sqs';
 
 interface KinesaliteOptions {
@@ -412,4 +414,42 @@ export async function createCatalogueQueuesAndStream(emulators: Emulators): Prom
   await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersA9B65338' }));
   await emulators.sqs.send(new CreateQueueCommand({ QueueName: 'OrdersFifo01BA36B6.fifo', Attributes: { FifoQueue: 'true' } }));
   await emulators.kinesis.send(new CreateStreamCommand({ StreamName: 'Clicks81B5095A', ShardCount: 1 }));
+}
+
+/**
+ * The messages a test expects in a queue, received and deleted, plus any others left there
+ * (so a test that expects one message sees the extra ones and fails). Two traits of the
+ * emulator make a plain receive unreliable on a busy machine: a receive without a wait time
+ * polls for only ~40 ms and can come back empty, and a received message that is not deleted
+ * comes back after the visibility timeout (30 s), to be read by a later test.
+ */
+export async function takeMessages(emulators: Emulators, queueName: string, expected = 1): Promise<Message[]> {
+  const queueUrl = `${emulators.endpoints.sqs}/${emulators.accountId}/${queueName}`;
+  const taken: Message[] = [];
+  const receive = async (count: number) => {
+    // The emulator answers as soon as `count` messages are there, else after the wait time.
+    const received = await emulators.sqs.send(new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: Math.min(count, 10),
+      WaitTimeSeconds: 5,
+      MessageAttributeNames: ['All'],
+      // local-aws-sqs reads only the older name of MessageSystemAttributeNames.
+      AttributeNames: ['All'],
+    }));
+    const messages = received.Messages ?? [];
+    for (const message of messages) {
+      await emulators.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+    }
+    taken.push(...messages);
+    return messages.length;
+  };
+  while (taken.length < expected && await receive(expected - taken.length) > 0);
+  // Counted by the emulator itself, so no polling window can hide a leftover.
+  for (;;) {
+    const attributes = await emulators.sqs.send(new GetQueueAttributesCommand({
+      QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'],
+    }));
+    const left = Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0);
+    if (left === 0 || await receive(left) === 0) return taken;
+  }
 }

@@ -1,13 +1,12 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
-import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalogueStack } from './catalogue-stack';
 import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES } from './hostile-corpus';
 import { attributeNesting, jsonObject, plain } from './service-formats';
 import { MAX_NESTING } from '../../src/templates/dynamodb-json';
 import {
-  createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
+  createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, takeMessages, xmlAnswerAsJson,
 } from '../support/emulators';
 import { renderVtl } from '../support/vtl/render';
 import { VtlRequest } from '../support/vtl/vtl-request';
@@ -65,10 +64,8 @@ describe('SQS', () => {
   test.each(bodies.filter(([, body]) => body !== '' && sqsAccepts(body)))('the message is the body, byte for byte: %s', async (_name, body) => {
     const sent = await call('POST /orders', { body });
     expect(sent.status).toBe(200);
-    const received = await emulators.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: 'http://127.0.0.1/111111111111/OrdersA9B65338', MaxNumberOfMessages: 1, MessageAttributeNames: ['All'],
-    }));
-    expect(received.Messages?.map(m => m.Body)).toEqual([body]);
+    const received = await takeMessages(emulators, 'OrdersA9B65338');
+    expect(received.map(m => m.Body)).toEqual([body]);
   });
 
   test('FIFO with attributes from headers, the body and a literal', async () => {
@@ -76,10 +73,9 @@ describe('SQS', () => {
     const body = '{"customerId":"c-1&\'2\'#%+=","total":5}';
     const sent = await call('POST /orders-fifo', { body, header: { 'X-Tenant': 'acme é & co' } });
     expect(sent.status).toBe(200);
-    const received = await emulators.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: 'http://127.0.0.1/111111111111/OrdersFifo01BA36B6.fifo', MessageAttributeNames: ['All'], AttributeNames: ['All'],
-    }));
-    const message = received.Messages![0];
+    const received = await takeMessages(emulators, 'OrdersFifo01BA36B6.fifo');
+    expect(received).toHaveLength(1);
+    const message = received[0];
     expect(message.Body).toBe(body);
     expect(message.Attributes?.MessageGroupId).toBe('c-1&\'2\'#%+=');
     expect(Object.fromEntries(Object.entries(message.MessageAttributes!).map(([k, v]) => [k, v.StringValue]))).toEqual({
@@ -98,20 +94,16 @@ describe('SQS', () => {
     for (const [body, text] of cases) {
       const sent = await call('POST /values/sqs', { body });
       expect(sent.status).toBe(200);
-      const received = await emulators.sqs.send(new ReceiveMessageCommand({
-        QueueUrl: 'http://127.0.0.1/111111111111/OrdersA9B65338', MaxNumberOfMessages: 1, MessageAttributeNames: ['All'],
-      }));
-      expect(received.Messages?.map(m => [m.Body, m.MessageAttributes?.v?.StringValue])).toEqual([[text, text]]);
+      const received = await takeMessages(emulators, 'OrdersA9B65338');
+      expect(received.map(m => [m.Body, m.MessageAttributes?.v?.StringValue])).toEqual([[text, text]]);
     }
   });
 
   test('FIFO: a number or string is the group; an object, or a number a double cannot hold, is a 400', async () => {
     const sent = await call('POST /values/sqs-fifo', { body: '{"v":42,"k":"dedup-1"}' });
     expect(sent.status).toBe(200);
-    const received = await emulators.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: 'http://127.0.0.1/111111111111/OrdersFifo01BA36B6.fifo', AttributeNames: ['All'],
-    }));
-    expect(received.Messages?.map(m => m.Attributes?.MessageGroupId)).toEqual(['42']);
+    const received = await takeMessages(emulators, 'OrdersFifo01BA36B6.fifo');
+    expect(received.map(m => m.Attributes?.MessageGroupId)).toEqual(['42']);
     for (const body of ['{"v":{"id":1},"k":"d"}', '{"v":1e-400,"k":"d"}', '{"v":"a\\ud800","k":"d"}', '{"v":null,"k":"d"}']) {
       const refused = await call('POST /values/sqs-fifo', { body });
       expect([body, refused.status, JSON.parse(refused.body)]).toEqual([body, 400, { message: 'bad request' }]);

@@ -1,6 +1,5 @@
 import { CreateTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
-import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
 import { attributeNesting, formMessageAttributes, jsonObject, numbersByValue, parseForm, plain, toAttributeValue } from './service-formats';
 import { PLAIN_ITEM, SERVICE_RESPONSES, TYPED_ITEM } from './service-responses';
@@ -8,7 +7,7 @@ import { webSocketCatalogueStack } from './websocket-catalogue-stack';
 import { emittedWebSocketRoutes, responseKeyFor, webSocketContext } from './websocket-emitted-templates';
 import { MAX_NESTING } from '../../src/templates/dynamodb-json';
 import {
-  createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, xmlAnswerAsJson,
+  createCatalogueQueuesAndStream, EmulatedService, Emulators, sendAsApiGateway, startEmulators, takeMessages, xmlAnswerAsJson,
 } from '../support/emulators';
 import { renderVtl } from '../support/vtl/render';
 
@@ -181,17 +180,16 @@ describe('WebSocket round trips through the emulated services', () => {
   test.each(bodies.filter(([, body]) => body !== '' && sqsAccepts(body)))('SQS: the message arrives byte for byte: %s', async (_name, body) => {
     const sent = await send('send', body);
     expect(sent.answer).toEqual({ messageId: expect.any(String) });
-    const received = await emulators.sqs.send(new ReceiveMessageCommand({ QueueUrl: 'http://127.0.0.1/111111111111/OrdersA9B65338' }));
-    expect(received.Messages?.map(m => m.Body)).toEqual([body]);
+    const received = await takeMessages(emulators, 'OrdersA9B65338');
+    expect(received.map(m => m.Body)).toEqual([body]);
   });
 
   test('SQS FIFO: grouped by connection, with the context as attributes', async () => {
     const body = '{"text":"it\'s \\"quoted\\" & é 😀"}';
     await send('sendFifo', body, { connectionId: 'conn-1=', eventType: 'MESSAGE' });
-    const received = await emulators.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: 'http://127.0.0.1/111111111111/OrdersFifo01BA36B6.fifo', MessageAttributeNames: ['All'], AttributeNames: ['All'],
-    }));
-    const message = received.Messages![0];
+    const received = await takeMessages(emulators, 'OrdersFifo01BA36B6.fifo');
+    expect(received).toHaveLength(1);
+    const message = received[0];
     expect(message.Body).toBe(body);
     expect(message.Attributes?.MessageGroupId).toBe('conn-1=');
     expect(Object.fromEntries(Object.entries(message.MessageAttributes!).map(([k, v]) => [k, v.StringValue]))).toEqual({
