@@ -29,15 +29,15 @@ export function checkNumbersIn(json: VtlStringExpr): string {
  * Every number of the body is read again on its own: string contents are taken out (after
  * the escapes that could hide a quote), then `true`, `false` and `null`, numbers written as
  * zero become `0`, and the rest are parsed as one JSON array; a double 0 or infinity left in
- * it came from such a number.
+ * it (an element `0.0`, `-0.0`, `Infinity` or `-Infinity` of the printed list) came from
+ * such a number.
  */
 function refuseUnrepresentableNumbers(): string {
   const numbers = String.raw`$input.body.replaceAll('[^-+.0-9a-zA-Z"\\]',' ').replace('\\','').replace('\"','')`
     + String.raw`.replaceAll('"[^"]*"',' ').replaceAll('[a-zA-Z]{2,}',' ')`
     + String.raw`.replaceAll('(?<![-+.0-9eE])-?[0.]+([eE][-+]?[0-9]+)?(?![-+.0-9eE])','0').trim().replaceAll('[^-+.0-9eE]+',',')`;
-  return `#set($gN=${numbers})#set($gN=$util.parseJson("[$gN]"))`
-    + '#set($gN="$gN")#set($gN=$gN.replace(\'[\',\', \').replace(\']\',\',\'))'
-    + `#if($gN.contains(' 0.0,')||$gN.contains(' -0.0,')||$gN.contains('Infinity,'))#set(${REFUSED}=true)#end`;
+  return `#set($gN=${numbers})#set($gN=$util.parseJson("[$gN]"))#set($gN="$gN")`
+    + String.raw`#if($gN.matches('.*[\[ ]-?(?:0\.0|Infinity)[,\]].*'))#set(${REFUSED}=true)#end`;
 }
 
 /** One code point that is not a lone surrogate (a surrogate pair is one code point outside the range). */
