@@ -13,8 +13,8 @@ import { vtlNameLiteral } from './vtl-text';
 export function allowedOriginOverride(origins: string[]): string {
   // Origins are checked at synth (scheme://host[:port]); a token resolves to a deploy-time value.
   const literal = (origin: string) => (Token.isUnresolved(origin) ? `'${origin}'` : vtlNameLiteral(origin));
-  const listed = origins.map(origin => `$ghOrigin == ${literal(origin)}`).join(' || ');
+  const listed = origins.map(origin => `$gO==${literal(origin)}`).join('||');
   const header = (name: string) => `"$!{input.params().header.get('${name}')}"`;
-  return `#set($ghOrigin = ${header('Origin')})#if($ghOrigin.isEmpty())#set($ghOrigin = ${header('origin')})#end`
-    + `#if(${listed})#set($context.responseOverride.header.Access-Control-Allow-Origin = $ghOrigin)#end`;
+  return `#set($gO=${header('Origin')})#if($gO.isEmpty())#set($gO=${header('origin')})#end`
+    + `#if(${listed})#set($context.responseOverride.header.Access-Control-Allow-Origin=$gO)#end`;
 }

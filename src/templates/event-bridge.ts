@@ -15,7 +15,7 @@ export interface PutEventsTemplate {
  * detail that is not JSON, which EventBridge rejects (the entry's MalformedDetail: 400).
  */
 export function putEventsRequest(t: PutEventsTemplate): string {
-  const detail = t.detail.expr !== undefined ? jsonDocumentString(t.detail.expr, 'ghDetail') : t.detail.json;
+  const detail = t.detail.expr !== undefined ? jsonDocumentString(t.detail.expr, 'gD') : t.detail.json;
   const entry = (json: string) => `{"Entries":[{"Source":${jsonStringLiteral(t.source)},`
     + `"DetailType":${jsonStringLiteral(t.detailType)},"Detail":${json},"EventBusName":"${t.eventBusArn}"}]}`;
   return guardedRequest(t.detail.prelude, t.detail.refuses, entry(detail), entry('"refused"'));
@@ -26,9 +26,9 @@ export function putEventsRequest(t: PutEventsTemplate): string {
  * reads the entry's error code and answers as for any service error (429, 502, 500 or 400).
  */
 export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus'): string {
-  return '#set($ghFailed = "$!{input.path(\'$.FailedEntryCount\')}")'
-    + '#if($ghFailed == "0" || $ghFailed == "")'
+  return '#set($gF="$!{input.path(\'$.FailedEntryCount\')}")'
+    + '#if($gF=="0"||$gF=="")'
     + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
-    + '#else#set($ghCode = "$!{input.path(\'$.Entries[0].ErrorCode\')}")'
-    + `${serviceErrorBody('ghCode', style, false)}#end`;
+    + '#else#set($t="$!{input.path(\'$.Entries[0].ErrorCode\')}")'
+    + `${serviceErrorBody('t', style, false)}#end`;
 }

@@ -16,15 +16,16 @@ export function jsonPathValue(path: string, slot: string, place: TemplatePlace):
   const checks = refuseLoneSurrogates(text);
   if (place.json === 'document') {
     // Jackson writes an infinity as a string, "Infinity": strings are checked too.
-    return { prelude: `#set(${text} = ${json})${checkNumbersIn(text)}${checks}`, expr: text };
+    return { prelude: `#set(${text}=${json})${checkNumbersIn(text)}${checks}`, expr: text };
   }
   // Only a String has concat(); of the rest, only a Map or List has isEmpty().
-  const isString = `"$!{${slot}.concat('x')}" != ""`;
-  const isContainer = `"$!{${slot}.isEmpty()}" != ""`;
-  const container = place.json === 'text' ? `#set(${text} = ${json})` : `#set(${REFUSED} = true)`;
-  const prelude = `#set(${value} = $input.path("${path}"))#set(${text} = "")`
-    + `#if(${isString})#set(${text} = ${value})`
-    + `#elseif(${isContainer})${container}${checkNumbersIn(json)}`
-    + `#elseif("$!{${slot}}" != "")#set(${text} = "$!{${slot}}")${checkNumbersIn(text)}#end`;
+  const isString = `"$!{${slot}.concat('x')}"!=""`;
+  const isContainer = `"$!{${slot}.isEmpty()}"!=""`;
+  // A scalar place refuses a container outright, so its numbers need no check.
+  const container = place.json === 'text' ? `#set(${text}=${json})${checkNumbersIn(text)}` : `#set(${REFUSED}=true)`;
+  const prelude = `#set(${value}=$input.path("${path}"))#set(${text}="")`
+    + `#if(${isString})#set(${text}=${value})`
+    + `#elseif(${isContainer})${container}`
+    + `#elseif("$!{${slot}}"!="")#set(${text}="$!{${slot}}")${checkNumbersIn(text)}#end`;
   return { prelude: prelude + checks, expr: text };
 }

@@ -10,17 +10,17 @@ import { VtlStringExpr } from './vtl-text';
  * quantifier: java.util.regex recurses on each switch between one- and two-unit characters
  * there, and a long enough text would overflow the stack.
  */
-export const REFUSED = '$ghRefused';
+export const REFUSED = '$gR';
 
 /** Set by a value whose JSON text shows a double 0 or an infinity: the body's numbers are then checked. */
-const CHECK_NUMBERS = '$ghCheckNumbers';
+const CHECK_NUMBERS = '$gC';
 
 /**
  * Has the request checked for numbers a double cannot hold when `json`, the JSON text of a
  * value the template read, shows a double 0 or an infinity (what such numbers become).
  */
 export function checkNumbersIn(json: VtlStringExpr): string {
-  return `#if(${json}.contains('0.0') || ${json}.contains('Infinity'))#set(${CHECK_NUMBERS} = true)#end`;
+  return `#if(${json}.contains('0.0')||${json}.contains('Infinity'))#set(${CHECK_NUMBERS}=true)#end`;
 }
 
 /**
@@ -29,15 +29,15 @@ export function checkNumbersIn(json: VtlStringExpr): string {
  * Every number of the body is read again on its own: string contents are taken out (after
  * the escapes that could hide a quote), then `true`, `false` and `null`, numbers written as
  * zero become `0`, and the rest are parsed as one JSON array; a double 0 or infinity left in
- * it came from such a number.
+ * it (an element `0.0`, `-0.0`, `Infinity` or `-Infinity` of the printed list) came from
+ * such a number.
  */
 function refuseUnrepresentableNumbers(): string {
-  const numbers = String.raw`$input.body.replaceAll('[^-+.0-9a-zA-Z"\\]', ' ').replace('\\', '').replace('\"', '')`
-    + String.raw`.replaceAll('"[^"]*"', ' ').replaceAll('[a-zA-Z]{2,}', ' ')`
-    + String.raw`.replaceAll('(?<![-+.0-9eE])-?[0.]+([eE][-+]?[0-9]+)?(?![-+.0-9eE])', '0').trim().replaceAll('[^-+.0-9eE]+', ',')`;
-  return `#set($ghNumbers = ${numbers})#set($ghNumbers = $util.parseJson("[$ghNumbers]"))`
-    + '#set($ghNumbers = "$ghNumbers")#set($ghNumbers = $ghNumbers.replace(\'[\', \', \').replace(\']\', \',\'))'
-    + `#if($ghNumbers.contains(' 0.0,') || $ghNumbers.contains(' -0.0,') || $ghNumbers.contains('Infinity,'))#set(${REFUSED} = true)#end`;
+  const numbers = String.raw`$input.body.replaceAll('[^-+.0-9a-zA-Z"\\]',' ').replace('\\','').replace('\"','')`
+    + String.raw`.replaceAll('"[^"]*"',' ').replaceAll('[a-zA-Z]{2,}',' ')`
+    + String.raw`.replaceAll('(?<![-+.0-9eE])-?[0.]+([eE][-+]?[0-9]+)?(?![-+.0-9eE])','0').trim().replaceAll('[^-+.0-9eE]+',',')`;
+  return `#set($gN=${numbers})#set($gN=$util.parseJson("[$gN]"))#set($gN="$gN")`
+    + String.raw`#if($gN.matches('.*[\[ ]-?(?:0\.0|Infinity)[,\]].*'))#set(${REFUSED}=true)#end`;
 }
 
 /** One code point that is not a lone surrogate (a surrogate pair is one code point outside the range). */
@@ -49,7 +49,7 @@ const NOT_A_LONE_SURROGATE = String.raw`[^\x{D800}-\x{DFFF}]`;
  * every other code point, one match at a time, is the lone surrogates.
  */
 export function refuseLoneSurrogates(text: VtlStringExpr): string {
-  return `#if(!${text}.replaceAll('${NOT_A_LONE_SURROGATE}', '').isEmpty())#set(${REFUSED} = true)#end`;
+  return `#if(!${text}.replaceAll('${NOT_A_LONE_SURROGATE}','').isEmpty())#set(${REFUSED}=true)#end`;
 }
 
 /**
@@ -58,6 +58,6 @@ export function refuseLoneSurrogates(text: VtlStringExpr): string {
  */
 export function guardedRequest(checks: string, refuses: boolean, request: string, refusal: string): string {
   if (!refuses) return checks + request;
-  return `#set(${REFUSED} = false)#set(${CHECK_NUMBERS} = false)${checks}#if(${CHECK_NUMBERS})${refuseUnrepresentableNumbers()}#end`
+  return `#set(${REFUSED}=false)#set(${CHECK_NUMBERS}=false)${checks}#if(${CHECK_NUMBERS})${refuseUnrepresentableNumbers()}#end`
     + `#if(${REFUSED})${refusal}#{else}${request}#{end}`;
 }

@@ -62,7 +62,7 @@ export class RouteValues {
     if (value._source === 'jsonPath') this.readsJsonBody = true;
     const parameter = value._restRequestParameter();
     if (parameter) this.requestParameters[parameter] = this.requestParameters[parameter] || place.required;
-    return templateValue(value, `ghV${this.slots++}`, place);
+    return templateValue(value, `gV${this.slots++}`, place);
   }
 
   /**

@@ -71,12 +71,32 @@ export function errorBody(status: ErrorStatus, style: ErrorStatusStyle = 'httpSt
 export function statusMessage(status: number, message: string, style: ErrorStatusStyle = 'httpStatus'): string {
   return style === 'inBody'
     ? `{"message":"${message}","status":${status}}`
-    : `#set($context.responseOverride.status = ${status}){"message":"${message}"}`;
+    : `#set($context.responseOverride.status=${status}){"message":"${message}"}`;
+}
+
+/**
+ * A regular expression matching any of `words` (lower-case letters), with common prefixes
+ * written once where that is shorter: `invalid(?:arn|action)`. A word that contains another
+ * is left out: the shorter one already matches wherever it does.
+ */
+export function alternation(words: readonly string[]): string {
+  const needed = words.filter(w => !words.some(other => other !== w && w.includes(other)));
+  const byFirst = new Map<string, string[]>();
+  for (const word of needed) byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word]);
+  return [...byFirst.values()].map(group => {
+    if (group.length === 1) return group[0];
+    let prefix = group[0];
+    while (!group.every(w => w.startsWith(prefix))) prefix = prefix.slice(0, -1);
+    const factored = `${prefix}(?:${alternation(group.map(w => w.slice(prefix.length)))})`;
+    return factored.length < group.join('|').length ? factored : group.join('|');
+  }).join('|');
 }
 
 /** A VTL condition: the lower-cased String variable `variable` contains one of `fragments`. */
 function containsAny(variable: string, fragments: readonly string[]): string {
-  return fragments.map(f => `$${variable}.contains('${f}')`).join(' || ');
+  return fragments.length === 1
+    ? `$${variable}.contains('${fragments[0]}')`
+    : `$${variable}.matches('(?s).*(?:${alternation(fragments)}).*')`;
 }
 
 /**
@@ -87,9 +107,9 @@ function containsAny(variable: string, fragments: readonly string[]): string {
  */
 export function serviceErrorBody(variable: string, style: ErrorStatusStyle, within400: boolean): string {
   const clientError = within400 && style === 'httpStatus' ? `{"message":"${ERROR_MESSAGES[400]}"}` : errorBody(400, style);
-  return `#set($${variable} = $${variable}.toLowerCase())`
+  return `#set($${variable}=$${variable}.toLowerCase())`
     + `#if(${containsAny(variable, THROTTLING)})${errorBody(429, style)}`
-    + `#elseif($${variable}.contains('conditionalcheckfailed'))${errorBody(409, style)}`
+    + `#elseif(${containsAny(variable, ['conditionalcheckfailed'])})${errorBody(409, style)}`
     + `#elseif(${containsAny(variable, SERVICE_FAILURE)})${errorBody(502, style)}`
     + `#elseif(${containsAny(variable, MISCONFIGURED)})${errorBody(500, style)}`
     + `#else${clientError}#end`;
@@ -100,13 +120,9 @@ export function serviceErrorBody(variable: string, style: ErrorStatusStyle, with
  * counts as a bad request rather than failing the template.
  */
 export function clientErrorTemplate(style: ErrorStatusStyle = 'httpStatus'): string {
-  return [
-    '#set($ghErrorType = "")',
-    '#if($input.body.startsWith(\'{\'))',
-    '#set($ghErrorType = "$!{input.path(\'$.__type\')}$!{input.path(\'$.Error.Code\')}$!{input.path(\'$.ErrorResponse.Error.Code\')}")',
-    '#end',
-    serviceErrorBody('ghErrorType', style, true),
-  ].join('');
+  return '#set($t="")#if($input.body.startsWith(\'{\'))'
+    + '#set($t="$!{input.path(\'$.__type\')}$!{input.path(\'$.Error.Code\')}$!{input.path(\'$.ErrorResponse.Error.Code\')}")#end'
+    + serviceErrorBody('t', style, true);
 }
 
 /** The body for a service's 5XX answer: the service failed, not the API. */

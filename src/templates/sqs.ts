@@ -24,12 +24,12 @@ export function sendMessageRequest(t: SendMessageTemplate): string {
   if (t.groupId) form += `&MessageGroupId=${t.groupId.form}`;
   if (t.deduplicationId) form += `&MessageDeduplicationId=${t.deduplicationId.form}`;
   if (t.delaySeconds !== undefined) form += `&DelaySeconds=${t.delaySeconds}`;
-  if (t.attributes.length > 0) form += '#set($ghAttr = 0)';
+  if (t.attributes.length > 0) form += '#set($gA=0)';
   for (const { name, value } of t.attributes) {
-    const n = 'MessageAttribute.${ghAttr}';
-    const attribute = `#set($ghAttr = $ghAttr + 1)&${n}.Name=${formLiteral(name)}`
+    const n = 'MessageAttribute.${gA}';
+    const attribute = `#set($gA=$gA+1)&${n}.Name=${formLiteral(name)}`
       + `&${n}.Value.DataType=String&${n}.Value.StringValue=${value.form}`;
-    form += value.expr ? `#if(${value.expr} != "")${attribute}#end` : attribute;
+    form += value.expr ? `#if(${value.expr}!="")${attribute}#end` : attribute;
   }
   return guardedRequest(prelude, refuses, form, 'Action=SendMessage');
 }

@@ -9,7 +9,7 @@ import { jsonDocumentString, jsonString } from './vtl-text';
  * input that is not JSON, which Step Functions refuses (400, InvalidExecutionInput).
  */
 export function startExecutionRequest(stateMachineArn: string, input: TemplateValue): string {
-  const inputJson = input.expr !== undefined ? jsonDocumentString(input.expr, 'ghInput') : input.json;
+  const inputJson = input.expr !== undefined ? jsonDocumentString(input.expr, 'gI') : input.json;
   const start = (json: string) => `{"stateMachineArn":"${stateMachineArn}","input":${json}}`;
   return guardedRequest(input.prelude, input.refuses, start(inputJson), start('"refused"'));
 }
@@ -25,8 +25,8 @@ export function startExecutionResponse(): string {
  * otherwise 500 (failed) or 504 (timed out), without the execution's error or cause.
  */
 export function startSyncExecutionResponse(style: ErrorStatusStyle = 'httpStatus'): string {
-  return '#set($ghStatus = "$!{input.path(\'$.status\')}")'
-    + '#if($ghStatus == "SUCCEEDED")$!{input.path(\'$.output\')}'
-    + `#elseif($ghStatus == "TIMED_OUT")${statusMessage(504, 'execution timed out', style)}`
+  return '#set($gS="$!{input.path(\'$.status\')}")'
+    + '#if($gS=="SUCCEEDED")$!{input.path(\'$.output\')}'
+    + `#elseif($gS=="TIMED_OUT")${statusMessage(504, 'execution timed out', style)}`
     + `#else${statusMessage(500, ERROR_MESSAGES[500], style)}#end`;
 }

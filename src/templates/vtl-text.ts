@@ -59,5 +59,5 @@ export function vtlNameLiteral(name: string): string {
  * detail) accept where they refuse an empty string.
  */
 export function jsonDocumentString(expr: VtlStringExpr, variable: string): string {
-  return `#set($${variable} = ${expr})#if($${variable}.isEmpty())#set($${variable} = '{}')#end"${jsonStringContent(`$${variable}`)}"`;
+  return `#set($${variable}=${expr})#if($${variable}.isEmpty())#set($${variable}='{}')#end"${jsonStringContent(`$${variable}`)}"`;
 }

@@ -64,7 +64,7 @@ describe('RestGateway cors', () => {
       for (const method of ['GET', 'POST']) {
         const [props] = Object.values(t.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: method } })).map((m: any) => m.Properties);
         for (const response of props.Integration.IntegrationResponses) {
-          expect(response.ResponseTemplates['application/json']).toMatch(/^#set\(\$ghOrigin = .*#if\(\$ghOrigin == 'https:\/\/a\.example\.com' \|\| \$ghOrigin == 'https:\/\/b\.example\.com'\)#set\(\$context\.responseOverride\.header\.Access-Control-Allow-Origin = \$ghOrigin\)#end/);
+          expect(response.ResponseTemplates['application/json']).toMatch(/^#set\(\$gO=.*#if\(\$gO=='https:\/\/a\.example\.com'\|\|\$gO=='https:\/\/b\.example\.com'\)#set\(\$context\.responseOverride\.header\.Access-Control-Allow-Origin=\$gO\)#end/);
           expect(response.ResponseParameters).toEqual({
             'method.response.header.Vary': "'Origin'",
             'method.response.header.Access-Control-Allow-Credentials': "'true'",
@@ -98,7 +98,7 @@ describe('RestGateway cors', () => {
       .map((m: any) => m.Properties);
     for (const response of props.Integration.IntegrationResponses) {
       expect(response.ResponseParameters['method.response.header.Access-Control-Allow-Origin']).toBe("'https://app.example.com'");
-      expect(response.ResponseTemplates['application/json']).not.toContain('ghOrigin');
+      expect(response.ResponseTemplates['application/json']).not.toContain('$gO');
     }
   });
 

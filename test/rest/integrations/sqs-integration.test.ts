@@ -68,7 +68,7 @@ describe('Integration.sqs on RestGateway', () => {
     const request: string = method.Integration.RequestTemplates['application/json'];
     expect(request).toContain("&MessageGroupId=$util.urlEncode(\"$!{input.params().header.get('X-Customer')}\")");
     expect(request).toContain('&MessageDeduplicationId=$util.urlEncode("$!{context.requestId}")');
-    expect(request).toContain('&MessageAttribute.${ghAttr}.Name=tenant');
+    expect(request).toContain('&MessageAttribute.${gA}.Name=tenant');
     // The group is required (the validator refuses requests without it); an attribute is not.
     expect(method.RequestParameters).toEqual({
       'method.request.header.X-Customer': true,

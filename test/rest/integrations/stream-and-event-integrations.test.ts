@@ -36,8 +36,8 @@ describe('Integration.kinesis', () => {
     new RestGateway(stack, 'Api').addRoute('POST /clicks', Integration.kinesis(s, { partitionKey: RequestValue.jsonPath('$.userId') }));
     const template = Template.fromStack(stack);
     const request = JSON.stringify(methodOf(template).Integration.RequestTemplates);
-    expect(request).toContain('#set($ghV1 = $input.path(\\"$.userId\\"))');
-    expect(request).toContain('\\"PartitionKey\\":\\"$util.escapeJavaScript($ghV1s)');
+    expect(request).toContain('#set($gV1=$input.path(\\"$.userId\\"))');
+    expect(request).toContain('\\"PartitionKey\\":\\"$util.escapeJavaScript($gV1s)');
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'kms:GenerateDataKey', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } }]) },
     });
