@@ -10,6 +10,7 @@ import { filtersAcknowledgementsByContext } from './aws-cdk-lib-version';
 export type ErrorCode =
   | 'InvalidRouteKey'
   | 'DuplicateRoute'
+  | 'DuplicateName'
   | 'ConflictingPathParameter'
   | 'InvalidThrottle'
   | 'InvalidTimeout'

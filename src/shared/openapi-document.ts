@@ -90,6 +90,28 @@ export function definitionProblem(problem: Problem): never {
   throw Object.assign(new Error(formatProblem(problem)), { definitionProblem: problem });
 }
 
+/**
+ * Fails when two of a definition's resources would have one name in the document (authorizers,
+ * models, validators are keyed by name there): one would silently take the other's place.
+ * `reserved` are names the document already uses for something else.
+ */
+export function assertUniqueNames(what: string, names: ReadonlyMap<string, string>, reserved: readonly string[] = []): void {
+  const owners = new Map<string, string>(reserved.map(name => [name, `the document's own ${name}`]));
+  for (const [logicalId, name] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
+    const owner = owners.get(name);
+    if (owner !== undefined) {
+      definitionProblem({
+        code: 'DuplicateName',
+        prop: 'definitionStyle',
+        rule: `OPENAPI names each ${what} by its name in the document, and ${owner} and ${logicalId} would both be "${name}"`,
+        value: name,
+        fix: `give each ${what} of the API a distinct name (letters, digits, '.', '_' and '-' are kept; other characters become '-'), or set definitionStyle: DefinitionStyle.RESOURCES`,
+      });
+    }
+    owners.set(name, logicalId);
+  }
+}
+
 /** The problem `definitionProblem` threw, if `error` is one. */
 export function problemOf(error: unknown): Problem | undefined {
   return (error as { definitionProblem?: Problem } | undefined)?.definitionProblem;

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Duration, Stack, aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_route53 as route53,
+  Duration, Stack, aws_apigatewayv2 as apigwv2, aws_apigatewayv2_authorizers as authorizers,
+  aws_apigatewayv2_integrations as integrations, aws_route53 as route53,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Authorization, DefinitionStyle, HttpGateway, Integration, RequestValue } from '../../src';
@@ -282,6 +283,19 @@ describe('HttpGateway with DefinitionStyle.OPENAPI', () => {
     const gateway = richGateway(stack);
     gateway.api.addRoutes({ path: '/orders', methods: [apigwv2.HttpMethod.GET], integration: new integrations.HttpUrlIntegration('Again', 'https://x.example.com') });
     expect(() => Template.fromStack(stack)).toThrow(/\[DuplicateRoute\] route GET \/orders is on the API twice \(.* added through gateway\.api/);
+  });
+
+  test('throws when two authorizers of the API would have one scheme name', () => {
+    const stack = testStack();
+    const gateway = new HttpGateway(stack, 'Api', OPENAPI);
+    const fn = handler(stack, 'Fn');
+    ['orders auth', 'orders-auth'].forEach((authorizerName, i) => gateway.api.addRoutes({
+      path: `/r${i}`,
+      methods: [apigwv2.HttpMethod.GET],
+      integration: new integrations.HttpLambdaIntegration(`R${i}`, fn),
+      authorizer: new authorizers.HttpLambdaAuthorizer(authorizerName, handler(stack, `Auth${i}`), { authorizerName }),
+    }));
+    expect(() => Template.fromStack(stack)).toThrow(/\[DuplicateName\] definitionStyle OPENAPI names each authorizer by its name in the document, and \w+ and \w+ would both be "orders-auth"/);
   });
 
   test('throws when a route names an integration that is not in the API\'s definition', () => {

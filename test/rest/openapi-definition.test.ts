@@ -303,3 +303,74 @@ describe('what a document cannot hold', () => {
     expect(() => Template.fromStack(withOutsideAuthorizer(DefinitionStyle.OPENAPI))).toThrow(/\[UnsupportedCombination\] definitionStyle/);
   });
 });
+
+describe('names and forms a document keys differently from resources', () => {
+  /** A gateway whose API gets a method through the escape hatch, shaped by `options`. */
+  const withEscapeHatchMethod = (options: apigw.MethodOptions, responses: apigw.IntegrationResponse[] = [{ statusCode: '200' }]) => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
+    gateway.api.root.addResource('legacy').addMethod('GET', new apigw.MockIntegration({
+      requestTemplates: { 'application/json': '{"statusCode": 200}' }, integrationResponses: responses,
+    }), { methodResponses: [{ statusCode: '200' }], ...options });
+    return { stack, gateway };
+  };
+
+  /** Token authorizers of the API's own (the escape hatch), named `names`, each on a method. */
+  const withNamedAuthorizers = (...names: string[]) => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
+    names.forEach((authorizerName, i) => {
+      const authorizer = new apigw.TokenAuthorizer(gateway.api, `Auth${i}`, { handler: handler(stack, `AuthFn${i}`), authorizerName });
+      gateway.api.root.addResource(`r${i}`).addMethod('GET', new apigw.MockIntegration(), { authorizer, authorizationType: apigw.AuthorizationType.CUSTOM });
+    });
+    return stack;
+  };
+
+  test('two authorizers whose names become one scheme name fail at synth, naming both', () => {
+    expect(() => Template.fromStack(withNamedAuthorizers('orders auth', 'orders-auth'))).toThrow(
+      /\[DuplicateName\] definitionStyle OPENAPI names each authorizer by its name in the document, and ApiAuth0\w+ and ApiAuth1\w+ would both be "orders-auth", got "orders-auth"; give each authorizer of the API a distinct name/);
+  });
+
+  test('an authorizer named like the IAM scheme fails at synth', () => {
+    expect(() => Template.fromStack(withNamedAuthorizers('sigv4'))).toThrow(/\[DuplicateName\] definitionStyle OPENAPI names each authorizer by its name in the document, and the document's own sigv4 and ApiAuth0\w+ would both be "sigv4"/);
+  });
+
+  test('distinct authorizer names pass', () => {
+    const body = bodyOf(withNamedAuthorizers('orders', 'billing'));
+    expect(Object.keys(body.components.securitySchemes).sort()).toEqual(['billing', 'orders', 'sigv4']);
+  });
+
+  test('two models of one name fail at synth', () => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
+    gateway.api.addModel('A', { modelName: 'Order', schema: { type: apigw.JsonSchemaType.OBJECT } });
+    gateway.api.addModel('B', { modelName: 'Order', schema: { type: apigw.JsonSchemaType.STRING } });
+    expect(() => Template.fromStack(stack)).toThrow(/\[DuplicateName\] definitionStyle OPENAPI names each model by its name in the document, and \w+ and \w+ would both be "Order"/);
+  });
+
+  test('the built-in Error model, named without a reference, is written into the document', async () => {
+    const { stack } = withEscapeHatchMethod({ methodResponses: [{ statusCode: '200', responseModels: { 'application/json': apigw.Model.ERROR_MODEL } }] });
+    const body = bodyOf(stack);
+    expect(body.paths['/legacy'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(body.components.schemas.Error).toEqual({ type: 'object', title: 'Error Schema', properties: { message: { type: 'string' } } });
+    expect(danglingReferences(Template.fromStack(stack).toJSON())).toEqual([]);
+    await validateOpenApi(body);
+  });
+
+  test('a model named without a reference that API Gateway does not build in fails at synth', () => {
+    const { stack } = withEscapeHatchMethod({
+      methodResponses: [{ statusCode: '200', responseModels: { 'application/json': apigw.Model.fromModelName(new Stack(), 'M', 'Elsewhere') } }],
+    });
+    expect(() => Template.fromStack(stack)).toThrow(/\[UnsupportedCombination\] definitionStyle OPENAPI needs every method's model in the API's definition, but a method names "Elsewhere"/);
+  });
+
+  test('a multi-value parameter is refused rather than written as a single-valued one', () => {
+    const { stack } = withEscapeHatchMethod({ requestParameters: { 'method.request.multivaluequerystring.tag': false } });
+    expect(() => Template.fromStack(stack)).toThrow(/\[UnsupportedCombination\] definitionStyle OPENAPI writes path, query string and header request parameters only \(not multi-value ones\), got "method.request.multivaluequerystring.tag"/);
+  });
+
+  test('an integration response with an empty selection pattern is the default response', () => {
+    const { stack } = withEscapeHatchMethod({}, [{ statusCode: '200', selectionPattern: '' }]);
+    expect(Object.keys(bodyOf(stack).paths['/legacy'].get['x-amazon-apigateway-integration'].responses)).toEqual(['default']);
+  });
+});

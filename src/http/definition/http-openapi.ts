@@ -1,4 +1,6 @@
-import { Json, OpenApiDocument, RenderedResource, defined, definitionProblem, refId, sortedKeys } from '../../shared/openapi-document';
+import {
+  Json, OpenApiDocument, RenderedResource, assertUniqueNames, defined, definitionProblem, refId, sortedKeys,
+} from '../../shared/openapi-document';
 
 type JsonObject = { [key: string]: Json };
 
@@ -29,6 +31,8 @@ export function httpOpenApiDocument(api: HttpApiSettings, resources: { [logicalI
 
   const integrations = new Map(byType('AWS::ApiGatewayV2::Integration').map(([id, p]) => [id, integrationOf(p)]));
   const authorizers = new Map(byType('AWS::ApiGatewayV2::Authorizer').map(([id, p]) => [id, { name: schemeName(id, p), props: p }]));
+  // Authorizers become security schemes, next to the library's own IAM scheme.
+  assertUniqueNames('authorizer', new Map([...authorizers].map(([id, a]) => [id, a.name])), [IAM_SCHEME]);
   const schemes: JsonObject = {};
   const paths: { [path: string]: JsonObject } = {};
   for (const [id, route] of byType('AWS::ApiGatewayV2::Route')) {

@@ -1,11 +1,20 @@
-import { Json, OpenApiDocument, RenderedResource, defined, definitionProblem, refId, sortedKeys } from '../../shared/openapi-document';
+import {
+  Json, OpenApiDocument, RenderedResource, assertUniqueNames, defined, definitionProblem, refId, sortedKeys,
+} from '../../shared/openapi-document';
 
 type JsonObject = { [key: string]: Json };
 
 const IAM_SCHEME = 'sigv4';
 const API_KEY_SCHEME = 'api_key';
-/** The model aws-cdk-lib's `Model.EMPTY_MODEL` names, built into every REST API. */
-const EMPTY_MODEL = 'Empty';
+/**
+ * The models built into every REST API, which a method names without a reference
+ * (aws-cdk-lib's `Model.EMPTY_MODEL` and `Model.ERROR_MODEL`): their schemas as API Gateway
+ * defines them, written into the document only when a method uses them.
+ */
+const BUILT_IN_MODELS: { [name: string]: JsonObject } = {
+  Empty: { type: 'object', title: 'Empty Schema' },
+  Error: { type: 'object', title: 'Error Schema', properties: { message: { type: 'string' } } },
+};
 
 /**
  * Writes a REST API's paths, methods, models, validators, authorizers and gateway responses,
@@ -23,6 +32,10 @@ export function restOpenApiDocument(title: Json, resources: { [logicalId: string
   const models = new Map(byType('AWS::ApiGateway::Model').map(([id, p]) => [id, modelName(id, p)]));
   const validators = new Map(byType('AWS::ApiGateway::RequestValidator').map(([id, p]) => [id, { name: validatorName(id, p), props: p }]));
   const authorizers = new Map(byType('AWS::ApiGateway::Authorizer').map(([id, p]) => [id, { name: authorizerName(id, p), props: p }]));
+  assertUniqueNames('model', models, Object.keys(BUILT_IN_MODELS));
+  assertUniqueNames('request validator', new Map([...validators].map(([id, v]) => [id, v.name])));
+  // Authorizers become security schemes, next to the library's own IAM and API key schemes.
+  assertUniqueNames('authorizer', new Map([...authorizers].map(([id, a]) => [id, a.name])), [IAM_SCHEME, API_KEY_SCHEME]);
 
   const schemes: JsonObject = {};
   const document: { [key: string]: Json } = {};
@@ -36,7 +49,9 @@ export function restOpenApiDocument(title: Json, resources: { [logicalId: string
 
   const schemas: JsonObject = {};
   for (const [id, props] of byType('AWS::ApiGateway::Model')) schemas[models.get(id)!] = openApiSchema(props.Schema);
-  if (usesEmptyModel(pathItems)) schemas[EMPTY_MODEL] = { type: 'object', title: 'Empty Schema' };
+  for (const [name, schema] of Object.entries(BUILT_IN_MODELS)) {
+    if (usesModel(pathItems, name)) schemas[name] = schema;
+  }
 
   document.openapi = '3.0.1';
   document.info = { title, version: '1.0' };
@@ -89,7 +104,9 @@ function operationOf(method: JsonObject, refs: References): JsonObject {
 
 /** `method.request.path.id` → an OpenAPI parameter; sorted so the document never depends on order. */
 function parametersOf(requestParameters: Json | undefined): Json[] {
-  const where: { [source: string]: string } = { path: 'path', querystring: 'query', multivaluequerystring: 'query', header: 'header', multivalueheader: 'header' };
+  // A multi-value parameter would read as a single-valued one in the document (API Gateway
+  // documents no form for it), so it is refused rather than quietly changed.
+  const where: { [source: string]: string } = { path: 'path', querystring: 'query', header: 'header' };
   return Object.entries((requestParameters ?? {}) as JsonObject)
     .map(([name, required]) => {
       const [, , source, ...rest] = name.split('.');
@@ -98,7 +115,7 @@ function parametersOf(requestParameters: Json | undefined): Json[] {
         definitionProblem({
           code: 'UnsupportedCombination',
           prop: 'definitionStyle',
-          rule: 'OPENAPI writes path, query string and header request parameters only',
+          rule: 'OPENAPI writes path, query string and header request parameters only (not multi-value ones)',
           value: name,
           fix: 'remove the parameter, or set definitionStyle: DefinitionStyle.RESOURCES',
         });
@@ -188,13 +205,18 @@ function integrationOf(integration: JsonObject): JsonObject {
     cacheNamespace: integration.CacheNamespace,
     cacheKeyParameters: integration.CacheKeyParameters,
     tlsConfig: integration.TlsConfig && defined({ insecureSkipVerification: (integration.TlsConfig as JsonObject).InsecureSkipVerification }),
-    responses: responses.length === 0 ? undefined : Object.fromEntries(responses.map(r => [String(r.SelectionPattern ?? 'default'), defined({
+    responses: responses.length === 0 ? undefined : Object.fromEntries(responses.map(r => [selectionKey(r.SelectionPattern), defined({
       statusCode: r.StatusCode,
       responseParameters: r.ResponseParameters,
       responseTemplates: r.ResponseTemplates,
       contentHandling: r.ContentHandling,
     })])),
   });
+}
+
+/** An integration response's key: its selection pattern, or `default` for none (an empty pattern is none). */
+function selectionKey(pattern: Json | undefined): string {
+  return pattern === undefined || pattern === null || pattern === '' ? 'default' : String(pattern);
 }
 
 /** Each resource's full path, from its `PathPart` and parent chain (the root has none). */
@@ -223,9 +245,11 @@ function pathOf(resourceId: Json | undefined, paths: Map<string, string>): strin
   return '/';
 }
 
+/** A reference to a model of the API, or to a built-in model named without one. */
 function schemaRef(ref: Json, models: Map<string, string>): JsonObject {
   const id = refId(ref);
   const name = id ? models.get(id) ?? unknownReference('model', id) : String(ref);
+  if (!id && !(name in BUILT_IN_MODELS)) unknownReference('model', JSON.stringify(ref));
   return { $ref: `#/components/schemas/${name}` };
 }
 
@@ -236,8 +260,8 @@ function openApiSchema(schema: Json | undefined): Json {
   return rest;
 }
 
-function usesEmptyModel(pathItems: { [path: string]: JsonObject }): boolean {
-  return JSON.stringify(pathItems).includes(`"#/components/schemas/${EMPTY_MODEL}"`);
+function usesModel(pathItems: { [path: string]: JsonObject }, name: string): boolean {
+  return JSON.stringify(pathItems).includes(`"#/components/schemas/${name}"`);
 }
 
 /** A model's name: its own, else derived from its logical ID (models are named by letters and digits). */
