@@ -40,7 +40,7 @@ import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { Integration } from '../vocabulary/integration';
 import { OPEN_API_DEFINITION_OPTIONS, OpenApiDefinitionOptions } from '../vocabulary/openapi-definition-options';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
-import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { burstLimitOf, exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
 
 /** API Gateway's default quota of routes per HTTP API. */
@@ -229,7 +229,7 @@ export class HttpGateway extends Construct {
       httpApi: this.api,
       stageName: this.stageName,
       autoDeploy: true,
-      throttle,
+      throttle: { rateLimit: throttle.rateLimit, burstLimit: burstLimitOf(throttle) },
       detailedMetricsEnabled: true,
       stageVariables: props.stageVariables,
       accessLogSettings: this.accessLogGroup

@@ -1,5 +1,5 @@
 import { Lazy, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { burstLimitOf, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /**
  * Per-route throttles as the stage's route settings (aws-cdk-lib's HttpStage has none):
@@ -26,7 +26,7 @@ export class HttpRouteSettings {
       const throttle = this.throttles.get(key)!;
       const settings: apigwv2.CfnStage.RouteSettingsProperty = {
         throttlingRateLimit: throttle.rateLimit,
-        throttlingBurstLimit: throttle.burstLimit,
+        throttlingBurstLimit: burstLimitOf(throttle),
         detailedMetricsEnabled: true,
       };
       // routeSettings is untyped JSON in CloudFormation's schema: write its property names.

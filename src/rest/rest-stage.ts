@@ -1,7 +1,7 @@
 import { Lazy, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { RouteCaching } from './rest-cache';
 import { HttpRouteKey } from '../core/route-key';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { burstLimitOf, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** What a route sets apart from the stage-wide defaults. */
 interface RouteSettings {
@@ -83,7 +83,7 @@ export class RestMethodSettings {
         resourcePath: methodSettingPath(route),
         httpMethod: route.method,
         throttlingRateLimit: (throttle ?? this.defaults.throttle).rateLimit,
-        throttlingBurstLimit: (throttle ?? this.defaults.throttle).burstLimit,
+        throttlingBurstLimit: burstLimitOf(throttle ?? this.defaults.throttle),
         cachingEnabled: caching?.enabled ?? false,
         ...(caching?.enabled && cache ? { cacheTtlInSeconds: caching.ttlSeconds, cacheDataEncrypted: cache.encrypted } : {}),
       }));
@@ -93,7 +93,7 @@ export class RestMethodSettings {
         resourcePath: '/*',
         httpMethod: '*',
         throttlingRateLimit: this.defaults.throttle.rateLimit,
-        throttlingBurstLimit: this.defaults.throttle.burstLimit,
+        throttlingBurstLimit: burstLimitOf(this.defaults.throttle),
         cachingEnabled: false,
         ...(cache ? { cacheTtlInSeconds: cache.ttlSeconds, cacheDataEncrypted: cache.encrypted } : {}),
       },

@@ -8,7 +8,7 @@ import { optionsProblems, bool, map, optional, str, struct } from '../core/shape
 import { describeGateway } from '../review/gateway-registry';
 import { UsagePlanEntry } from '../review/manifest-format';
 import { methodProblems } from '../shared/gateway-methods';
-import { throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
+import { burstLimitOf, throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** Options of `gateway.addUsagePlan`. */
 export interface UsagePlanOptions {
@@ -229,7 +229,7 @@ export class UsagePlan extends Construct {
   public _manifestEntry(): UsagePlanEntry {
     return {
       id: this.planId,
-      throttle: this.options.throttle && { rateLimit: this.options.throttle.rateLimit, burstLimit: this.options.throttle.burstLimit },
+      throttle: this.options.throttle && { rateLimit: this.options.throttle.rateLimit, burstLimit: burstLimitOf(this.options.throttle) },
       quotaLimit: this.options.quota?.limit,
       quotaPeriod: this.options.quota?.period,
       apiKeys: [...this.keyNames].sort(),
@@ -360,12 +360,13 @@ function quotaProblems(prop: string, quota: QuotaSettings | undefined): Problem[
 }
 
 function toCfnThrottle(throttle: ThrottleSettings): apigw.CfnUsagePlan.ThrottleSettingsProperty {
-  return { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit };
+  return { rateLimit: throttle.rateLimit, burstLimit: burstLimitOf(throttle) };
 }
 
 function exceeds(plan: ThrottleSettings, stage: ThrottleSettings): boolean {
-  return [plan.rateLimit, plan.burstLimit, stage.rateLimit, stage.burstLimit].every(v => !Token.isUnresolved(v))
-    && (plan.rateLimit > stage.rateLimit || plan.burstLimit > stage.burstLimit);
+  const [planBurst, stageBurst] = [burstLimitOf(plan), burstLimitOf(stage)];
+  return [plan.rateLimit, planBurst, stage.rateLimit, stageBurst].every(v => !Token.isUnresolved(v))
+    && (plan.rateLimit > stage.rateLimit || planBurst > stageBurst);
 }
 
 // The shapes untyped (JavaScript) callers are checked against.

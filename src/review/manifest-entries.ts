@@ -5,7 +5,7 @@ import { AuthorizationEntry, IntegrationEntry, ThrottleEntry } from './manifest-
 import { AuthorizationKind, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { IntegrationSpec } from '../vocabulary/integration-spec';
 import { StepFunctionsAction } from '../vocabulary/integrations/step-functions-action';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { burstLimitOf, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 const AUTHORIZATION_TYPES = {
   none: 'NONE', iam: 'IAM', cognito: 'COGNITO', lambdaToken: 'LAMBDA_TOKEN', lambdaRequest: 'LAMBDA_REQUEST', jwt: 'JWT',
@@ -56,7 +56,7 @@ export function integrationEntry(scope: IConstruct, spec: IntegrationSpec, timeo
 
 /** A throttle with tokens shown as their template text. */
 export function throttleEntry(throttle: ThrottleSettings | undefined): ThrottleEntry | undefined {
-  return throttle && { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit };
+  return throttle && { rateLimit: throttle.rateLimit, burstLimit: burstLimitOf(throttle) };
 }
 
 /** Milliseconds of a timeout as the template holds it (tokens left out). */

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../core/errors';
-import { num, required, struct } from '../core/shape';
+import { num, optional, required, struct } from '../core/shape';
 
 /**
  * Token-bucket throttling: API Gateway refills `rateLimit` tokens per second into a bucket of
@@ -10,13 +10,26 @@ export interface ThrottleSettings {
   /** Steady-state requests per second (may be fractional). */
   readonly rateLimit: number;
 
-  /** Bucket size: how many requests may arrive at once. */
-  readonly burstLimit: number;
+  /**
+   * Bucket size: how many requests may arrive at once.
+   * @default - twice `rateLimit`, rounded up, and at most 5,000 (API Gateway's default bucket per account and region)
+   */
+  readonly burstLimit?: number;
 }
 
 /** API Gateway's default account-level throttle per region (requests/s and bucket size). */
 export const ACCOUNT_RATE_LIMIT = 10_000;
 export const ACCOUNT_BURST_LIMIT = 5_000;
+
+/**
+ * A throttle's bucket size: the one given, else twice the rate (rounded up, so a fractional
+ * rate still admits a request), at most the account's default bucket, which API Gateway
+ * would apply above it anyway.
+ */
+export function burstLimitOf(throttle: ThrottleSettings): number {
+  if (throttle.burstLimit !== undefined) return throttle.burstLimit;
+  return Math.min(Math.ceil(2 * throttle.rateLimit), ACCOUNT_BURST_LIMIT);
+}
 
 /** Problems with a throttle: rate a number >= 0, burst a whole number >= 0. */
 export function throttleProblems(prop: string, throttle: ThrottleSettings | undefined): Problem[] {
@@ -32,7 +45,16 @@ export function throttleProblems(prop: string, throttle: ThrottleSettings | unde
       fix: 'set the steady-state requests per second, e.g. 1000',
     });
   }
-  if (!Token.isUnresolved(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit >= 0)) {
+  if (burstLimit === undefined && Token.isUnresolved(rateLimit)) {
+    problems.push({
+      code: 'InvalidThrottle',
+      prop: `${prop}.burstLimit`,
+      rule: 'is required when rateLimit is a token (it is derived from a known rate only)',
+      value: burstLimit,
+      fix: 'set the bucket size, e.g. twice the rate',
+    });
+  }
+  if (burstLimit !== undefined && !Token.isUnresolved(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit >= 0)) {
     problems.push({
       code: 'InvalidThrottle',
       prop: `${prop}.burstLimit`,
@@ -47,12 +69,12 @@ export function throttleProblems(prop: string, throttle: ThrottleSettings | unde
 /** True when a throttle is above what API Gateway grants an account by default. */
 export function exceedsAccountDefaults(throttle: ThrottleSettings): boolean {
   return (!Token.isUnresolved(throttle.rateLimit) && throttle.rateLimit > ACCOUNT_RATE_LIMIT)
-    || (!Token.isUnresolved(throttle.burstLimit) && throttle.burstLimit > ACCOUNT_BURST_LIMIT);
+    || (throttle.burstLimit !== undefined && !Token.isUnresolved(throttle.burstLimit) && throttle.burstLimit > ACCOUNT_BURST_LIMIT);
 }
 
 // The shapes untyped (JavaScript) callers are checked against.
 
 export const THROTTLE_SETTINGS = struct<ThrottleSettings>('ThrottleSettings', {
   rateLimit: required(num('100')),
-  burstLimit: required(num('200')),
+  burstLimit: optional(num('200')),
 }, '{ rateLimit: 100, burstLimit: 200 }');

@@ -1,5 +1,5 @@
 import { Lazy, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
-import { ThrottleSettings } from '../vocabulary/throttle-settings';
+import { burstLimitOf, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /**
  * The stage's route settings: defaults for every route (throttle, execution logging,
@@ -42,12 +42,12 @@ export class WebSocketRouteSettings {
         DataTraceEnabled: false,
         DetailedMetricsEnabled: true,
         ThrottlingRateLimit: throttle.rateLimit,
-        ThrottlingBurstLimit: throttle.burstLimit,
+        ThrottlingBurstLimit: burstLimitOf(throttle),
       }];
     }));
   }
 }
 
 function throttling(throttle: ThrottleSettings): apigwv2.CfnStage.RouteSettingsProperty {
-  return { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit };
+  return { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: burstLimitOf(throttle) };
 }
