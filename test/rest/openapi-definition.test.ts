@@ -237,7 +237,7 @@ describe('a REST API of 120 DynamoDB routes (the golden stack)', () => {
     // CloudFormation's limit for a template deployed through S3, as `cdk deploy` does.
     expect(Buffer.byteLength(JSON.stringify(template))).toBeLessThan(1024 * 1024);
     const body = Object.values(template.Resources as Record<string, any>).find(r => r.Type === 'AWS::ApiGateway::RestApi').Properties.Body;
-    const operations = Object.values(body.paths as Record<string, Record<string, any>>).flatMap(path => Object.values(path));
+    const operations = Object.values(body.paths as Record<string, Record<string, any>>).flatMap(item => Object.values(item));
     expect(operations).toHaveLength(120);
     for (const operation of operations) {
       const integration = operation['x-amazon-apigateway-integration'];
