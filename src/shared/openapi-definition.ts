@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import {
   Json, OpenApiDocument, RenderedResource, problemOf, resolvedDocument, withoutApiGatewayExtensions, writeOpenApiFile,
 } from './openapi-document';
-import { fail, formatProblem, warn } from '../core/errors';
+import { Problem, fail, formatProblem, warn } from '../core/errors';
 import { DefinitionStyle } from '../vocabulary/definition-style';
 
 /** Where the document is written in the cloud assembly: `<stack>.<gateway path>.openapi.json`. */
@@ -88,6 +88,33 @@ export abstract class OpenApiDefinition {
       if (waitedFor.length > 0 && resource !== this.cfnApi) resource.addResourceDependency(this.cfnApi);
     }
     for (const element of elements) element.node.scope?.node.tryRemoveChild(element.node.id);
+    this.gateway.node.addValidation({ validate: () => this.referencesToFolded(elements).map(formatProblem) });
+  }
+
+  /**
+   * What in the stack still refers to a folded resource (an output of `method.methodId`, an
+   * export for another stack): it would name a resource the template no longer has, which
+   * CloudFormation refuses only at deploy. Checked once the app is prepared (exports exist).
+   */
+  private referencesToFolded(elements: CfnResource[]): Problem[] {
+    const stack = Stack.of(this.cfnApi);
+    const folded = new Map(elements.map(e => [stack.resolve(e.logicalId) as string, e]));
+    const problems: Problem[] = [];
+    for (const element of stack.node.findAll()) {
+      if (!(element instanceof CfnElement) || element === this.cfnApi) continue;
+      const text = JSON.stringify(stack.resolve((element as CfnElement)._toCloudFormation()));
+      for (const [logicalId, resource] of folded) {
+        if (!text.includes(`{"Ref":"${logicalId}"}`) && !text.includes(`{"Fn::GetAtt":["${logicalId}"`)) continue;
+        problems.push({
+          code: 'UnsupportedCombination',
+          prop: 'definitionStyle',
+          rule: `OPENAPI folds ${resource.node.path} (${logicalId}) into the API's Body, yet ${element.node.path} still refers to it`,
+          value: DefinitionStyle.OPENAPI,
+          fix: 'refer to the API or its stage instead (an imported definition\'s parts get their IDs at import), or set definitionStyle: DefinitionStyle.RESOURCES',
+        });
+      }
+    }
+    return problems;
   }
 
   /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Duration, Stack, aws_apigatewayv2 as apigwv2, aws_apigatewayv2_authorizers as authorizers,
+  CfnOutput, Duration, Stack, aws_apigatewayv2 as apigwv2, aws_apigatewayv2_authorizers as authorizers,
   aws_apigatewayv2_integrations as integrations, aws_route53 as route53,
 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -296,6 +296,14 @@ describe('HttpGateway with DefinitionStyle.OPENAPI', () => {
       authorizer: new authorizers.HttpLambdaAuthorizer(authorizerName, handler(stack, `Auth${i}`), { authorizerName }),
     }));
     expect(() => Template.fromStack(stack)).toThrow(/\[DuplicateName\] definitionStyle OPENAPI names each authorizer by its name in the document, and \w+ and \w+ would both be "orders-auth"/);
+  });
+
+  test('throws when something else in the stack refers to a folded route', () => {
+    const stack = testStack();
+    const gateway = new HttpGateway(stack, 'Api', OPENAPI);
+    const route = gateway.addRoute('GET /orders', Integration.lambda(handler(stack, 'Fn')));
+    new CfnOutput(stack, 'RouteId', { value: route.ref });
+    expect(() => Template.fromStack(stack)).toThrow(/\[UnsupportedCombination\] definitionStyle OPENAPI folds \S+ \(\w+\) into the API's Body, yet Test\/RouteId still refers to it/);
   });
 
   test('throws when a route names an integration that is not in the API\'s definition', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_sqs as sqs } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Authorization, DefinitionStyle, Integration, RestGateway } from '../../src';
 import { GOLDEN_STACKS } from '../snapshot/golden-stacks';
@@ -372,5 +372,34 @@ describe('names and forms a document keys differently from resources', () => {
   test('an integration response with an empty selection pattern is the default response', () => {
     const { stack } = withEscapeHatchMethod({}, [{ statusCode: '200', selectionPattern: '' }]);
     expect(Object.keys(bodyOf(stack).paths['/legacy'].get['x-amazon-apigateway-integration'].responses)).toEqual(['default']);
+  });
+});
+
+describe('references to what the document holds', () => {
+  test('an output of a folded method\'s ID fails at synth instead of at deploy, naming both', () => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', OPENAPI);
+    const method = gateway.addRoute('GET /x', Integration.mock());
+    new CfnOutput(stack, 'MethodId', { value: method.methodId });
+    expect(() => Template.fromStack(stack)).toThrow(/\[UnsupportedCombination\] definitionStyle OPENAPI folds Test\/Api\/Api\/Default\/x\/GET\/Resource \(ApixGET\w+\) into the API's Body, yet Test\/MethodId still refers to it, got "OPENAPI"; refer to the API or its stage instead/);
+  });
+
+  test('another stack that uses a folded resource fails at synth (its export would name nothing)', () => {
+    const app = testApp();
+    const stack = testStack(app, 'Api');
+    const gateway = new RestGateway(stack, 'Api', OPENAPI);
+    const resource = gateway.api.root.addResource('legacy');
+    resource.addMethod('GET', new apigw.MockIntegration({ integrationResponses: [{ statusCode: '200' }] }), { methodResponses: [{ statusCode: '200' }] });
+    gateway.addRoute('GET /x', Integration.mock());
+    const other = testStack(app, 'Other');
+    new CfnOutput(other, 'LegacyId', { value: resource.resourceId });
+    expect(() => app.synth()).toThrow(/\[UnsupportedCombination\] definitionStyle OPENAPI folds Api\/Api\/Api\/Default\/legacy\/Resource \(\w+\) into the API's Body, yet Api\/\S+ still refers to it/);
+  });
+
+  test('the same references pass in the resources style', () => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api');
+    new CfnOutput(stack, 'MethodId', { value: gateway.addRoute('GET /x', Integration.mock()).methodId });
+    expect(Template.fromStack(stack).toJSON().Outputs.MethodId.Value).toEqual({ Ref: expect.stringMatching(/^ApixGET/) });
   });
 });
