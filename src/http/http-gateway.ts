@@ -24,6 +24,7 @@ import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { grantExecuteApi } from '../shared/execute-api-grant';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { RouteTable, routeInvokeArn } from '../shared/route-table';
@@ -309,7 +310,7 @@ export class HttpGateway extends Construct {
       const route = this.routes.require('grantInvoke routeKey', routeKey);
       if (route.key !== DEFAULT_ROUTE_KEY) arn = routeInvokeArn(this.api, route, this.stageName);
     }
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
+    return grantExecuteApi(this, this.definitionStyle, { grantee, actions: ['execute-api:Invoke'], resourceArns: [arn] });
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigwv2.CfnRoute {

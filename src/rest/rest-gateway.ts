@@ -40,6 +40,7 @@ import { registerGateway } from '../review/gateway-registry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { quotaProblem, resourcePaths } from '../shared/api-quota';
+import { grantExecuteApi } from '../shared/execute-api-grant';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
 import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared/nag-acknowledgements';
@@ -523,7 +524,7 @@ export class RestGateway extends Construct {
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke')] });
+    return grantExecuteApi(this, this.definitionStyle, { grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke')] });
   }
 
   /**
@@ -534,7 +535,7 @@ export class RestGateway extends Construct {
     throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
     const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache');
     throwIfProblems(this, invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
-    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [resourceArn] });
+    return grantExecuteApi(this, this.definitionStyle, { grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [resourceArn] });
   }
 
   /** The execute-api ARN of the stage's routes, or of one route (path parameters as `*`). */

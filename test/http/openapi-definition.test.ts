@@ -369,3 +369,16 @@ describe('HttpGateway with DefinitionStyle.OPENAPI', () => {
     expect(() => new HttpGateway(testStack(app), 'Api')).toThrow(/\[InvalidType\] context '@cdk-gatehouse:definitionStyle' must be one of OPENAPI, RESOURCES, got "swagger"/);
   });
 });
+
+test('with an OpenAPI definition, a route\'s function may call its own API: no circle forms (strict validator)', () => {
+  const app = testApp({ strictValidation: true });
+  const stack = testStack(app);
+  const gateway = new HttpGateway(stack, 'Api', OPENAPI);
+  const fn = handler(stack, 'Fn');
+  gateway.addRoute('GET /orders/{id}', Integration.lambda(fn));
+  gateway.grantInvoke(fn, 'GET /orders/{id}');
+  const template = app.synth().getStackByName(stack.stackName).template;
+  expect(template.Resources.ApiGrantsTestFnServiceRoleCF7D198127261596.Properties.PolicyDocument.Statement).toEqual([
+    expect.objectContaining({ Action: 'execute-api:Invoke' }),
+  ]);
+});

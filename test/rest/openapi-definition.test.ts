@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnOutput, Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_sqs as sqs } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Authorization, DefinitionStyle, Integration, RestGateway } from '../../src';
 import { GOLDEN_STACKS } from '../snapshot/golden-stacks';
@@ -401,5 +401,52 @@ describe('references to what the document holds', () => {
     const gateway = new RestGateway(stack, 'Api');
     new CfnOutput(stack, 'MethodId', { value: gateway.addRoute('GET /x', Integration.mock()).methodId });
     expect(Template.fromStack(stack).toJSON().Outputs.MethodId.Value).toEqual({ Ref: expect.stringMatching(/^ApixGET/) });
+  });
+});
+
+describe('grants with an OpenAPI definition', () => {
+  /** The stack's policies, without the account logs role's (a custom resource of every REST gateway). */
+  const policies = (stack: Stack) => Object.fromEntries(Object.entries(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
+    .filter(([id]) => !id.startsWith('GatehouseAccountLogsRole')));
+
+  test('a route\'s function may call its own API: the grant is a policy of the gateway, so no circle forms (strict validator)', () => {
+    const app = testApp({ strictValidation: true });
+    const stack = testStack(app);
+    const gateway = new RestGateway(stack, 'Api', OPENAPI);
+    const fn = handler(stack, 'Fn');
+    gateway.addRoute('GET /orders/{id}', Integration.lambda(fn));
+    gateway.addRoute('GET /items', Integration.lambda(fn));
+    gateway.grantInvoke(fn, 'GET /orders/{id}');
+    gateway.grantInvoke(fn, 'GET /items');
+    const template = app.synth().getStackByName(stack.stackName).template;
+    const own = Object.entries(template.Resources as Record<string, any>).filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith('ApiGrants'));
+    expect(own).toHaveLength(1);
+    const [[id, policy]] = own;
+    // Named after the identity's construct path: stable, whatever else is granted.
+    expect(id).toBe('ApiGrantsTestFnServiceRoleCF7D198127261596');
+    expect(policy.Properties.Roles).toEqual([{ Ref: expect.stringMatching(/^FnServiceRole/) }]);
+    const [statement] = policy.Properties.PolicyDocument.Statement;
+    expect(statement.Action).toBe('execute-api:Invoke');
+    expect(statement.Resource.map((arn: any) => arn['Fn::Join'][1][2]).sort()).toEqual(['/prod/GET/items', '/prod/GET/orders/*']);
+    // The function's own default policy does not name the API.
+    const defaults = Object.entries(template.Resources as Record<string, any>).filter(([rid]) => rid.startsWith('FnServiceRoleDefaultPolicy'));
+    expect(JSON.stringify(defaults)).not.toContain('"Ref":"ApiCD79AAA0"');
+  });
+
+  test('the resources style keeps the statement in the identity\'s default policy (templates unchanged)', () => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api');
+    const fn = handler(stack, 'Fn');
+    gateway.addRoute('GET /items', Integration.lambda(fn));
+    gateway.grantInvoke(fn, 'GET /items');
+    expect(Object.keys(policies(stack))).toEqual([expect.stringMatching(/^FnServiceRoleDefaultPolicy/)]);
+  });
+
+  test('a principal that holds no policies (an account) is granted as before', () => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
+    const grant = gateway.grantInvoke(new iam.AccountPrincipal('222222222222'));
+    expect(grant.success).toBe(false);
+    expect(Object.keys(policies(stack))).toEqual([]);
   });
 });

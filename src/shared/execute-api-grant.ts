@@ -1,0 +1,70 @@
+import { Names, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct, IDependable } from 'constructs';
+import { DefinitionStyle } from '../vocabulary/definition-style';
+
+/** What a gateway's `grant…` methods give: actions on execute-api ARNs of the gateway. */
+export interface ExecuteApiGrant {
+  readonly grantee: iam.IGrantable;
+  readonly actions: string[];
+  readonly resourceArns: string[];
+}
+
+/** An identity that can take a policy of its own: a role, a user or a group. */
+type PolicyHolder = iam.IPrincipal & { attachInlinePolicy(policy: iam.Policy): void };
+
+/**
+ * Grants execute-api actions on a gateway. With an OpenAPI definition the API's `Body` names
+ * its routes' functions, so the API depends on them; a function's own role policy naming the
+ * API (a function that calls its own API) would close a circle, since a function waits for its
+ * role's default policy. The statement then goes into a policy of the gateway's own, attached
+ * to the identity, which nothing of the function waits for. With resources it stays in the
+ * identity's default policy, as before.
+ */
+export function grantExecuteApi(gateway: Construct, style: DefinitionStyle, grant: ExecuteApiGrant): iam.Grant {
+  const principal = grant.grantee.grantPrincipal;
+  if (style !== DefinitionStyle.OPENAPI || !holdsPolicies(principal)) return iam.Grant.addToPrincipal(grant);
+  const throughGatewayPolicy = new GatewayPolicyPrincipal(principal, gatewayPolicy(gateway, principal));
+  return iam.Grant.addToPrincipal({ ...grant, grantee: { grantPrincipal: throughGatewayPolicy } });
+}
+
+function holdsPolicies(principal: iam.IPrincipal): principal is PolicyHolder {
+  return principal instanceof Construct && typeof (principal as Partial<PolicyHolder>).attachInlinePolicy === 'function';
+}
+
+/** The gateway's policy for one identity, named after the identity's construct path (stable). */
+function gatewayPolicy(gateway: Construct, principal: PolicyHolder): iam.Policy {
+  const id = `Grants${Names.nodeUniqueId((principal as unknown as Construct).node)}`;
+  const existing = gateway.node.tryFindChild(id);
+  if (existing) return existing as iam.Policy;
+  const policy = new iam.Policy(gateway, id);
+  principal.attachInlinePolicy(policy);
+  return policy;
+}
+
+/** The identity, except that statements granted to it go into the gateway's policy. */
+class GatewayPolicyPrincipal implements iam.IPrincipal {
+  public readonly grantPrincipal: iam.IPrincipal = this;
+  public readonly assumeRoleAction: string;
+  public readonly policyFragment: iam.PrincipalPolicyFragment;
+  public readonly principalAccount?: string;
+
+  constructor(private readonly principal: iam.IPrincipal, private readonly policy: iam.Policy) {
+    this.assumeRoleAction = principal.assumeRoleAction;
+    this.policyFragment = principal.policyFragment;
+    this.principalAccount = principal.principalAccount;
+  }
+
+  public addToPolicy(statement: iam.PolicyStatement): boolean {
+    return this.addToPrincipalPolicy(statement).statementAdded;
+  }
+
+  public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    this.policy.addStatements(statement);
+    const dependable: IDependable = this.policy;
+    return { statementAdded: true, policyDependable: dependable };
+  }
+
+  public toString(): string {
+    return this.principal.toString();
+  }
+}
