@@ -1,4 +1,4 @@
-import { Names, aws_iam as iam } from 'aws-cdk-lib';
+import { Names, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { DefinitionStyle } from '../vocabulary/definition-style';
 
@@ -16,13 +16,14 @@ type PolicyHolder = iam.IPrincipal & { attachInlinePolicy(policy: iam.Policy): v
  * Grants execute-api actions on a gateway. With an OpenAPI definition the API's `Body` names
  * its routes' functions, so the API depends on them; a function's own role policy naming the
  * API (a function that calls its own API) would close a circle, since a function waits for its
- * role's default policy. The statement then goes into a policy of the gateway's own, attached
- * to the identity, which nothing of the function waits for. With resources it stays in the
- * identity's default policy, as before.
+ * role's default policy. A grant to a function then goes into a policy of the gateway's own,
+ * attached to the function's role, which the function does not wait for. Every other grant,
+ * and every grant with resources, stays in the identity's default policy.
  */
 export function grantExecuteApi(gateway: Construct, style: DefinitionStyle, grant: ExecuteApiGrant): iam.Grant {
   const principal = grant.grantee.grantPrincipal;
-  if (style !== DefinitionStyle.OPENAPI || !holdsPolicies(principal)) return iam.Grant.addToPrincipal(grant);
+  const mayCloseCircle = style === DefinitionStyle.OPENAPI && grant.grantee instanceof lambda.FunctionBase;
+  if (!mayCloseCircle || !holdsPolicies(principal)) return iam.Grant.addToPrincipal(grant);
   const throughGatewayPolicy = new GatewayPolicyPrincipal(principal, gatewayPolicy(gateway, principal));
   return iam.Grant.addToPrincipal({ ...grant, grantee: { grantPrincipal: throughGatewayPolicy } });
 }

@@ -442,6 +442,13 @@ describe('grants with an OpenAPI definition', () => {
     expect(Object.keys(policies(stack))).toEqual([expect.stringMatching(/^FnServiceRoleDefaultPolicy/)]);
   });
 
+  test('a grant to a role stays in the role\'s default policy (its logical ID is the same in both styles)', () => {
+    const stack = testStack();
+    const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
+    gateway.grantInvoke(new iam.Role(stack, 'BackOffice', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(Object.keys(policies(stack))).toEqual([expect.stringMatching(/^BackOfficeDefaultPolicy/)]);
+  });
+
   test('a principal that holds no policies (an account) is granted as before', () => {
     const stack = testStack();
     const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
