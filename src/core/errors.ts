@@ -135,6 +135,7 @@ export type WarningId =
   | 'WeakTlsPolicy'
   | 'RouteThrottleWithoutApiKey'
   | 'NoOpenApiFile'
+  | 'DataTraceLogging'
   // The route checks users turn on with GatehouseChecks.enable (one finding per route).
   | 'OpenRoute'
   | 'UnthrottledRoute'

@@ -91,6 +91,12 @@ export interface HttpGatewayProps {
   readonly stageVariables?: { [name: string]: string };
 
   /**
+   * Description of the stage, as API Gateway shows it.
+   * @default - none
+   */
+  readonly stageDescription?: string;
+
+  /**
    * JSON access logs.
    * @default - on, to a log group the gateway owns, kept one year
    */
@@ -237,6 +243,8 @@ export class HttpGateway extends Construct {
         ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: httpAccessLogFormat() }
         : undefined,
     });
+    // Set on the CloudFormation stage: older aws-cdk-lib versions have no stage description prop.
+    (this.stage.node.defaultChild as apigwv2.CfnStage).description = props.stageDescription;
     this.routeSettings = new HttpRouteSettings(this.stage.node.defaultChild as apigwv2.CfnStage);
     if (props.domain) {
       const mapped = mapHttpDomain(this, this.api, this.stage, props.domain);
@@ -407,6 +415,7 @@ export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
   cors: optional(CORS_OPTIONS),
   stageName: optional(str("'$default'")),
   stageVariables: STAGE_VARIABLES,
+  stageDescription: optional(str()),
   accessLogs: optional(ACCESS_LOG_OPTIONS),
   domain: optional(DOMAIN_OPTIONS),
   apiName: optional(str("'orders'")),

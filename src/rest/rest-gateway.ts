@@ -40,6 +40,7 @@ import { registerGateway } from '../review/gateway-registry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { quotaProblem, resourcePaths } from '../shared/api-quota';
+import { dataTraceOf } from '../shared/data-trace';
 import { grantExecuteApi } from '../shared/execute-api-grant';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
@@ -115,16 +116,31 @@ export interface RestGatewayProps {
   readonly stageVariables?: { [name: string]: string };
 
   /**
+   * Description of the stage, as API Gateway shows it.
+   * @default - none
+   */
+  readonly stageDescription?: string;
+
+  /**
    * JSON access logs.
    * @default - on, to a log group the gateway owns, kept one year
    */
   readonly accessLogs?: AccessLogOptions;
 
   /**
-   * Execution logging level of every method (data tracing stays off: it logs bodies).
+   * Execution logging level of every method.
    * @default apigw.MethodLoggingLevel.ERROR
    */
   readonly executionLogLevel?: apigw.MethodLoggingLevel;
+
+  /**
+   * Log full requests and responses (headers and bodies) in the execution logs, for
+   * debugging. They may hold credentials and personal data: a warning
+   * (`cdk-gatehouse:DataTraceLogging`) says it is on, and the route manifest's diff calls
+   * turning it on risky.
+   * @default false
+   */
+  readonly dataTrace?: boolean;
 
   /**
    * X-Ray tracing.
@@ -409,6 +425,7 @@ export class RestGateway extends Construct {
       deployment: this.deployment,
       stageName: this.stageName,
       variables: props.stageVariables,
+      description: props.stageDescription,
       tracingEnabled: props.tracing ?? true,
       accessLogDestination: this.accessLogGroup ? new apigw.LogGroupLogDestination(this.accessLogGroup) : undefined,
       accessLogFormat: this.accessLogGroup ? restAccessLogFormat() : undefined,
@@ -432,6 +449,7 @@ export class RestGateway extends Construct {
     this.methodSettings = new RestMethodSettings({
       throttle,
       loggingLevel,
+      dataTrace: dataTraceOf(this, 'a RestGateway', props.dataTrace, loggingLevel),
       cache: this.cache && { ttlSeconds: ttlSeconds(this.cache.ttl), encrypted: this.cache.encrypted ?? true },
     });
     this.methodSettings.applyTo(this.stage);
@@ -454,6 +472,7 @@ export class RestGateway extends Construct {
       stageThrottle: throttle,
       accessLogs: this.accessLogGroup !== undefined,
       executionLogLevel: loggingLevel,
+      dataTrace: props.dataTrace === true,
       usagePlans: this.usagePlans,
       routes: this.manifestRoutes,
     }));
@@ -757,6 +776,8 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   stageVariables: STAGE_VARIABLES,
   accessLogs: optional(ACCESS_LOG_OPTIONS),
   executionLogLevel: optional(METHOD_LOGGING_LEVEL),
+  dataTrace: optional(bool()),
+  stageDescription: optional(str()),
   tracing: optional(bool()),
   manageAccountLogsRole: optional(bool()),
   binaryMediaTypes: optional(list(str("'image/png'"))),

@@ -40,6 +40,7 @@ export interface RestManifestFacts {
   readonly stageThrottle: ThrottleSettings;
   readonly accessLogs: boolean;
   readonly executionLogLevel: apigw.MethodLoggingLevel;
+  readonly dataTrace: boolean;
   readonly usagePlans: UsagePlan[];
   readonly routes: RestRouteRecord[];
 }
@@ -69,6 +70,7 @@ export function restGatewayEntry(facts: RestManifestFacts): GatewayEntry {
       throttle: throttleEntry(facts.stageThrottle),
       accessLogs: facts.accessLogs,
       executionLogLevel: facts.executionLogLevel,
+      dataTrace: facts.dataTrace || undefined,
       tracing: stack.resolve(stage.tracingEnabled) === true,
       cacheSize: stack.resolve(stage.cacheClusterEnabled) === true ? String(stack.resolve(stage.cacheClusterSize)) : undefined,
     },

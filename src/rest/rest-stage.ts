@@ -23,6 +23,8 @@ export class RestMethodSettings {
     private readonly defaults: {
       throttle: ThrottleSettings;
       loggingLevel: apigw.MethodLoggingLevel;
+      /** Full requests and responses in the execution logs. */
+      dataTrace: boolean;
       /** The stage cache's TTL and encryption, when the stage has a cache. */
       cache?: { ttlSeconds: number; encrypted: boolean };
     },
@@ -72,7 +74,7 @@ export class RestMethodSettings {
   private render(): apigw.CfnStage.MethodSettingProperty[] {
     const common = {
       loggingLevel: this.defaults.loggingLevel,
-      dataTraceEnabled: false,
+      dataTraceEnabled: this.defaults.dataTrace,
       metricsEnabled: true,
     };
     const cache = this.defaults.cache;

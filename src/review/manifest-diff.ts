@@ -223,6 +223,8 @@ function diffStage(a: StageEntry, b: StageEntry, add: Add): void {
     add(b.executionLogLevel === 'OFF' ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, 'execution logs',
       `${a.executionLogLevel} → ${b.executionLogLevel}${b.executionLogLevel === 'OFF' ? ' (turned off)' : lower ? ' (less detail)' : ''}`);
   }
+  if (!a.dataTrace && b.dataTrace) add(ChangeSeverity.RISKY, 'data trace', 'off → on (full requests and responses in the logs)');
+  if (a.dataTrace && !b.dataTrace) add(ChangeSeverity.NEUTRAL, 'data trace', 'on → off');
   if (a.tracing && b.tracing === false) add(ChangeSeverity.RISKY, 'tracing', 'on → off');
   if (!a.tracing && b.tracing) add(ChangeSeverity.NEUTRAL, 'tracing', 'off → on');
   if (a.cacheSize !== b.cacheSize) add(ChangeSeverity.NOTABLE, 'stage cache', `${a.cacheSize ?? 'none'} → ${b.cacheSize ?? 'none'}`);

@@ -101,6 +101,11 @@ export interface StageEntry {
    */
   readonly executionLogLevel?: string;
   /**
+   * Whether execution logs hold full requests and responses (REST, WebSocket).
+   * @default false
+   */
+  readonly dataTrace?: boolean;
+  /**
    * Whether X-Ray tracing is on (REST).
    * @default - none (not available)
    */

@@ -27,6 +27,7 @@ export interface V2ManifestFacts {
   readonly stageThrottle: ThrottleSettings;
   readonly accessLogs: boolean;
   readonly executionLogLevel?: string;
+  readonly dataTrace?: boolean;
   readonly cors?: CorsEntry;
   readonly domain?: DomainEntry;
   /** API Gateway's timeout when an integration sets none: 30 s on HTTP APIs, 29 s on WebSocket APIs. */
@@ -48,6 +49,7 @@ export function v2GatewayEntry(facts: V2ManifestFacts): GatewayEntry {
       throttle: throttleEntry(facts.stageThrottle),
       accessLogs: facts.accessLogs,
       executionLogLevel: facts.executionLogLevel,
+      dataTrace: facts.dataTrace || undefined,
     },
     usagePlans: [],
     routes: facts.routes.map(route => {

@@ -17,6 +17,7 @@ const REST_ONLY_PROPS: Record<string, string> = {
   binaryMediaTypes: 'binary media types',
   minCompressionSize: 'response compression',
   executionLogLevel: 'execution logs',
+  dataTrace: 'execution logs (data trace)',
   tracing: 'X-Ray tracing',
   manageAccountLogsRole: 'execution logs (the account logs role)',
   clientCertificate: 'backend client certificates',

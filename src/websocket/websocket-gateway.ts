@@ -20,6 +20,7 @@ import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
+import { dataTraceOf } from '../shared/data-trace';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { addRouteProblems, methodProblems, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
@@ -113,6 +114,12 @@ export interface WebSocketGatewayProps {
   readonly stageVariables?: { [name: string]: string };
 
   /**
+   * Description of the stage, as API Gateway shows it.
+   * @default - none
+   */
+  readonly stageDescription?: string;
+
+  /**
    * JSON access logs, one line per connect, message and disconnect, with the connection
    * ID, event type and route key.
    * @default - on, to a log group the gateway owns, kept one year
@@ -127,10 +134,18 @@ export interface WebSocketGatewayProps {
   readonly clientCertificate?: ClientCertificate;
 
   /**
-   * Execution logging level of every route (data tracing stays off: it logs messages).
+   * Execution logging level of every route.
    * @default apigw.MethodLoggingLevel.ERROR
    */
   readonly executionLogLevel?: apigw.MethodLoggingLevel;
+
+  /**
+   * Log full messages and responses in the execution logs, for debugging. They may hold
+   * credentials and personal data: a warning (`cdk-gatehouse:DataTraceLogging`) says it is
+   * on, and the route manifest's diff calls turning it on risky.
+   * @default false
+   */
+  readonly dataTrace?: boolean;
 
   /**
    * Set API Gateway's account-level CloudWatch Logs role when none is set in the account
@@ -254,7 +269,11 @@ export class WebSocketGateway extends Construct {
         ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: webSocketAccessLogFormat() }
         : undefined,
     });
-    this.routeSettings = new WebSocketRouteSettings({ throttle, loggingLevel });
+    // Set on the CloudFormation stage: older aws-cdk-lib versions have no stage description prop.
+    (this.stage.node.defaultChild as apigwv2.CfnStage).description = props.stageDescription;
+    this.routeSettings = new WebSocketRouteSettings({
+      throttle, loggingLevel, dataTrace: dataTraceOf(this, 'a WebSocketGateway', props.dataTrace, loggingLevel),
+    });
     this.routeSettings.applyTo(this.stage);
     this.clientCertificateId = props.clientCertificate?._bind(this);
     // aws-cdk-lib's WebSocketStage has no prop for it; the CloudFormation stage has.
@@ -273,6 +292,7 @@ export class WebSocketGateway extends Construct {
       stageThrottle: throttle,
       accessLogs: this.accessLogGroup !== undefined,
       executionLogLevel: loggingLevel,
+      dataTrace: props.dataTrace === true,
       defaultTimeoutMillis: 29_000,
       routes: this.manifestRoutes,
     }));
@@ -493,6 +513,8 @@ export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketG
   throttle: optional(THROTTLE_SETTINGS),
   stageName: optional(str("'prod'")),
   stageVariables: STAGE_VARIABLES,
+  stageDescription: optional(str()),
+  dataTrace: optional(bool()),
   accessLogs: optional(ACCESS_LOG_OPTIONS),
   executionLogLevel: optional(METHOD_LOGGING_LEVEL),
   manageAccountLogsRole: optional(bool()),

@@ -10,7 +10,7 @@ import { burstLimitOf, ThrottleSettings } from '../vocabulary/throttle-settings'
 export class WebSocketRouteSettings {
   private readonly routeThrottles = new Map<string, ThrottleSettings>();
 
-  constructor(private readonly defaults: { throttle: ThrottleSettings; loggingLevel: string }) {}
+  constructor(private readonly defaults: { throttle: ThrottleSettings; loggingLevel: string; dataTrace: boolean }) {}
 
   public throttleRoute(routeKey: string, throttle: ThrottleSettings): void {
     this.routeThrottles.set(routeKey, throttle);
@@ -26,7 +26,7 @@ export class WebSocketRouteSettings {
   private common(): apigwv2.CfnStage.RouteSettingsProperty {
     return {
       loggingLevel: this.defaults.loggingLevel,
-      dataTraceEnabled: false,
+      dataTraceEnabled: this.defaults.dataTrace,
       detailedMetricsEnabled: true,
     };
   }
@@ -39,7 +39,7 @@ export class WebSocketRouteSettings {
       const throttle = this.routeThrottles.get(key)!;
       return [key, {
         LoggingLevel: this.defaults.loggingLevel,
-        DataTraceEnabled: false,
+        DataTraceEnabled: this.defaults.dataTrace,
         DetailedMetricsEnabled: true,
         ThrottlingRateLimit: throttle.rateLimit,
         ThrottlingBurstLimit: burstLimitOf(throttle),

@@ -75,6 +75,11 @@ const CASES: Array<[string, ChangeSeverity, RegExp, Build]> = [
     rest(v => ({ executionLogLevel: pick(v, apigw.MethodLoggingLevel.ERROR, apigw.MethodLoggingLevel.OFF) }))],
   ['tracing turned off', ChangeSeverity.RISKY, /tracing: on → off/,
     rest(v => ({ tracing: pick(v, true, false) }))],
+  ['data trace turned on', ChangeSeverity.RISKY, /data trace: off → on \(full requests and responses in the logs\)/,
+    rest(v => ({ dataTrace: pick(v, false, true) }))],
+  ['data trace turned on for WebSocket messages', ChangeSeverity.RISKY, /data trace: off → on/,
+    (stack, v) => new WebSocketGateway(stack, 'Chat', { dataTrace: pick(v, false, true) })
+      .addRoute('send', Integration.lambda(handler(stack, 'Fn')))],
   ['the TLS policy weakened', ChangeSeverity.RISKY, /TLS policy: TLS_1_2 → TLS_1_0 \(weakened\)/,
     rest((v, s) => ({ domain: { domainName: 'api.example.com', certificate: certificate(s), securityPolicy: pick(v, apigw.SecurityPolicy.TLS_1_2, apigw.SecurityPolicy.TLS_1_0) } }))],
   ['a usage plan quota raised', ChangeSeverity.RISKY, /usage plan Gold quota: 100 per DAY → 1000 per DAY \(raised or removed\)/,

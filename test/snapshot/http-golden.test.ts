@@ -49,6 +49,7 @@ function httpEverything(app: App, style?: DefinitionStyle): Stack {
     definitionStyle: style,
     defaultAuthorization: Authorization.jwt({ issuer: 'https://issuer.example.com', audiences: ['orders'] }),
     throttle: { rateLimit: 500, burstLimit: 1000 },
+    stageDescription: 'Orders, production',
     cors: { allowOrigins: ['https://shop.example.com'], allowCredentials: true, maxAge: Duration.minutes(10) },
     stageVariables: { backend: 'blue' },
     apiName: 'http-everything',
