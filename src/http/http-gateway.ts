@@ -18,12 +18,13 @@ import { HttpRouteSettings } from './http-route-settings';
 import { defaultApiName } from '../core/api-name';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
-import { optional, optionsProblems, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
+import { bool, optional, optionsProblems, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
+import { ExecuteApiEndpointChoice, executeApiEndpointDisabled, executeApiEndpointProblems, hasCallableUrl } from '../shared/execute-api-endpoint';
 import { grantExecuteApi } from '../shared/execute-api-grant';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
@@ -112,6 +113,14 @@ export interface HttpGatewayProps {
   readonly domain?: DomainOptions;
 
   /**
+   * Turn off the default `execute-api` endpoint, e.g. when a custom domain managed elsewhere
+   * serves the API. Without a domain the gateway then has no URL to output (the output is
+   * left out).
+   * @default - off with a custom domain (unless `domain.keepExecuteApiEndpoint`), on without
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+
+  /**
    * Name of the HTTP API.
    * @default - the stack name and the gateway's construct path in it, e.g. `orders-prod/Sales/Api`
    */
@@ -197,7 +206,7 @@ export class HttpGateway extends Construct {
     throwIfProblems(this, propsShapeProblems(HTTP_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
-      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'an HttpGateway'), ...httpDomainProblems(props.domain, Stack.of(this).region), ...accessLogKeyProblems(this, props.accessLogs),
+      ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'an HttpGateway'), ...httpDomainProblems(props.domain, Stack.of(this).region), ...executeApiEndpointProblems(endpointChoice(props)), ...accessLogKeyProblems(this, props.accessLogs),
     ]);
     if (exceedsAccountDefaults(throttle)) {
       warn(this, 'ThrottleAboveAccountDefault',
@@ -214,7 +223,10 @@ export class HttpGateway extends Construct {
       description: props.description,
       createDefaultStage: false,
       corsPreflight: this.cors ? toHttpCors(this.cors) : undefined,
-      disableExecuteApiEndpoint: props.domain ? !props.domain.keepExecuteApiEndpoint : undefined,
+      // Written only when off (or kept next to a domain), so gateways without either keep their template.
+      disableExecuteApiEndpoint: props.domain || props.disableExecuteApiEndpoint !== undefined
+        ? executeApiEndpointDisabled(endpointChoice(props))
+        : undefined,
       defaultAuthorizer: new HttpDefaultAuthorizer(() => bindHttpAuthorization(this.defaultAuthorization._spec, {
         ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, undefined), authorizationProp: 'defaultAuthorization',
       })),
@@ -252,7 +264,9 @@ export class HttpGateway extends Construct {
       this.customUrl = mapped.url;
     }
 
-    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
+    if (hasCallableUrl(endpointChoice(props))) {
+      addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
+    }
     registerGateway(this, () => v2GatewayEntry({
       gateway: this,
       type: 'HTTP',
@@ -418,9 +432,14 @@ export const HTTP_GATEWAY_PROPS = struct<HttpGatewayProps>('HttpGatewayProps', {
   stageDescription: optional(str()),
   accessLogs: optional(ACCESS_LOG_OPTIONS),
   domain: optional(DOMAIN_OPTIONS),
+  disableExecuteApiEndpoint: optional(bool()),
   apiName: optional(str("'orders'")),
   description: optional(str()),
   urlOutput: optional(URL_OUTPUT_OPTIONS),
   quotas: optional(API_QUOTAS),
   definitionStyle: optional(DEFINITION_STYLE),
 }, '{ throttle: { rateLimit: 500, burstLimit: 1000 } }', restOnlyProps('an HttpGateway', 'HTTP APIs'));
+
+function endpointChoice(props: HttpGatewayProps): ExecuteApiEndpointChoice {
+  return { disable: props.disableExecuteApiEndpoint, domain: props.domain, urlOutput: props.urlOutput };
+}

@@ -41,6 +41,7 @@ import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '.
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { quotaProblem, resourcePaths } from '../shared/api-quota';
 import { dataTraceOf } from '../shared/data-trace';
+import { ExecuteApiEndpointChoice, executeApiEndpointDisabled, executeApiEndpointProblems, hasCallableUrl } from '../shared/execute-api-endpoint';
 import { grantExecuteApi } from '../shared/execute-api-grant';
 import { addRouteProblems, methodProblems, ROUTES, STAGE_VARIABLES } from '../shared/gateway-methods';
 import { LambdaInvokePermissions } from '../shared/lambda-invocation';
@@ -195,6 +196,14 @@ export interface RestGatewayProps {
    * @default - the `execute-api` endpoint only
    */
   readonly domain?: DomainOptions;
+
+  /**
+   * Turn off the default `execute-api` endpoint, e.g. when a custom domain managed elsewhere
+   * serves the API. Without a domain the gateway then has no URL to output (the output is
+   * left out); a private REST API, reached only through that endpoint, refuses it.
+   * @default - off with a custom domain (unless `domain.keepExecuteApiEndpoint`), on without
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
 
   /**
    * A web application firewall on the stage.
@@ -363,8 +372,12 @@ export class RestGateway extends Construct {
     this.stageName = props.stageName ?? 'prod';
     const endpoint = props.endpoint ?? Endpoint.regional();
     this.endpointType = endpoint._type;
+    const endpointChoice: ExecuteApiEndpointChoice = {
+      disable: props.disableExecuteApiEndpoint, domain: props.domain, urlOutput: props.urlOutput, privateApi: endpoint._private !== undefined,
+    };
     throwIfProblems(this, [
       ...privateEndpointProblems(endpoint),
+      ...executeApiEndpointProblems(endpointChoice),
       ...accessProblems(props.allowOnly ?? [], this.endpointType),
       ...domainProblems(props.domain, this.endpointType, Stack.of(this).region),
       ...(props.waf?._problems('waf', Stack.of(this).region) ?? []),
@@ -385,7 +398,7 @@ export class RestGateway extends Construct {
       binaryMediaTypes: props.binaryMediaTypes,
       minCompressionSize: props.minCompressionSize,
       policy,
-      disableExecuteApiEndpoint: props.domain !== undefined && !props.domain.keepExecuteApiEndpoint,
+      disableExecuteApiEndpoint: executeApiEndpointDisabled(endpointChoice),
       apiKeySourceType: props.apiKeySource,
       defaultMethodOptions: methodDefaults.options,
       deploy: false,
@@ -477,7 +490,9 @@ export class RestGateway extends Construct {
       routes: this.manifestRoutes,
     }));
 
-    addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
+    if (hasCallableUrl(endpointChoice)) {
+      addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
+    }
 
     this.node.addValidation({ validate: () => this.validateAtSynth() });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
@@ -785,6 +800,7 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   policy: optional(POLICY_DOCUMENT),
   allowOnly: optional(list(API_ACCESS)),
   domain: optional(DOMAIN_OPTIONS),
+  disableExecuteApiEndpoint: optional(bool()),
   waf: optional(WAF),
   cache: optional(CACHE_OPTIONS),
   canary: optional(CANARY_OPTIONS),
