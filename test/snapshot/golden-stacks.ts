@@ -142,6 +142,8 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       stageVariables: { flag: 'off' },
       stageDescription: 'Reports, production',
       dataTrace: true,
+      // Served by a custom domain another stack owns: no execute-api endpoint, no URL output.
+      disableExecuteApiEndpoint: true,
     });
     Validations.of(api).acknowledge({ id: 'cdk-gatehouse:DataTraceLogging', reason: 'debugging the report format this week; turned off after' });
     api.addRoute('GET /reports/{id}', Integration.lambda(fn), {
