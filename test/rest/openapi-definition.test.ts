@@ -220,7 +220,7 @@ describe('a REST API at API Gateway\'s resource quota (the golden stack)', () =>
     const stack = GOLDEN_STACKS.restAtResourceQuota(app);
     const template = app.synth().getStackByName(stack.stackName).template;
     expect(Object.keys(template.Resources).length).toBeLessThan(500);
-    expect(JSON.stringify(template).length).toBeLessThan(1024 * 1024);
+    expect(Buffer.byteLength(JSON.stringify(template, undefined, 1))).toBeLessThan(1_000_000);
     const body = Object.values(template.Resources as Record<string, any>).find(r => r.Type === 'AWS::ApiGateway::RestApi').Properties.Body;
     expect(Object.keys(body.paths)).toHaveLength(150);
     expect(Object.keys(body.components.schemas)).toHaveLength(1);
@@ -234,8 +234,8 @@ describe('a REST API of 120 DynamoDB routes (the golden stack)', () => {
     const stack = GOLDEN_STACKS.restWithDynamoDbRoutes(app);
     const template = app.synth().getStackByName(stack.stackName).template;
     expect(Object.keys(template.Resources).length).toBeLessThan(500);
-    // CloudFormation's limit for a template deployed through S3, as `cdk deploy` does.
-    expect(Buffer.byteLength(JSON.stringify(template))).toBeLessThan(1024 * 1024);
+    // CloudFormation's 1 MB, for the file as aws-cdk-lib writes it (indented) and `cdk deploy` uploads it.
+    expect(Buffer.byteLength(JSON.stringify(template, undefined, 1))).toBeLessThan(1_000_000);
     const body = Object.values(template.Resources as Record<string, any>).find(r => r.Type === 'AWS::ApiGateway::RestApi').Properties.Body;
     const operations = Object.values(body.paths as Record<string, Record<string, any>>).flatMap(item => Object.values(item));
     expect(operations).toHaveLength(120);
@@ -278,7 +278,27 @@ describe('a definition larger than a CloudFormation template can hold', () => {
     const api = new RestGateway(stack, 'Api', { definitionStyle });
     // Mock bodies of 10 KB: 110 routes make over 1 MB of definition in fewer than 500 resources.
     for (let i = 0; i < 110; i++) api.addRoute(`GET /r${i}`, Integration.mock({ body: `{"padding":"${'x'.repeat(10_000)}"}` }));
-    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] routes would make this API's definition \d{7} bytes; a CloudFormation template holds at most 1048576 bytes, got "110 methods"; split the routes over several gateways/);
+    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] routes would make this API's definition \d{7} bytes; a CloudFormation template holds at most 1000000 bytes, got "110 methods"; split the routes over several gateways/);
+  });
+});
+
+describe('a definition measured as the template file holds it', () => {
+  // Mock bodies of 10 KB: 94 routes are about 982 KB as compact JSON, 1,013 KB as aws-cdk-lib writes the file (indented).
+  const nearTheLimit = (stack: Stack) => {
+    const api = new RestGateway(stack, 'Api', OPENAPI);
+    for (let i = 0; i < 94; i++) api.addRoute(`GET /r${i}`, Integration.mock({ body: `{"padding":"${'x'.repeat(10_000)}"}` }));
+  };
+
+  test('indented, as written by default, it is over the limit', () => {
+    const stack = testStack();
+    nearTheLimit(stack);
+    expect(() => Template.fromStack(stack)).toThrow(/\[LimitExceeded\] routes would make this API's definition 10\d{5} bytes; a CloudFormation template holds at most 1000000 bytes, got "94 methods"/);
+  });
+
+  test('a stack that suppresses indentation fits it', () => {
+    const stack = new Stack(testApp(), 'Compact', { env: { account: '111111111111', region: 'eu-west-1' }, suppressTemplateIndentation: true });
+    nearTheLimit(stack);
+    expect(Template.fromStack(stack).findResources('AWS::ApiGateway::RestApi')).toBeDefined();
   });
 });
 

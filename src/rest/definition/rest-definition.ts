@@ -12,8 +12,10 @@ import { DefinitionStyle } from '../../vocabulary/definition-style';
 
 /** CloudFormation's resources per stack, and the context key with which aws-cdk-lib's own check reads it. */
 const CLOUDFORMATION_RESOURCE_LIMIT = 500;
-const CLOUDFORMATION_TEMPLATE_BYTES = 1024 * 1024;
 const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
+/** A template's largest size, as aws-cdk-lib checks the file it writes (CloudFormation's 1 MB). */
+const CLOUDFORMATION_TEMPLATE_BYTES = 1_000_000;
+const SUPPRESS_TEMPLATE_INDENTATION_CONTEXT = '@aws-cdk/core:suppressTemplateIndentation';
 
 /** The CloudFormation types that make up a REST API's definition (what a deployment snapshots). */
 const DEFINITION_TYPES = [
@@ -61,13 +63,16 @@ export class RestDefinition extends OpenApiDefinition {
 
   /**
    * The definition must fit the template it is written into: CloudFormation refuses a
-   * template over 1 MB at deploy, so a definition alone over it fails here.
+   * template over 1 MB at deploy, so a definition alone over it fails here. It is measured as
+   * the template file holds it: indented (unless the stack suppresses indentation) and at its
+   * depth in the template (the body under `Resources.<api>.Properties`, resources under `Resources`).
    */
   private sizeProblem(): Problem | undefined {
     const stack = Stack.of(this.api);
-    const bytes = this.style === DefinitionStyle.OPENAPI
-      ? Buffer.byteLength(JSON.stringify(this.document()))
-      : Buffer.byteLength(JSON.stringify(this.elements().map(e => stack.resolve((e as CfnElement)._toCloudFormation()))));
+    const definition = this.style === DefinitionStyle.OPENAPI
+      ? { Resources: { Api: { Properties: { Body: this.document() } } } }
+      : { Resources: Object.assign({}, ...this.elements().map(e => resourcesOf(stack, e))) };
+    const bytes = Buffer.byteLength(JSON.stringify(definition, undefined, suppressesIndentation(stack) ? undefined : 1));
     if (bytes <= CLOUDFORMATION_TEMPLATE_BYTES) return undefined;
     return {
       code: 'LimitExceeded',
@@ -121,4 +126,14 @@ export class RestDefinition extends OpenApiDefinition {
       if ([...authorizerIds].some(id => refs.includes(`{"Ref":"${id}"}`))) permission.sourceArn = anyAuthorizer;
     }
   }
+}
+
+/** Whether the stack's template file is written without indentation (aws-cdk-lib's prop, else its context key). */
+function suppressesIndentation(stack: Stack): boolean {
+  const own = (stack as unknown as { _suppressTemplateIndentation?: boolean })._suppressTemplateIndentation;
+  return own ?? stack.node.tryGetContext(SUPPRESS_TEMPLATE_INDENTATION_CONTEXT) === true;
+}
+
+function resourcesOf(stack: Stack, element: CfnResource): object {
+  return (stack.resolve((element as CfnElement)._toCloudFormation()) as { Resources: object }).Resources;
 }
