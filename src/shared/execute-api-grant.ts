@@ -1,4 +1,4 @@
-import { Names, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Names, Stack, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { DefinitionStyle } from '../vocabulary/definition-style';
 
@@ -16,13 +16,16 @@ type PolicyHolder = iam.IPrincipal & { attachInlinePolicy(policy: iam.Policy): v
  * Grants execute-api actions on a gateway. With an OpenAPI definition the API's `Body` names
  * its routes' functions, so the API depends on them; a function's own role policy naming the
  * API (a function that calls its own API) would close a circle, since a function waits for its
- * role's default policy. A grant to a function then goes into a policy of the gateway's own,
- * attached to the function's role, which the function does not wait for. Every other grant,
+ * role's default policy. A grant to a function of the gateway's stack then goes into a policy
+ * of the gateway's own, attached to the function's role, which the function does not wait for. Every other grant,
  * and every grant with resources, stays in the identity's default policy.
  */
 export function grantExecuteApi(gateway: Construct, style: DefinitionStyle, grant: ExecuteApiGrant): iam.Grant {
   const principal = grant.grantee.grantPrincipal;
-  const mayCloseCircle = style === DefinitionStyle.OPENAPI && grant.grantee instanceof lambda.FunctionBase;
+  // Only a role of this stack the gateway may attach a policy to: an imported role would ignore
+  // it, and a role in another stack would make the two stacks depend on each other.
+  const mayCloseCircle = style === DefinitionStyle.OPENAPI && grant.grantee instanceof lambda.FunctionBase
+    && principal instanceof iam.Role && Stack.of(principal) === Stack.of(gateway);
   if (!mayCloseCircle || !holdsPolicies(principal)) return iam.Grant.addToPrincipal(grant);
   const throughGatewayPolicy = new GatewayPolicyPrincipal(principal, gatewayPolicy(gateway, principal));
   return iam.Grant.addToPrincipal({ ...grant, grantee: { grantPrincipal: throughGatewayPolicy } });

@@ -101,10 +101,13 @@ export abstract class OpenApiDefinition {
     const folded = new Map(elements.map(e => [stack.resolve(e.logicalId) as string, e]));
     const problems: Problem[] = [];
     for (const element of stack.node.findAll()) {
-      if (!(element instanceof CfnElement) || element === this.cfnApi) continue;
+      // Elements of nested stacks have templates (and logical IDs) of their own.
+      if (!(element instanceof CfnElement) || element === this.cfnApi || Stack.of(element) !== stack) continue;
       const text = JSON.stringify(stack.resolve((element as CfnElement)._toCloudFormation()));
-      for (const [logicalId, resource] of folded) {
-        if (!text.includes(`{"Ref":"${logicalId}"}`) && !text.includes(`{"Fn::GetAtt":["${logicalId}"`)) continue;
+      const named = new Set([...text.matchAll(/\{"(?:Ref|Fn::GetAtt)":\[?"([^"]+)"/g)].map(m => m[1]));
+      for (const logicalId of named) {
+        const resource = folded.get(logicalId);
+        if (!resource) continue;
         problems.push({
           code: 'UnsupportedCombination',
           prop: 'definitionStyle',

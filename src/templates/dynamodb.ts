@@ -1,4 +1,4 @@
-import { addEvent, attributeValues, plainValues, valueEvent } from './dynamodb-json';
+import { attributeValueOf, plainItemOf } from './dynamodb-json';
 import { checkNumbersIn, guardedRequest, refuseLoneSurrogates } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
 import { errorBody, ErrorStatusStyle } from './service-errors';
@@ -24,7 +24,7 @@ export interface TemplateSortCondition {
  * DynamoDB expression attribute names start with `#`, which Velocity would read as a
  * directive; the templates print it from a variable.
  */
-const HASH = "#set($gH='#')";
+const HASH = "#set($ghHash = '#')";
 
 function tableName(name: string): string {
   return `"TableName":"${name}"`;
@@ -45,7 +45,7 @@ function keyObject(key: TemplateKeyPart[]): string {
  */
 function call(table: string, values: TemplateValue[], request: string, writesBody = false): string {
   const bodyChecks = writesBody
-    ? `#set($gB=$input.json('$'))${checkNumbersIn('$gB')}${refuseLoneSurrogates('$gB')}`
+    ? `#set($ghBody = $input.json('$'))${checkNumbersIn('$ghBody')}${refuseLoneSurrogates('$ghBody')}`
     : '';
   const refuses = writesBody || values.some(v => v.refuses);
   return guardedRequest(values.map(v => v.prelude).join('') + bodyChecks, refuses, request, `{${tableName(table)}}`);
@@ -55,21 +55,16 @@ const keyValues = (key: TemplateKeyPart[]) => key.map(part => part.value);
 
 /** The body's attributes other than the key's, which come from the key values instead. */
 function notAKey(key: TemplateKeyPart[]): string {
-  return key.map(part => `$k!='${part.name}'`).join('&&');
+  return key.map(part => `$ghK1 != '${part.name}'`).join(' && ');
 }
 
-/**
- * `$K`: the names of the body's attributes other than the key's, in the body's order; `$b`
- * the body.
- */
-function bodyAttributes(key: TemplateKeyPart[]): string {
-  return `#set($b=$input.path('$'))#set($K=[])#foreach($k in $b.keySet())#if(${notAKey(key)})#set($q=$K.add($k))#end#end`;
-}
+const BODY = '#set($ghC1 = $input.path(\'$\'))';
 
 export function putItemRequest(table: string, key: TemplateKeyPart[]): string {
-  const events = `#set($E=[])#foreach($k in $K)${addEvent('$E', valueEvent('$k', '$b.get($k)'))}#end`;
-  const item = keyObject(key).slice(0, -1) + attributeValues(true) + '}';
-  return call(table, keyValues(key), `${bodyAttributes(key)}${events}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`, true);
+  const attributes = `#foreach($ghK1 in $ghC1.keySet())#if(${notAKey(key)}),${jsonString('$ghK1')}:`
+    + `${attributeValueOf('ghC1.get($ghK1)', 1)}#end#end`;
+  const item = keyObject(key).slice(0, -1) + attributes + '}';
+  return call(table, keyValues(key), `${BODY}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`, true);
 }
 
 export function getItemRequest(table: string, key: TemplateKeyPart[]): string {
@@ -80,15 +75,18 @@ export function deleteItemRequest(table: string, key: TemplateKeyPart[]): string
   return call(table, keyValues(key), `{${tableName(table)},"Key":${keyObject(key)},"ReturnValues":"ALL_OLD"}`);
 }
 
-/** `SET #n0 = :v0, #n1 = :v1 …` over the body's attributes (key attributes excluded), numbered in order. */
+/**
+ * `SET #n0 = :v0, #n1 = :v1 …` over the body's attributes (key attributes excluded): three
+ * loops with the same filter, so the numbering agrees.
+ */
 export function updateItemRequest(table: string, key: TemplateKeyPart[]): string {
   const each = (element: string, separator: string) =>
-    `#set($n=0)#foreach($k in $K)#if($n>0)${separator}#end${element}#set($n=$n+1)#end`;
-  const events = `#set($E=[])#set($n=0)#foreach($k in $K)${addEvent('$E', valueEvent('":v$n"', '$b.get($k)'))}#set($n=$n+1)#end`;
-  return call(table, keyValues(key), `${HASH}${bodyAttributes(key)}${events}{${tableName(table)},"Key":${keyObject(key)},`
-    + `"UpdateExpression":"SET ${each('${gH}n${n} = :v${n}', ', ')}",`
-    + `"ExpressionAttributeNames":{${each(`"\${gH}n\${n}":${jsonString('$k')}`, ',')}},`
-    + `"ExpressionAttributeValues":{${attributeValues(false)}},`
+    `#set($ghFirst = true)#set($ghN = 0)#foreach($ghK1 in $ghC1.keySet())#if(${notAKey(key)})`
+    + `#if(!$ghFirst)${separator}#end#set($ghFirst = false)${element}#set($ghN = $ghN + 1)#end#end`;
+  return call(table, keyValues(key), `${HASH}${BODY}{${tableName(table)},"Key":${keyObject(key)},`
+    + `"UpdateExpression":"SET ${each('${ghHash}n${ghN} = :v${ghN}', ', ')}",`
+    + `"ExpressionAttributeNames":{${each(`"\${ghHash}n\${ghN}":${jsonString('$ghK1')}`, ',')}},`
+    + `"ExpressionAttributeValues":{${each(`":v\${ghN}":${attributeValueOf('ghC1.get($ghK1)', 1)}`, ',')}},`
     + '"ReturnValues":"ALL_NEW"}', true);
 }
 
@@ -101,13 +99,13 @@ export interface QueryTemplateOptions {
 
 export function queryRequest(table: string, partitionKey: TemplateKeyPart, options: QueryTemplateOptions): string {
   const cond = options.sortCondition;
-  const names = [`"\${gH}pk":${jsonStringLiteral(partitionKey.name)}`];
+  const names = [`"\${ghHash}pk":${jsonStringLiteral(partitionKey.name)}`];
   const values = [`":pk":${typed(partitionKey.type, partitionKey.value)}`];
-  let expression = '${gH}pk = :pk';
+  let expression = '${ghHash}pk = :pk';
   if (cond) {
-    names.push(`"\${gH}sk":${jsonStringLiteral(cond.name)}`);
+    names.push(`"\${ghHash}sk":${jsonStringLiteral(cond.name)}`);
     cond.values.forEach((v, i) => values.push(`":sk${i}":${typed(cond.type, v)}`));
-    expression += ` AND ${cond.expression.replace(/\{sk\}/g, '${gH}sk')}`;
+    expression += ` AND ${cond.expression.replace(/\{sk\}/g, '${ghHash}sk')}`;
   }
   const fields = [
     tableName(table),
@@ -121,25 +119,21 @@ export function queryRequest(table: string, partitionKey: TemplateKeyPart, optio
   return call(table, [partitionKey.value, ...(cond?.values ?? [])], `${HASH}{${fields.join(',')}}`);
 }
 
-/** `$E` holding the item `ref` (non-null) as one root event. */
-function itemEvents(ref: string): string {
-  return `#set($E=[${valueEvent(undefined, `{"M":${ref}}`)}])`;
-}
-
 /** GetItem: the item as plain JSON, or 404. */
 export function getItemResponse(style: ErrorStatusStyle = 'httpStatus'): string {
-  return '#set($a=$input.path(\'$.Item\'))'
-    + `#if("$!{a}"=="")${errorBody(404, style)}#else${itemEvents('$a')}${plainValues()}#end`;
+  return '#set($ghItem = $input.path(\'$.Item\'))'
+    + `#if("$!{ghItem}" == "")${errorBody(404, style)}#else${plainItemOf('ghItem')}#end`;
 }
 
 /** Put, Update, Delete: the attributes DynamoDB returned (old or new), `{}` when none. */
 export function attributesResponse(): string {
-  return '#set($a=$input.path(\'$.Attributes\'))'
-    + `#if("$!{a}"==""){}#else${itemEvents('$a')}${plainValues()}#end`;
+  return '#set($ghItem = $input.path(\'$.Attributes\'))'
+    + `#if("$!{ghItem}" == ""){}#else${plainItemOf('ghItem')}#end`;
 }
 
 /** Query: `{"items": [...], "count": n}`. */
 export function queryResponse(): string {
-  return `#set($E=[])#foreach($a in $input.path('$.Items'))${addEvent('$E', valueEvent(undefined, '{"M":$a}'))}#end`
-    + `{"items":[${plainValues()}],"count":$input.path('$.Count')}`;
+  return '{"items":[#set($ghItemFirst = true)#foreach($ghItem in $input.path(\'$.Items\'))'
+    + `#if(!$ghItemFirst),#end#set($ghItemFirst = false)${plainItemOf('ghItem')}#end],`
+    + '"count":$input.path(\'$.Count\')}';
 }

@@ -12,7 +12,7 @@ export interface ThrottleSettings {
 
   /**
    * Bucket size: how many requests may arrive at once.
-   * @default - twice `rateLimit`, rounded up, and at most 5,000 (API Gateway's default bucket per account and region)
+   * @default - twice `rateLimit`, rounded up, and at most 5,000 (API Gateway's default bucket per account in most Regions)
    */
   readonly burstLimit?: number;
 }
@@ -23,8 +23,8 @@ export const ACCOUNT_BURST_LIMIT = 5_000;
 
 /**
  * A throttle's bucket size: the one given, else twice the rate (rounded up, so a fractional
- * rate still admits a request), at most the account's default bucket, which API Gateway
- * would apply above it anyway.
+ * rate still admits a request), at most the account's default bucket in most Regions (a
+ * larger one is for accounts that raised it, so it is given, not derived).
  */
 export function burstLimitOf(throttle: ThrottleSettings): number {
   if (throttle.burstLimit !== undefined) return throttle.burstLimit;

@@ -249,7 +249,7 @@ function pathOf(resourceId: Json | undefined, paths: Map<string, string>): strin
 function schemaRef(ref: Json, models: Map<string, string>): JsonObject {
   const id = refId(ref);
   const name = id ? models.get(id) ?? unknownReference('model', id) : String(ref);
-  if (!id && !(name in BUILT_IN_MODELS)) unknownReference('model', JSON.stringify(ref));
+  if (!id && !Object.prototype.hasOwnProperty.call(BUILT_IN_MODELS, name)) unknownReference('model', JSON.stringify(ref));
   return { $ref: `#/components/schemas/${name}` };
 }
 
