@@ -449,6 +449,17 @@ describe('grants with an OpenAPI definition', () => {
     expect(Object.keys(policies(stack))).toEqual([expect.stringMatching(/^BackOfficeDefaultPolicy/)]);
   });
 
+  test('a function of another stack keeps the grant in its own default policy (no circle between the stacks)', () => {
+    const app = testApp();
+    const stack = testStack(app, 'Api');
+    const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
+    const other = testStack(app, 'Worker');
+    const fn = handler(other, 'Fn');
+    gateway.grantInvoke(fn);
+    expect(Object.keys(policies(stack))).toEqual([]);
+    expect(Object.keys(Template.fromStack(other).findResources('AWS::IAM::Policy'))).toEqual([expect.stringMatching(/^FnServiceRoleDefaultPolicy/)]);
+  });
+
   test('a principal that holds no policies (an account) is granted as before', () => {
     const stack = testStack();
     const gateway = new RestGateway(stack, 'Api', { ...OPENAPI, routes: { 'GET /x': Integration.mock() } });
