@@ -1,19 +1,88 @@
+import { eachIndex, EachIndexOptions, LIST_TOO_LONG } from './vtl-loops';
 import { jsonString } from './vtl-text';
 
 /**
  * Converting between ordinary JSON and DynamoDB's typed attribute values inside a mapping
  * template. VTL has no functions, and recursive macros behave differently across Velocity
- * engines (arguments are passed by name), so each nesting level is written out with its
- * own variables. Each level is written once (maps and lists share one loop), so templates
- * grow linearly with the depth: about 1.3 KB per level and direction.
+ * engines (arguments are passed by name), so the conversion does not recurse, nor is it
+ * written out once per nesting level: it keeps a flat list of events `$E`, in the order they
+ * print, and expands the containers in it one nesting level per pass. The code is written
+ * once whatever the depth.
+ *
+ * An event is a Map: a value `{k, v}` (its key, none in a list, and the value), or a
+ * container's opening `{k, o}` (`o` is the text it prints) or closing `{c}`. A pass replaces
+ * each value holding a map or list with its opening, one value event per entry and its
+ * closing; the print loop then writes the events in order, with a comma (`$p`) before each
+ * that follows a value or a closing. Each pass and the print loop visit every event once, so
+ * the work is linear in the size of the value for each level of nesting; a pass that finds no
+ * container ends the expanding. Every loop over events, entries or set elements walks its
+ * list in chunks (see `eachIndex`), as API Gateway stops a `#foreach` after 1,000 iterations.
+ *
+ * Template variables have one letter, so the templates stay small: `$E` the events, `$N` the
+ * next pass's, `$e` `$c` `$k` `$x` `$y` `$o` `$z` `$w` `$m` `$l` `$p` `$q` (ignored results)
+ * `$a` `$t` `$s` `$f` while converting; dynamodb.ts adds `$b` (the body), `$K` (its
+ * attribute names) and `$n`. The chunked loops use a capital letter and a digit (`$I1`); other
+ * templates' variables have two letters (`$gR`, `$gV0`).
  *
  * `MAX_NESTING` is how many levels of maps and lists an attribute's value may have:
- * `{"a": [1]}` has one. Template level `n` holds the containers of nesting `n - 1`.
+ * `{"a": [1]}` has one. Deeper containers are never expanded (see `attributeValues` and
+ * `plainValues`).
  */
 export const MAX_NESTING = 8;
 
-function tooDeep(n: number): boolean {
-  return n - 1 > MAX_NESTING;
+/** A value event: `key` (a VTL expression, or none in a list) and `value`. */
+export function valueEvent(key: string | undefined, value: string): string {
+  return `{${key === undefined ? '' : `"k":${key},`}"v":${value}}`;
+}
+
+/** Adds the event `event` (a map literal or reference) to the list `$list`. */
+export function addEvent(list: string, event: string): string {
+  return `#set($q=${list}.add(${event}))`;
+}
+
+/**
+ * `$y`: a new List of the keys of the Map `map` (a `keySet()` cannot be read by index). When
+ * `map` may hold something else (`checked` false), anything but a Map gives an empty list.
+ */
+export function keysOf(map: string, checked: boolean): string {
+  const add = `#set($q=$y.addAll(${map}.keySet()))`;
+  return `#set($y=[])${checked ? add : `#if(${can(map.slice(1), 'keySet()')})${add}#end`}`;
+}
+
+/** How one direction reads containers and prints values. */
+interface Conversion {
+  /** A condition: the value event `$e` holds a container to expand. */
+  readonly isContainer: string;
+  /** A condition: that container is a map. */
+  readonly isMap: string;
+  /** The map or list inside the container. */
+  readonly map: string;
+  readonly list: string;
+  /** What a map and a list print before and after their entries. */
+  readonly open: { readonly map: string; readonly list: string };
+  readonly close: { readonly map: string; readonly list: string };
+  /** Prints the value of the value event `$e` (a container left after the last pass: too deep). */
+  readonly value: string;
+}
+
+/**
+ * `passes` passes over `$E` (set up with the root events), then the events printed, the first
+ * after a comma when `comma`. `events` says whether `$E` may outgrow the chunked loops.
+ */
+function convert(passes: number, c: Conversion, comma: boolean, events: EachIndexOptions): string {
+  const open = (kind: 'map' | 'list') => `#set($o='${c.open[kind]}')#set($z='${c.close[kind]}')`;
+  // `$y` lists the container's keys (a map) or is the container (a list); `$w`: a map.
+  const expand = `#if(${c.isMap})#set($c=${c.map})${keysOf('$c', true)}${open('map')}#set($w=true)`
+    + `#else#set($y=${c.list})${open('list')}#set($w=false)#end`
+    + addEvent('$N', '{"k":$e.k,"o":$o}')
+    + eachIndex('$y', '2', `#if($w)#set($x=$y.get($I2))${addEvent('$N', valueEvent('$x', '$c.get($x)'))}`
+      + `#else${addEvent('$N', valueEvent(undefined, '$y.get($I2)'))}#end`)
+    + addEvent('$N', '{"c":$z}');
+  const pass = `#set($m=false)#set($N=[])${eachIndex('$E', '1', `#set($e=$E.get($I1))#if(${c.isContainer})#set($m=true)${expand}`
+    + `#else${addEvent('$N', '$e')}#end`, events)}#set($E=$N)`;
+  const print = `#set($p=${comma})${eachIndex('$E', '1', `#set($e=$E.get($I1))#if($e.c)$e.c#else#if($p),#end#if($e.k)${jsonString('$e.k')}:#end`
+    + `#if($e.o)$e.o#{else}${c.value}#end#end#set($p=!$e.o)`, events)}`;
+  return `#set($m=true)#foreach($l in [1..${passes}])#if($m)${pass}#end#end${print}`;
 }
 
 /**
@@ -23,75 +92,60 @@ function tooDeep(n: number): boolean {
  * method does not exist, so a comparison with "" works the same in every engine.
  */
 function can(ref: string, method: string): string {
-  return `"$!{${ref}.${method}}" != ""`;
-}
-
-/** Sets up the loop over level `n`'s container `$ghC{n}`: map keys, or list indexes. */
-function loopKeys(n: number): string {
-  return `#if(${can(`ghC${n}`, 'keySet()')})#set($ghIsMap${n} = true)#set($ghKs${n} = $ghC${n}.keySet())`
-    + `#else#set($ghIsMap${n} = false)#if($ghC${n}.size() == 0)#set($ghKs${n} = [])`
-    + `#else#set($ghLast${n} = $ghC${n}.size() - 1)#set($ghKs${n} = [0..$ghLast${n}])#end#end`;
-}
-
-/** `#foreach` over level `n` writing `element` for each entry, comma-separated. */
-function loop(n: number, element: string): string {
-  return `#set($ghFirst${n} = true)#foreach($ghK${n} in $ghKs${n})#if(!$ghFirst${n}),#end#set($ghFirst${n} = false)`
-    + `#if($ghIsMap${n})${jsonString(`$ghK${n}`)}:#end${element}#end`;
+  return `"$!{${ref}.${method}}"!=""`;
 }
 
 /**
- * The attribute value (`{"S": …}`, `{"N": …}`, `{"M": …}`, …) of the JSON value that the
- * reference `ref` (written without `$`, never null-checked before) holds at nesting `depth`.
- * Deeper than `MAX_NESTING` it writes an attribute value DynamoDB rejects, so the client
- * gets a 400 instead of silently truncated data.
+ * Prints the attribute values (`{"S": …}`, `{"N": …}`, `{"M": …}`, …) of the JSON values in
+ * the root events of `$E`, each after its key, with commas between them (and before the first
+ * when `comma`). A container deeper than `MAX_NESTING` is written as an attribute value
+ * DynamoDB rejects, so the client gets a 400 instead of silently truncated data. The caller
+ * keeps the value under a million events (see `MAX_BODY_LENGTH`).
  */
-export function attributeValueOf(ref: string, depth: number): string {
-  const n = depth + 1;
-  const container = tooDeep(n)
-    ? '{"TOO_DEEP":true}'
-    : `#set($ghC${n} = $${ref})${loopKeys(n)}#if($ghIsMap${n}){"M":{#else{"L":[#end`
-      + loop(n, attributeValueOf(`ghC${n}.get($ghK${n})`, n))
-      + `#if($ghIsMap${n})}}#else]}#end`;
-  return `#if(${can(ref, "concat('x')")}){"S":${jsonString(`$${ref}`)}}`
-    + `#elseif(${can(ref, 'booleanValue()')}){"BOOL":$${ref}}`
-    + `#elseif(${can(ref, 'doubleValue()')}){"N":"$${ref}"}`
-    + `#elseif(${can(ref, 'keySet()')} || ${can(ref, 'size()')})${container}`
-    + '#else{"NULL":true}#end';
+export function attributeValues(comma: boolean): string {
+  return convert(MAX_NESTING, {
+    isContainer: can('e.v', 'size()'),
+    isMap: can('e.v', 'keySet()'),
+    map: '$e.v',
+    list: '$e.v',
+    open: { map: '{"M":{', list: '{"L":[' },
+    close: { map: '}}', list: ']}' },
+    value: `#if(${can('e.v', "concat('x')")}){"S":${jsonString('$e.v')}}`
+      + `#elseif(${can('e.v', 'booleanValue()')}){"BOOL":$e.v}`
+      + `#elseif(${can('e.v', 'doubleValue()')}){"N":"$e.v"}`
+      + `#elseif(${can('e.v', 'size()')}){"TOO_DEEP":true}`
+      + '#else{"NULL":true}#end',
+  }, comma, {});
 }
 
-/**
- * Ordinary JSON for the attribute value in `$ghA{depth}` (a Map such as `{"S": "x"}`).
- * Deeper than `MAX_NESTING` it writes `null` and answers 500: the item cannot be shown whole.
- */
-export function plainJsonOf(depth: number): string {
-  const av = `$ghA${depth}`;
-  const n = depth + 1;
-  const strings = (set: string, quoted: boolean) =>
-    `[#set($ghSetFirst = true)#foreach($ghS in ${av}.${set})#if(!$ghSetFirst),#end#set($ghSetFirst = false)`
-    + `${quoted ? jsonString('$ghS') : '$ghS'}#end]`;
-  const container = tooDeep(n)
-    ? '#set($context.responseOverride.status = 500)null'
-    : `#if(${av}.containsKey('M'))#set($ghC${n} = ${av}.M)#else#set($ghC${n} = ${av}.L)#end${loopKeys(n)}`
-      + `#if($ghIsMap${n}){#else[#end`
-      + loop(n, `#set($ghA${n} = $ghC${n}.get($ghK${n}))${plainJsonOf(n)}`)
-      + `#if($ghIsMap${n})}#else]#end`;
-  return `#if(${av}.containsKey('S'))${jsonString(`${av}.S`)}`
-    + `#elseif(${av}.containsKey('N'))${av}.N`
-    + `#elseif(${av}.containsKey('BOOL'))${av}.BOOL`
-    + `#elseif(${av}.containsKey('NULL'))null`
-    + `#elseif(${av}.containsKey('B'))${jsonString(`${av}.B`)}`
-    + `#elseif(${av}.containsKey('SS'))${strings('SS', true)}`
-    + `#elseif(${av}.containsKey('NS'))${strings('NS', false)}`
-    + `#elseif(${av}.containsKey('BS'))${strings('BS', true)}`
-    + `#else${container}#end`;
-}
+/** The scalar and set types of attribute values, in the order a value's type is looked for. */
+const PLAIN_TYPES = ['S', 'N', 'BOOL', 'NULL', 'B', 'SS', 'NS', 'BS'];
 
 /**
- * An item (a Map of attribute name to attribute value, held by the non-null reference `ref`)
- * as a plain JSON object.
+ * Prints as ordinary JSON the attribute values (Maps such as `{"S": "x"}`) in the root events
+ * of `$E`, with commas between them; a root event may also hold `{"M": item}` for a whole
+ * item, which counts as no nesting. A container deeper than `MAX_NESTING`, or more events
+ * than the chunked loops walk, answer 500 (a deeper container prints as `null`): the items
+ * cannot be shown whole.
+ *
+ * A value's type `$t` is the first of `PLAIN_TYPES` it has. Sets (the only two-letter types)
+ * print as arrays, a scalar as an array of one without the brackets; numbers and booleans as
+ * they are, strings and binary quoted.
  */
-export function plainItemOf(ref: string): string {
-  return `#set($ghC1 = $${ref})#set($ghIsMap1 = true)#set($ghKs1 = $ghC1.keySet()){`
-    + loop(1, `#set($ghA1 = $ghC1.get($ghK1))${plainJsonOf(1)}`)
-    + '}';
+export function plainValues(): string {
+  const types = PLAIN_TYPES.map(t => `'${t}'`).join(',');
+  const element = `#set($s=$y.get($I3))#if($t.contains('N')||$t=='BOOL')$s#else${jsonString('$s')}#end`;
+  return `#set(${LIST_TOO_LONG}=false)` + convert(MAX_NESTING + 1, {
+    isContainer: "$e.v.containsKey('M')||$e.v.containsKey('L')",
+    isMap: "$e.v.containsKey('M')",
+    map: '$e.v.M',
+    list: '$e.v.L',
+    open: { map: '{', list: '[' },
+    close: { map: '}', list: ']' },
+    value: `#set($a=$e.v)#set($t='')#foreach($s in [${types}])#if($t==''&&$a.containsKey($s))#set($t=$s)#end#end`
+      + "#if($t=='')#set($context.responseOverride.status=500)null#elseif($t=='NULL')null"
+      + '#else#set($y=[$a.get($t)])#if($t.length()==2)[#set($y=$a.get($t))#end'
+      + eachIndex('$y', '3', `#if($I3>0),#end${element}`)
+      + '#if($t.length()==2)]#end#end',
+  }, false, { mayBeTooLong: true }) + `#if(${LIST_TOO_LONG})#set($context.responseOverride.status=500)#end`;
 }

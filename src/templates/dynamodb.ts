@@ -1,7 +1,8 @@
-import { attributeValueOf, plainItemOf } from './dynamodb-json';
-import { checkNumbersIn, guardedRequest, refuseLoneSurrogates } from './json-value-checks';
+import { addEvent, attributeValues, keysOf, plainValues, valueEvent } from './dynamodb-json';
+import { checkNumbersIn, guardedRequest, REFUSED, refuseLoneSurrogates } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
 import { errorBody, ErrorStatusStyle } from './service-errors';
+import { eachIndex } from './vtl-loops';
 import { jsonString, jsonStringLiteral } from './vtl-text';
 
 /** One key attribute of the request: its name, its scalar type and where its value comes from. */
@@ -24,7 +25,14 @@ export interface TemplateSortCondition {
  * DynamoDB expression attribute names start with `#`, which Velocity would read as a
  * directive; the templates print it from a variable.
  */
-const HASH = "#set($ghHash = '#')";
+const HASH = "#set($gH='#')";
+
+/**
+ * The longest JSON text of a body a write takes (longer is refused, 400): it keeps the
+ * conversion under a million events (each takes a character or more), which its chunked
+ * loops walk whole. DynamoDB items are at most 400 KB.
+ */
+export const MAX_BODY_LENGTH = 1_000_000;
 
 function tableName(name: string): string {
   return `"TableName":"${name}"`;
@@ -45,7 +53,8 @@ function keyObject(key: TemplateKeyPart[]): string {
  */
 function call(table: string, values: TemplateValue[], request: string, writesBody = false): string {
   const bodyChecks = writesBody
-    ? `#set($ghBody = $input.json('$'))${checkNumbersIn('$ghBody')}${refuseLoneSurrogates('$ghBody')}`
+    ? `#set($gB=$input.json('$'))#if($gB.length()>${MAX_BODY_LENGTH})#set(${REFUSED}=true)#end`
+      + `${checkNumbersIn('$gB')}${refuseLoneSurrogates('$gB')}`
     : '';
   const refuses = writesBody || values.some(v => v.refuses);
   return guardedRequest(values.map(v => v.prelude).join('') + bodyChecks, refuses, request, `{${tableName(table)}}`);
@@ -55,16 +64,27 @@ const keyValues = (key: TemplateKeyPart[]) => key.map(part => part.value);
 
 /** The body's attributes other than the key's, which come from the key values instead. */
 function notAKey(key: TemplateKeyPart[]): string {
-  return key.map(part => `$ghK1 != '${part.name}'`).join(' && ');
+  return key.map(part => `$k!='${part.name}'`).join('&&');
 }
 
-const BODY = '#set($ghC1 = $input.path(\'$\'))';
+/**
+ * `$K`: the names of the body's attributes other than the key's, in the body's order; `$b`
+ * the body.
+ */
+function bodyAttributes(key: TemplateKeyPart[]): string {
+  return `#set($b=$input.path('$'))${keysOf('$b', false)}#set($K=[])`
+    + eachIndex('$y', '1', `#set($k=$y.get($I1))#if(${notAKey(key)})#set($q=$K.add($k))#end`);
+}
+
+/** `#set($k=…)` to each of `$K` in turn, then `body`. */
+function eachAttribute(body: string): string {
+  return eachIndex('$K', '1', `#set($k=$K.get($I1))${body}`);
+}
 
 export function putItemRequest(table: string, key: TemplateKeyPart[]): string {
-  const attributes = `#foreach($ghK1 in $ghC1.keySet())#if(${notAKey(key)}),${jsonString('$ghK1')}:`
-    + `${attributeValueOf('ghC1.get($ghK1)', 1)}#end#end`;
-  const item = keyObject(key).slice(0, -1) + attributes + '}';
-  return call(table, keyValues(key), `${BODY}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`, true);
+  const events = `#set($E=[])${eachAttribute(addEvent('$E', valueEvent('$k', '$b.get($k)')))}`;
+  const item = keyObject(key).slice(0, -1) + attributeValues(true) + '}';
+  return call(table, keyValues(key), `${bodyAttributes(key)}${events}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`, true);
 }
 
 export function getItemRequest(table: string, key: TemplateKeyPart[]): string {
@@ -75,18 +95,14 @@ export function deleteItemRequest(table: string, key: TemplateKeyPart[]): string
   return call(table, keyValues(key), `{${tableName(table)},"Key":${keyObject(key)},"ReturnValues":"ALL_OLD"}`);
 }
 
-/**
- * `SET #n0 = :v0, #n1 = :v1 …` over the body's attributes (key attributes excluded): three
- * loops with the same filter, so the numbering agrees.
- */
+/** `SET #n0 = :v0, #n1 = :v1 …` over the body's attributes (key attributes excluded), numbered in order. */
 export function updateItemRequest(table: string, key: TemplateKeyPart[]): string {
-  const each = (element: string, separator: string) =>
-    `#set($ghFirst = true)#set($ghN = 0)#foreach($ghK1 in $ghC1.keySet())#if(${notAKey(key)})`
-    + `#if(!$ghFirst)${separator}#end#set($ghFirst = false)${element}#set($ghN = $ghN + 1)#end#end`;
-  return call(table, keyValues(key), `${HASH}${BODY}{${tableName(table)},"Key":${keyObject(key)},`
-    + `"UpdateExpression":"SET ${each('${ghHash}n${ghN} = :v${ghN}', ', ')}",`
-    + `"ExpressionAttributeNames":{${each(`"\${ghHash}n\${ghN}":${jsonString('$ghK1')}`, ',')}},`
-    + `"ExpressionAttributeValues":{${each(`":v\${ghN}":${attributeValueOf('ghC1.get($ghK1)', 1)}`, ',')}},`
+  const each = (element: string, separator: string) => eachAttribute(`#if($I1>0)${separator}#end${element}`);
+  const events = `#set($E=[])${eachAttribute(addEvent('$E', valueEvent('":v$I1"', '$b.get($k)')))}`;
+  return call(table, keyValues(key), `${HASH}${bodyAttributes(key)}${events}{${tableName(table)},"Key":${keyObject(key)},`
+    + `"UpdateExpression":"SET ${each('${gH}n${I1} = :v${I1}', ', ')}",`
+    + `"ExpressionAttributeNames":{${each(`"\${gH}n\${I1}":${jsonString('$k')}`, ',')}},`
+    + `"ExpressionAttributeValues":{${attributeValues(false)}},`
     + '"ReturnValues":"ALL_NEW"}', true);
 }
 
@@ -99,13 +115,13 @@ export interface QueryTemplateOptions {
 
 export function queryRequest(table: string, partitionKey: TemplateKeyPart, options: QueryTemplateOptions): string {
   const cond = options.sortCondition;
-  const names = [`"\${ghHash}pk":${jsonStringLiteral(partitionKey.name)}`];
+  const names = [`"\${gH}pk":${jsonStringLiteral(partitionKey.name)}`];
   const values = [`":pk":${typed(partitionKey.type, partitionKey.value)}`];
-  let expression = '${ghHash}pk = :pk';
+  let expression = '${gH}pk = :pk';
   if (cond) {
-    names.push(`"\${ghHash}sk":${jsonStringLiteral(cond.name)}`);
+    names.push(`"\${gH}sk":${jsonStringLiteral(cond.name)}`);
     cond.values.forEach((v, i) => values.push(`":sk${i}":${typed(cond.type, v)}`));
-    expression += ` AND ${cond.expression.replace(/\{sk\}/g, '${ghHash}sk')}`;
+    expression += ` AND ${cond.expression.replace(/\{sk\}/g, '${gH}sk')}`;
   }
   const fields = [
     tableName(table),
@@ -119,21 +135,25 @@ export function queryRequest(table: string, partitionKey: TemplateKeyPart, optio
   return call(table, [partitionKey.value, ...(cond?.values ?? [])], `${HASH}{${fields.join(',')}}`);
 }
 
+/** `$E` holding the item `ref` (non-null) as one root event. */
+function itemEvents(ref: string): string {
+  return `#set($E=[${valueEvent(undefined, `{"M":${ref}}`)}])`;
+}
+
 /** GetItem: the item as plain JSON, or 404. */
 export function getItemResponse(style: ErrorStatusStyle = 'httpStatus'): string {
-  return '#set($ghItem = $input.path(\'$.Item\'))'
-    + `#if("$!{ghItem}" == "")${errorBody(404, style)}#else${plainItemOf('ghItem')}#end`;
+  return '#set($a=$input.path(\'$.Item\'))'
+    + `#if("$!{a}"=="")${errorBody(404, style)}#else${itemEvents('$a')}${plainValues()}#end`;
 }
 
 /** Put, Update, Delete: the attributes DynamoDB returned (old or new), `{}` when none. */
 export function attributesResponse(): string {
-  return '#set($ghItem = $input.path(\'$.Attributes\'))'
-    + `#if("$!{ghItem}" == ""){}#else${plainItemOf('ghItem')}#end`;
+  return '#set($a=$input.path(\'$.Attributes\'))'
+    + `#if("$!{a}"==""){}#else${itemEvents('$a')}${plainValues()}#end`;
 }
 
 /** Query: `{"items": [...], "count": n}`. */
 export function queryResponse(): string {
-  return '{"items":[#set($ghItemFirst = true)#foreach($ghItem in $input.path(\'$.Items\'))'
-    + `#if(!$ghItemFirst),#end#set($ghItemFirst = false)${plainItemOf('ghItem')}#end],`
-    + '"count":$input.path(\'$.Count\')}';
+  return `#set($y=$input.path('$.Items'))#set($E=[])${eachIndex('$y', '1', addEvent('$E', valueEvent(undefined, '{"M":$y.get($I1)}')), { mayBeNull: true })}`
+    + `{"items":[${plainValues()}],"count":$input.path('$.Count')}`;
 }

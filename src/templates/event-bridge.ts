@@ -30,5 +30,5 @@ export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus'): strin
     + '#if($gF=="0"||$gF=="")'
     + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
     + '#else#set($t="$!{input.path(\'$.Entries[0].ErrorCode\')}")'
-    + `${serviceErrorBody('t', style, false)}#end`;
+    + `${serviceErrorBody('events', 't', style, false)}#end`;
 }

@@ -1,11 +1,12 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { ServiceName } from './service-errors';
 import { ServiceRole } from '../shared/service-roles';
 
 /** One AWS service API call made by API Gateway with a mapping template, on REST or WebSocket. */
 export interface ServiceCall {
   /** API Gateway's name for the service: `sqs`, `kinesis`, `dynamodb`, `states`, `events`. */
-  readonly service: string;
+  readonly service: ServiceName;
   /** An action-style call (`PutRecord`), or … */
   readonly action?: string;
   /** … a path-style call (`{account}/{queueName}`). */

@@ -13,35 +13,80 @@
  * (`KMSDisabledException`, `KmsDisabled`), and by substring, so DynamoDB's
  * `com.amazonaws.dynamodb.v20120810#…` prefixes and `…Exception` suffixes do not matter.
  * The fragments come from each service's documented errors and the errors common to all AWS
- * services.
+ * services. Each service's template holds only the fragments its answers can carry: the
+ * templates are repeated on every route, so their size is what a large API runs out of.
  */
 
-/** "Slow down": 429. Not every `…LimitExceeded` is throttling (DynamoDB's ItemCollectionSizeLimitExceeded is not). */
-const THROTTLING = [
-  'throttl', 'provisionedthroughputexceeded', 'requestlimitexceeded', 'executionlimitexceeded', 'toomanyrequests', 'overlimit',
-];
+/** API Gateway's name for a service the library calls: `sqs`, `kinesis`, `dynamodb`, `states`, `events`. */
+export type ServiceName = 'sqs' | 'kinesis' | 'dynamodb' | 'states' | 'events';
 
-/** The service failed (EventBridge reports these per entry inside a 200): 502. */
-const SERVICE_FAILURE = ['internalfailure', 'internalexception', 'internalservererror', 'serviceunavailable', 'redactionfailure'];
+/** The error codes of one service, by the status they answer. */
+interface ServiceErrorCodes {
+  /**
+   * Where the code is: `__type` (JSON protocols), or also `Error.Code` (SQS's query protocol
+   * answering in JSON, with or without an `ErrorResponse` wrapper).
+   */
+  readonly codePaths: readonly string[];
+  /** "Slow down": 429. Not every `…LimitExceeded` is throttling (DynamoDB's ItemCollectionSizeLimitExceeded is not). */
+  readonly throttling: readonly string[];
+  /** A condition of the request failed: 409. */
+  readonly conflict: readonly string[];
+  /** The service failed (EventBridge reports these per entry inside a 200): 502. */
+  readonly failure: readonly string[];
+  /**
+   * The API itself is misconfigured — its credentials, signature, permissions, KMS key or
+   * target — not the client's request: 500, so the caller does not retry a request that can
+   * never work (and API Gateway's 5XX alarms see it).
+   */
+  readonly misconfigured: readonly string[];
+}
 
-/**
- * The API itself is misconfigured — its credentials, signature, permissions, KMS key or
- * target — not the client's request: 500, so the caller does not retry a request that can
- * never work (and API Gateway's 5XX alarms see it).
- */
-const MISCONFIGURED = [
+const COMMON_THROTTLING = ['throttl', 'toomanyrequests'];
+const COMMON_FAILURE = ['internalfailure', 'internalservererror', 'serviceunavailable'];
+const COMMON_MISCONFIGURED = [
   // credentials and signature (errors common to all services)
   'expiredtoken', 'requestexpired', 'unrecognizedclient', 'invalidclienttokenid', 'invalidsignature', 'signaturedoesnotmatch',
-  'incompletesignature', 'missingauthentication', 'invalidsecurity', 'optinrequired',
+  'incompletesignature', 'missingauthentication', 'optinrequired',
   // permissions
   'accessdenied', 'notauthorized',
   // the service's KMS key (every KMS… and Kms… code)
   'kms',
-  // the target: missing, being deleted, of the wrong kind, or a call the service does not know
-  'resourcenotfound', 'nonexistentqueue', 'queuedoesnotexist', 'invalidaddress', 'unsupportedoperation',
-  'statemachinedoesnotexist', 'statemachinedeleting', 'statemachinetypenotsupported', 'invalidarn',
-  'invalidaccountid', 'invalidendpoint', 'unknownoperation', 'invalidaction',
+  // the target missing, or a call the service does not know
+  'resourcenotfound', 'unknownoperation', 'invalidaction',
 ];
+const JSON_PROTOCOL = ['__type'];
+
+function codes(extra: Partial<ServiceErrorCodes>): ServiceErrorCodes {
+  return {
+    codePaths: extra.codePaths ?? JSON_PROTOCOL,
+    throttling: [...COMMON_THROTTLING, ...extra.throttling ?? []],
+    conflict: extra.conflict ?? [],
+    failure: [...COMMON_FAILURE, ...extra.failure ?? []],
+    misconfigured: [...COMMON_MISCONFIGURED, ...extra.misconfigured ?? []],
+  };
+}
+
+const SERVICE_ERRORS: Record<ServiceName, ServiceErrorCodes> = {
+  dynamodb: codes({
+    throttling: ['provisionedthroughputexceeded', 'requestlimitexceeded'],
+    conflict: ['conditionalcheckfailed'],
+    misconfigured: ['invalidendpoint'],
+  }),
+  kinesis: codes({ throttling: ['provisionedthroughputexceeded'] }),
+  sqs: codes({
+    codePaths: ['__type', 'Error.Code', 'ErrorResponse.Error.Code'],
+    throttling: ['overlimit'],
+    misconfigured: ['invalidsecurity', 'nonexistentqueue', 'queuedoesnotexist', 'invalidaddress', 'unsupportedoperation'],
+  }),
+  states: codes({
+    throttling: ['executionlimitexceeded'],
+    misconfigured: ['invalidarn', 'statemachinedoesnotexist', 'statemachinedeleting', 'statemachinetypenotsupported'],
+  }),
+  events: codes({
+    failure: ['internalexception', 'redactionfailure'],
+    misconfigured: ['invalidaccountid', 'invalidarn'],
+  }),
+};
 
 /** The response body for each status the templates produce. */
 export const ERROR_MESSAGES = {
@@ -100,29 +145,29 @@ function containsAny(variable: string, fragments: readonly string[]): string {
 }
 
 /**
- * The error body for the service error code held in the String variable `variable`: 429,
- * 409, 502 or 500 as the code says, else 400. Never the service's own message.
+ * The error body for the error code of `service` held in the String variable `variable`:
+ * 429, 409, 502 or 500 as the code says, else 400. Never the service's own message.
  * `within400` says the integration response already answers 400 (a service's 4XX), so a
  * client error need not set the status.
  */
-export function serviceErrorBody(variable: string, style: ErrorStatusStyle, within400: boolean): string {
+export function serviceErrorBody(service: ServiceName, variable: string, style: ErrorStatusStyle, within400: boolean): string {
+  const known = SERVICE_ERRORS[service];
   const clientError = within400 && style === 'httpStatus' ? `{"message":"${ERROR_MESSAGES[400]}"}` : errorBody(400, style);
-  return `#set($${variable}=$${variable}.toLowerCase())`
-    + `#if(${containsAny(variable, THROTTLING)})${errorBody(429, style)}`
-    + `#elseif(${containsAny(variable, ['conditionalcheckfailed'])})${errorBody(409, style)}`
-    + `#elseif(${containsAny(variable, SERVICE_FAILURE)})${errorBody(502, style)}`
-    + `#elseif(${containsAny(variable, MISCONFIGURED)})${errorBody(500, style)}`
-    + `#else${clientError}#end`;
+  const cases: Array<[readonly string[], ErrorStatus]> = [
+    [known.throttling, 429], [known.conflict, 409], [known.failure, 502], [known.misconfigured, 500],
+  ];
+  const branches = cases.filter(([fragments]) => fragments.length > 0)
+    .map(([fragments, status], i) => `#${i === 0 ? 'if' : 'elseif'}(${containsAny(variable, fragments)})${errorBody(status, style)}`);
+  return `#set($${variable}=$${variable}.toLowerCase())${branches.join('')}#else${clientError}#end`;
 }
 
 /**
- * The template for a service's 4XX answer. A body that is not JSON (a proxy's HTML page)
+ * The template for `service`'s 4XX answer. A body that is not JSON (a proxy's HTML page)
  * counts as a bad request rather than failing the template.
  */
-export function clientErrorTemplate(style: ErrorStatusStyle = 'httpStatus'): string {
-  return '#set($t="")#if($input.body.startsWith(\'{\'))'
-    + '#set($t="$!{input.path(\'$.__type\')}$!{input.path(\'$.Error.Code\')}$!{input.path(\'$.ErrorResponse.Error.Code\')}")#end'
-    + serviceErrorBody('t', style, true);
+export function clientErrorTemplate(service: ServiceName, style: ErrorStatusStyle = 'httpStatus'): string {
+  const code = SERVICE_ERRORS[service].codePaths.map(path => `$!{input.path('$.${path}')}`).join('');
+  return `#set($t="")#if($input.body.startsWith('{'))#set($t="${code}")#end${serviceErrorBody(service, 't', style, true)}`;
 }
 
 /** The body for a service's 5XX answer: the service failed, not the API. */

@@ -228,6 +228,26 @@ describe('a REST API at API Gateway\'s resource quota (the golden stack)', () =>
   });
 });
 
+describe('a REST API of 120 DynamoDB routes (the golden stack)', () => {
+  test('fits one template CloudFormation accepts; every operation carries its own templates; its document validates', async () => {
+    const app = testApp();
+    const stack = GOLDEN_STACKS.restWithDynamoDbRoutes(app);
+    const template = app.synth().getStackByName(stack.stackName).template;
+    expect(Object.keys(template.Resources).length).toBeLessThan(500);
+    // CloudFormation's 1 MB, for the file as aws-cdk-lib writes it (indented) and `cdk deploy` uploads it.
+    expect(Buffer.byteLength(JSON.stringify(template, undefined, 1))).toBeLessThan(1_000_000);
+    const body = Object.values(template.Resources as Record<string, any>).find(r => r.Type === 'AWS::ApiGateway::RestApi').Properties.Body;
+    const operations = Object.values(body.paths as Record<string, Record<string, any>>).flatMap(item => Object.values(item));
+    expect(operations).toHaveLength(120);
+    for (const operation of operations) {
+      const integration = operation['x-amazon-apigateway-integration'];
+      expect(integration.uri).toMatch(/^arn:aws:apigateway:eu-west-1:dynamodb:action\/(GetItem|PutItem|UpdateItem|DeleteItem)$/);
+      expect(JSON.stringify(integration.requestTemplates['application/json'])).toContain('{"Ref":"Items5C12978B"}');
+    }
+    await validateOpenApi(body);
+  });
+});
+
 describe('RestGateway with DefinitionStyle.RESOURCES over CloudFormation\'s resource limit', () => {
   test('fails at synth naming the definition style as the fix', () => {
     const stack = testStack();

@@ -9,10 +9,10 @@ import { DEFINITION_TYPES, danglingReferences, documentOfResources } from '../su
 import { templateSummary } from '../support/template-summary';
 
 /** Stacks that set their definition style themselves. */
-const STYLE_SET_BY_STACK = new Set(['restAtResourceQuota']);
+const STYLE_SET_BY_STACK = new Set(['restAtResourceQuota', 'restWithDynamoDbRoutes']);
 
 /** Stacks too large for a full snapshot: a summary that still fails on any drift. */
-const SUMMARIZED = new Set(['threeHundredLambdaRoutes', 'restAtResourceQuota']);
+const SUMMARIZED = new Set(['threeHundredLambdaRoutes', 'restAtResourceQuota', 'restWithDynamoDbRoutes']);
 
 /**
  * All golden stacks in one file: CDK's CloudFormation validator starts once per process.

@@ -241,3 +241,10 @@ describe('directives', () => {
     expect(() => render('#macro(m)x#end')).toThrow(/not supported/i);
   });
 });
+
+describe('API Gateway\'s 1,000 iterations per #foreach', () => {
+  test('a #foreach of 1,000 runs; of 1,001 the rendering fails (what API Gateway then does is not documented)', () => {
+    expect(renderVtl('#foreach($i in [1..1000])#end$i', { body: '' }).output).toBe('$i');
+    expect(() => renderVtl('#foreach($i in [1..1001])#end', { body: '' })).toThrow(/at most 1000 iterations/);
+  });
+});

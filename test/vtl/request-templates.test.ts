@@ -2,6 +2,7 @@ import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES, HOSTILE_PARAMS } from './hostile-corpus';
 import { attributeNesting, formMessageAttributes, jsonObject, numbersByValue, parseForm, toAttributeValue } from './service-formats';
+import { MAX_BODY_LENGTH } from '../../src/templates/dynamodb';
 import { MAX_NESTING } from '../../src/templates/dynamodb-json';
 import { renderVtl } from '../support/vtl/render';
 import { VtlRequest } from '../support/vtl/vtl-request';
@@ -171,6 +172,28 @@ describe('DynamoDB', () => {
     expect(atLimit.Item.a).toEqual(toAttributeValue(nested(MAX_NESTING)));
     const deeper = render('PUT /items/{id}/{at}', { body: JSON.stringify({ a: nested(MAX_NESTING + 1) }), path: { id: 'a', at: '1' } });
     expect(deeper).toContain('{"TOO_DEEP":true}');
+  });
+
+  /**
+   * API Gateway stops a #foreach after 1,000 iterations (the renderer fails past it): longer
+   * lists, maps and bodies are walked in chunks, and written whole.
+   */
+  test('bodies with more than 1,000 attributes, list elements and map entries are written whole', () => {
+    const many = (n: number, value: (i: number) => unknown) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`a${i}`, value(i)]));
+    const body = { ...many(1_200, i => i), list: Array.from({ length: 2_500 }, (_, i) => (i % 2 ? `s${i}` : null)), map: many(1_500, i => [i]) };
+    const put = JSON.parse(render('PUT /items/{id}/{at}', { body: JSON.stringify(body), path: { id: 'a', at: '1' } }));
+    expect(numbersByValue(put.Item)).toEqual(numbersByValue({ pk: { S: 'a' }, sk: { N: '1' }, ...toAttributeValue(body).M }));
+    const update = JSON.parse(render('PATCH /items/{id}/{at}', { body: JSON.stringify(body), path: { id: 'a', at: '1' } }));
+    expect(Object.keys(update.ExpressionAttributeValues)).toHaveLength(1_202);
+    expect(update.ExpressionAttributeNames['#n1201']).toBe('map');
+    expect(update.ExpressionAttributeValues[':v1200']).toEqual(toAttributeValue(body.list));
+  });
+
+  test(`a body longer than ${MAX_BODY_LENGTH} characters is refused, for DynamoDB to answer 400`, () => {
+    const body = JSON.stringify({ text: 'x'.repeat(MAX_BODY_LENGTH) });
+    for (const route of ['PUT /items/{id}/{at}', 'PATCH /items/{id}/{at}']) {
+      expect(JSON.parse(render(route, { body, path: { id: 'a', at: '1' } }))).toEqual({ TableName: expect.any(String) });
+    }
   });
 });
 

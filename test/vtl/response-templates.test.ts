@@ -52,6 +52,23 @@ describe('success responses are plain JSON', () => {
     }
   });
 
+  /** API Gateway stops a #foreach after 1,000 iterations (the renderer fails past it): long lists are walked in chunks. */
+  test('DynamoDB: more than 1,000 items, list elements, map entries and set members come back whole', () => {
+    const count = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const plain = { pk: 'a', list: count(2_500).map(i => (i % 2 ? `s${i}` : i)), map: Object.fromEntries(count(1_500).map(i => [`k${i}`, [i]])), tags: count(1_200).map(i => `t${i}`) };
+    const typed = {
+      pk: { S: 'a' },
+      list: { L: plain.list.map(v => (typeof v === 'string' ? { S: v } : { N: String(v) })) },
+      map: { M: Object.fromEntries(count(1_500).map(i => [`k${i}`, { L: [{ N: String(i) }] }])) },
+      tags: { SS: plain.tags },
+    };
+    expect(respond('GET /items/{id}/{at}', '200', JSON.stringify({ Item: typed })).json).toEqual(plain);
+    const items = count(1_700).map(i => ({ pk: { S: `p${i}` } }));
+    const page = respond('GET /customers/{id}/orders', '200', JSON.stringify({ Count: items.length, Items: items }));
+    expect(page.json).toEqual({ items: count(1_700).map(i => ({ pk: `p${i}` })), count: 1_700 });
+    expect(page.statusOverride).toBeUndefined();
+  });
+
   test('DynamoDB Query: items and count', () => {
     const r = respond('GET /customers/{id}/orders', '200', JSON.stringify({ Count: 2, ScannedCount: 2, Items: [TYPED_ITEM, { pk: { S: 'b' } }] }));
     expect(r.json).toEqual({ items: [PLAIN_ITEM, { pk: 'b' }], count: 2 });
@@ -89,31 +106,45 @@ describe('success responses are plain JSON', () => {
   });
 });
 
+const SERVICES = ['sqs', 'kinesis', 'dynamodb', 'states', 'events'];
+/** A code every service can answer (a JSON `__type`, which SQS reads too). */
+const ALL: readonly string[] = SERVICES;
+
 describe('service errors', () => {
-  const serviceRoutes = routes.filter(r => r.responses['400'] !== undefined).map(r => r.route);
+  /** The service routes, by the service each calls (from the integration URI). */
+  const serviceOf = (uri = '') => /:apigateway:[^:]+:([a-z]+):/.exec(uri)?.[1];
+  const serviceRoutes = routes.filter(r => r.responses['400'] !== undefined);
+  /** The routes of `services` (every service route for `ALL`); each service has routes in the catalogue. */
+  const routesOf = (services: readonly string[]) => {
+    const found = serviceRoutes.filter(r => services === ALL || services.includes(serviceOf(r.uri) ?? ''));
+    expect(new Set(found.map(r => serviceOf(r.uri)))).toEqual(new Set(services === ALL ? SERVICES : services));
+    return found.map(r => r.route);
+  };
 
   test.each([
-    ['DynamoDB validation', '{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: Missing the key pk in the item"}', undefined, 'bad request'],
-    ['DynamoDB conditional check', '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}', 409, 'conditional check failed'],
-    ['DynamoDB throughput', '{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"x"}', 429, 'too many requests'],
-    ['DynamoDB throttling', '{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"x"}', 429, 'too many requests'],
-    ['DynamoDB missing table', '{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}', 500, 'internal error'],
-    ['Kinesis validation', '{"__type":"ValidationException","message":"1 validation error detected"}', undefined, 'bad request'],
-    ['Kinesis throughput', '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard"}', 429, 'too many requests'],
-    ['Kinesis KMS', '{"__type":"KMSAccessDeniedException","message":"x"}', 500, 'internal error'],
-    ['Step Functions limit', '{"__type":"ExecutionLimitExceeded","message":"x"}', 429, 'too many requests'],
-    ['SQS missing parameter', '{"Error":{"Code":"MissingParameter","Message":"The request must contain the parameter MessageGroupId.","Type":"Sender"},"RequestId":"r"}', undefined, 'bad request'],
-    ['SQS missing queue (wrapped)', '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"}}}', 500, 'internal error'],
-    ['SQS access denied', '{"Error":{"Code":"AccessDenied","Message":"Access to the resource https://sqs.eu-west-1.amazonaws.com/111111111111/orders is denied."}}', 500, 'internal error'],
-    ['a proxy\'s HTML page', '<html><body>Bad Request</body></html>', undefined, 'bad request'],
-    ['DynamoDB item collection full (not throttling)', '{"__type":"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException","message":"x"}', undefined, 'bad request'],
-    ['DynamoDB request limit', '{"__type":"com.amazonaws.dynamodb.v20120810#RequestLimitExceeded","message":"x"}', 429, 'too many requests'],
-    ['SQS throttled', '{"Error":{"Code":"RequestThrottled","Message":"x"}}', 429, 'too many requests'],
-    ['SQS KMS throttled', '{"Error":{"Code":"KmsThrottled","Message":"x"}}', 429, 'too many requests'],
-    ['Kinesis invalid argument', '{"__type":"InvalidArgumentException","message":"x"}', undefined, 'bad request'],
-    ['Step Functions invalid input', '{"__type":"InvalidExecutionInput","message":"x"}', undefined, 'bad request'],
-  ])('4XX %s', (_name, body, status, message) => {
-    for (const route of serviceRoutes) {
+    ['DynamoDB validation', ['dynamodb'], '{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: Missing the key pk in the item"}', undefined, 'bad request'],
+    ['DynamoDB conditional check', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}', 409, 'conditional check failed'],
+    ['DynamoDB throughput', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"x"}', 429, 'too many requests'],
+    ['DynamoDB throttling', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"x"}', 429, 'too many requests'],
+    ['DynamoDB missing table', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}', 500, 'internal error'],
+    ['Kinesis validation', ['kinesis'], '{"__type":"ValidationException","message":"1 validation error detected"}', undefined, 'bad request'],
+    ['Kinesis throughput', ['kinesis'], '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard"}', 429, 'too many requests'],
+    ['Kinesis KMS', ['kinesis'], '{"__type":"KMSAccessDeniedException","message":"x"}', 500, 'internal error'],
+    ['Step Functions limit', ['states'], '{"__type":"ExecutionLimitExceeded","message":"x"}', 429, 'too many requests'],
+    ['SQS missing parameter', ['sqs'], '{"Error":{"Code":"MissingParameter","Message":"The request must contain the parameter MessageGroupId.","Type":"Sender"},"RequestId":"r"}', undefined, 'bad request'],
+    ['SQS missing queue (wrapped)', ['sqs'], '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"}}}', 500, 'internal error'],
+    ['SQS access denied', ['sqs'], '{"Error":{"Code":"AccessDenied","Message":"Access to the resource https://sqs.eu-west-1.amazonaws.com/111111111111/orders is denied."}}', 500, 'internal error'],
+    ['throttling (every service)', ALL, '{"__type":"ThrottlingException","message":"x"}', 429, 'too many requests'],
+    ['EventBridge entries over the limit', ['events'], '{"__type":"com.amazonaws.eventbridge#LimitExceededException","message":"x"}', undefined, 'bad request'],
+    ['a proxy\'s HTML page', ALL, '<html><body>Bad Request</body></html>', undefined, 'bad request'],
+    ['DynamoDB item collection full (not throttling)', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException","message":"x"}', undefined, 'bad request'],
+    ['DynamoDB request limit', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#RequestLimitExceeded","message":"x"}', 429, 'too many requests'],
+    ['SQS throttled', ['sqs'], '{"Error":{"Code":"RequestThrottled","Message":"x"}}', 429, 'too many requests'],
+    ['SQS KMS throttled', ['sqs'], '{"Error":{"Code":"KmsThrottled","Message":"x"}}', 429, 'too many requests'],
+    ['Kinesis invalid argument', ['kinesis'], '{"__type":"InvalidArgumentException","message":"x"}', undefined, 'bad request'],
+    ['Step Functions invalid input', ['states'], '{"__type":"InvalidExecutionInput","message":"x"}', undefined, 'bad request'],
+  ])('4XX %s', (_name, services, body, status, message) => {
+    for (const route of routesOf(services)) {
       const r = respond(route, '400', body);
       expect([route, r.statusOverride, r.json]).toEqual([route, status, { message }]);
       expect(r.output).not.toMatch(/orders|111111111111|pk/);
@@ -126,45 +157,45 @@ describe('service errors', () => {
    * AWS services): the client can do nothing about them, so they are the API's 500.
    */
   test.each([
-    ['expired token (JSON)', '{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}'],
-    ['expired token (query)', '{"Error":{"Code":"ExpiredToken","Message":"x"}}'],
-    ['unrecognized client', '{"__type":"com.amazon.coral.service#UnrecognizedClientException","message":"x"}'],
-    ['invalid signature', '{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"x"}'],
-    ['signature does not match', '{"Error":{"Code":"SignatureDoesNotMatch","Message":"x"}}'],
-    ['incomplete signature', '{"Error":{"Code":"IncompleteSignature","Message":"x"}}'],
-    ['incomplete signature (DynamoDB)', '{"__type":"com.amazon.coral.service#IncompleteSignatureException","message":"x"}'],
-    ['missing authentication token', '{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"x"}'],
-    ['invalid client token id', '{"Error":{"Code":"InvalidClientTokenId","Message":"x"}}'],
-    ['request expired (clock skew)', '{"Error":{"Code":"RequestExpired","Message":"x"}}'],
-    ['not authorized', '{"Error":{"Code":"NotAuthorized","Message":"x"}}'],
-    ['opt-in required', '{"Error":{"Code":"OptInRequired","Message":"x"}}'],
-    ['access denied (JSON)', '{"__type":"com.amazon.coral.service#AccessDeniedException","message":"User: arn:aws:sts::111111111111:assumed-role/x is not authorized"}'],
-    ['SQS KMS access denied', '{"Error":{"Code":"KmsAccessDenied","Message":"x"}}'],
-    ['SQS KMS key disabled', '{"Error":{"Code":"KmsDisabled","Message":"x"}}'],
-    ['SQS KMS key not found', '{"Error":{"Code":"KmsNotFound","Message":"x"}}'],
-    ['SQS KMS key state', '{"Error":{"Code":"KmsInvalidState","Message":"x"}}'],
-    ['SQS KMS key usage', '{"Error":{"Code":"KmsInvalidKeyUsage","Message":"x"}}'],
-    ['SQS KMS opt-in', '{"Error":{"Code":"KmsOptInRequired","Message":"x"}}'],
-    ['SQS not over HTTPS and SigV4', '{"Error":{"Code":"InvalidSecurity","Message":"x"}}'],
-    ['SQS queue does not exist (JSON protocol)', '{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"x"}'],
-    ['SQS invalid account id', '{"Error":{"Code":"InvalidAddress","Message":"x"}}'],
-    ['SQS unsupported operation', '{"Error":{"Code":"AWS.SimpleQueueService.UnsupportedOperation","Message":"x"}}'],
-    ['Kinesis KMS disabled', '{"__type":"KMSDisabledException","message":"x"}'],
-    ['Kinesis KMS not found', '{"__type":"KMSNotFoundException","message":"x"}'],
-    ['Kinesis KMS state', '{"__type":"KMSInvalidStateException","message":"x"}'],
-    ['Kinesis KMS opt-in', '{"__type":"KMSOptInRequired","message":"x"}'],
-    ['Kinesis missing stream', '{"__type":"ResourceNotFoundException","message":"Stream clicks under account 111111111111 not found."}'],
-    ['Step Functions KMS access denied', '{"__type":"KmsAccessDeniedException","message":"x"}'],
-    ['Step Functions KMS key state', '{"__type":"KmsInvalidStateException","message":"x"}'],
-    ['Step Functions invalid ARN', '{"__type":"InvalidArn","message":"x"}'],
-    ['Step Functions missing machine', '{"__type":"StateMachineDoesNotExist","message":"x"}'],
-    ['Step Functions machine being deleted', '{"__type":"StateMachineDeleting","message":"x"}'],
-    ['Step Functions standard machine for sync', '{"__type":"StateMachineTypeNotSupported","message":"x"}'],
-    ['unknown operation (wrong target header)', '{"__type":"com.amazon.coral.service#UnknownOperationException"}'],
-    ['invalid action (query protocol)', '{"Error":{"Code":"InvalidAction","Message":"x"}}'],
-    ['DynamoDB invalid endpoint', '{"__type":"com.amazonaws.dynamodb.v20120810#InvalidEndpointException","message":"x"}'],
-  ])('4XX that is the API\'s own problem is a 500: %s', (_name, body) => {
-    for (const route of serviceRoutes) {
+    ['expired token (JSON)', ALL, '{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}'],
+    ['expired token (query)', ['sqs'], '{"Error":{"Code":"ExpiredToken","Message":"x"}}'],
+    ['unrecognized client', ALL, '{"__type":"com.amazon.coral.service#UnrecognizedClientException","message":"x"}'],
+    ['invalid signature', ALL, '{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"x"}'],
+    ['signature does not match', ['sqs'], '{"Error":{"Code":"SignatureDoesNotMatch","Message":"x"}}'],
+    ['incomplete signature', ['sqs'], '{"Error":{"Code":"IncompleteSignature","Message":"x"}}'],
+    ['incomplete signature (DynamoDB)', ALL, '{"__type":"com.amazon.coral.service#IncompleteSignatureException","message":"x"}'],
+    ['missing authentication token', ALL, '{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"x"}'],
+    ['invalid client token id', ['sqs'], '{"Error":{"Code":"InvalidClientTokenId","Message":"x"}}'],
+    ['request expired (clock skew)', ['sqs'], '{"Error":{"Code":"RequestExpired","Message":"x"}}'],
+    ['not authorized', ['sqs'], '{"Error":{"Code":"NotAuthorized","Message":"x"}}'],
+    ['opt-in required', ['sqs'], '{"Error":{"Code":"OptInRequired","Message":"x"}}'],
+    ['access denied (JSON)', ALL, '{"__type":"com.amazon.coral.service#AccessDeniedException","message":"User: arn:aws:sts::111111111111:assumed-role/x is not authorized"}'],
+    ['SQS KMS access denied', ['sqs'], '{"Error":{"Code":"KmsAccessDenied","Message":"x"}}'],
+    ['SQS KMS key disabled', ['sqs'], '{"Error":{"Code":"KmsDisabled","Message":"x"}}'],
+    ['SQS KMS key not found', ['sqs'], '{"Error":{"Code":"KmsNotFound","Message":"x"}}'],
+    ['SQS KMS key state', ['sqs'], '{"Error":{"Code":"KmsInvalidState","Message":"x"}}'],
+    ['SQS KMS key usage', ['sqs'], '{"Error":{"Code":"KmsInvalidKeyUsage","Message":"x"}}'],
+    ['SQS KMS opt-in', ['sqs'], '{"Error":{"Code":"KmsOptInRequired","Message":"x"}}'],
+    ['SQS not over HTTPS and SigV4', ['sqs'], '{"Error":{"Code":"InvalidSecurity","Message":"x"}}'],
+    ['SQS queue does not exist (JSON protocol)', ['sqs'], '{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"x"}'],
+    ['SQS invalid account id', ['sqs'], '{"Error":{"Code":"InvalidAddress","Message":"x"}}'],
+    ['SQS unsupported operation', ['sqs'], '{"Error":{"Code":"AWS.SimpleQueueService.UnsupportedOperation","Message":"x"}}'],
+    ['Kinesis KMS disabled', ['kinesis'], '{"__type":"KMSDisabledException","message":"x"}'],
+    ['Kinesis KMS not found', ['kinesis'], '{"__type":"KMSNotFoundException","message":"x"}'],
+    ['Kinesis KMS state', ['kinesis'], '{"__type":"KMSInvalidStateException","message":"x"}'],
+    ['Kinesis KMS opt-in', ['kinesis'], '{"__type":"KMSOptInRequired","message":"x"}'],
+    ['Kinesis missing stream', ['kinesis'], '{"__type":"ResourceNotFoundException","message":"Stream clicks under account 111111111111 not found."}'],
+    ['Step Functions KMS access denied', ['states'], '{"__type":"KmsAccessDeniedException","message":"x"}'],
+    ['Step Functions KMS key state', ['states'], '{"__type":"KmsInvalidStateException","message":"x"}'],
+    ['Step Functions invalid ARN', ['states'], '{"__type":"InvalidArn","message":"x"}'],
+    ['Step Functions missing machine', ['states'], '{"__type":"StateMachineDoesNotExist","message":"x"}'],
+    ['Step Functions machine being deleted', ['states'], '{"__type":"StateMachineDeleting","message":"x"}'],
+    ['Step Functions standard machine for sync', ['states'], '{"__type":"StateMachineTypeNotSupported","message":"x"}'],
+    ['unknown operation (wrong target header)', ALL, '{"__type":"com.amazon.coral.service#UnknownOperationException"}'],
+    ['invalid action (query protocol)', ['sqs'], '{"Error":{"Code":"InvalidAction","Message":"x"}}'],
+    ['DynamoDB invalid endpoint', ['dynamodb'], '{"__type":"com.amazonaws.dynamodb.v20120810#InvalidEndpointException","message":"x"}'],
+  ])('4XX that is the API\'s own problem is a 500: %s', (_name, services, body) => {
+    for (const route of routesOf(services)) {
       const r = respond(route, '400', body);
       expect([route, r.statusOverride, r.json]).toEqual([route, 500, { message: 'internal error' }]);
       expect(r.output).not.toMatch(/111111111111|clicks|sts|role/);
@@ -172,7 +203,7 @@ describe('service errors', () => {
   });
 
   test('5XX is a 502 with no detail', () => {
-    for (const route of serviceRoutes) {
+    for (const route of routesOf(ALL)) {
       expect(respond(route, '502', '{"__type":"InternalServerError","message":"table orders"}').json).toEqual({ message: 'service unavailable' });
     }
   });

@@ -37,6 +37,14 @@ export const PLAIN_ITEM = {
   empty: {},
 };
 
+/** An item with a list, a map and a set of more than 1,000 members each. */
+const LONG_LISTS_ITEM = {
+  pk: { S: 'long' },
+  list: { L: Array.from({ length: 2_100 }, (_, i) => (i % 3 ? { N: String(i) } : { M: { s: { S: `s${i}` } } })) },
+  map: { M: Object.fromEntries(Array.from({ length: 1_200 }, (_, i) => [`k${i}`, { BOOL: i % 2 === 0 }])) },
+  tags: { SS: Array.from({ length: 1_001 }, (_, i) => `t${i}`) },
+};
+
 export const SERVICE_RESPONSES: { name: string; body: string }[] = [
   { name: 'empty-object', body: '{}' },
   {
@@ -52,6 +60,9 @@ export const SERVICE_RESPONSES: { name: string; body: string }[] = [
   { name: 'dynamodb-item', body: JSON.stringify({ Item: TYPED_ITEM }) },
   { name: 'dynamodb-attributes', body: JSON.stringify({ Attributes: TYPED_ITEM }) },
   { name: 'dynamodb-query', body: JSON.stringify({ Count: 2, ScannedCount: 2, Items: [TYPED_ITEM, { pk: { S: 'b' } }] }) },
+  // Longer than API Gateway's 1,000 iterations of one #foreach: walked in chunks.
+  { name: 'dynamodb-item-long-lists', body: JSON.stringify({ Item: LONG_LISTS_ITEM }) },
+  { name: 'dynamodb-query-long-page', body: JSON.stringify({ Count: 1_100, ScannedCount: 1_100, Items: Array.from({ length: 1_100 }, (_, i) => ({ pk: { S: `p${i}` }, n: { N: String(i) } })) }) },
   { name: 'dynamodb-query-empty', body: '{"Count":0,"ScannedCount":0,"Items":[]}' },
   { name: 'dynamodb-validation', body: '{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid"}' },
   { name: 'dynamodb-conditional', body: '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}' },

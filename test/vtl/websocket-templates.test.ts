@@ -122,8 +122,13 @@ describe('WebSocket response templates', () => {
     expect(respond('events', '$default', '{"Entries":[{"ErrorCode":"MalformedDetail"}],"FailedEntryCount":1}').json).toEqual({ message: 'bad request', status: 400 });
     for (const key of twoWay) {
       expect(respond(key, '/4\\d\\d/', '{"__type":"ValidationException","message":"table orders"}')).toMatchObject({ json: { message: 'bad request', status: 400 }, statusOverride: undefined });
-      expect(respond(key, '/4\\d\\d/', '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException"}').json).toEqual({ message: 'conditional check failed', status: 409 });
-      expect(respond(key, '/4\\d\\d/', '{"Error":{"Code":"AccessDenied"}}').json).toEqual({ message: 'internal error', status: 500 });
+      // Each service's template knows its own codes: a conditional check is DynamoDB's, `Error.Code` SQS's query protocol.
+      const service = /:apigateway:[^:]+:([a-z]+):/.exec(routes[key].uri ?? '')?.[1];
+      const conditional = respond(key, '/4\\d\\d/', '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException"}').json;
+      expect(conditional).toEqual(service === 'dynamodb' ? { message: 'conditional check failed', status: 409 } : { message: 'bad request', status: 400 });
+      const queryProtocol = respond(key, '/4\\d\\d/', '{"Error":{"Code":"AccessDenied"}}').json;
+      expect(queryProtocol).toEqual(service === 'sqs' ? { message: 'internal error', status: 500 } : { message: 'bad request', status: 400 });
+      expect(respond(key, '/4\\d\\d/', '{"__type":"com.amazon.coral.service#AccessDeniedException"}').json).toEqual({ message: 'internal error', status: 500 });
       expect(respond(key, '/4\\d\\d/', '{"__type":"com.amazon.coral.service#ExpiredTokenException"}').json).toEqual({ message: 'internal error', status: 500 });
       expect(respond(key, '/5\\d\\d/', '{"__type":"InternalFailure"}').json).toEqual({ message: 'service unavailable', status: 502 });
     }

@@ -37,7 +37,7 @@ export function restServiceIntegration(
         timeout: restIntegrationTimeout(ctx, call.timeout),
         integrationResponses: [
           { statusCode: '200', responseTemplates: response(call.responseTemplate), responseParameters },
-          { selectionPattern: '4\\d{2}', statusCode: '400', responseTemplates: response(clientErrorTemplate()), responseParameters },
+          { selectionPattern: '4\\d{2}', statusCode: '400', responseTemplates: response(clientErrorTemplate(call.service)), responseParameters },
           { selectionPattern: '5\\d{2}', statusCode: '502', responseTemplates: response(serverErrorTemplate()), responseParameters },
         ],
       },

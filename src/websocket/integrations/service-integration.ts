@@ -34,7 +34,7 @@ export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: Se
     },
     responses: [
       { id: 'IntegrationResponse', key: '$default', template: call.responseTemplate },
-      { id: 'ClientErrorResponse', key: '/4\\d\\d/', template: clientErrorTemplate('inBody') },
+      { id: 'ClientErrorResponse', key: '/4\\d\\d/', template: clientErrorTemplate(call.service, 'inBody') },
       { id: 'ServerErrorResponse', key: '/5\\d\\d/', template: serverErrorTemplate('inBody') },
     ],
     requestSchema: call.requestSchema,

@@ -91,7 +91,7 @@ describe('Integration.dynamoDb on RestGateway', () => {
     const method = integrationOf(Template.fromStack(stack));
     const request = method.Integration.RequestTemplates['application/json']['Fn::Join'][1][2];
     expect(request).toContain('"IndexName":"byCustomer"');
-    expect(request).toContain('"KeyConditionExpression":"${ghHash}pk = :pk AND ${ghHash}sk BETWEEN :sk0 AND :sk1"');
+    expect(request).toContain('"KeyConditionExpression":"${gH}pk = :pk AND ${gH}sk BETWEEN :sk0 AND :sk1"');
     expect(request).toContain('"Limit":25,"ScanIndexForward":false');
     expect(method.RequestParameters).toEqual({
       'method.request.path.id': true, 'method.request.querystring.from': true, 'method.request.querystring.to': true,

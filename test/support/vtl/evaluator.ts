@@ -13,6 +13,9 @@ import { VtlRenderError } from './vtl-error';
 /** Ranges larger than this are refused rather than built. */
 const MAX_RANGE = 1_000_000;
 
+/** API Gateway's quota of iterations of one #foreach in a mapping template. */
+const FOREACH_LIMIT = 1000;
+
 /** `#break`: leaves the innermost #foreach, or ends the template outside one. */
 class BreakSignal {}
 
@@ -110,6 +113,10 @@ export class Evaluator {
     const source = this.evaluate(iterable);
     // Velocity 1.7 iterates a List's items and a Map's values; anything else gives no iterations.
     const items = source instanceof JavaList ? [...source.items] : source instanceof JavaMap ? source.values() : [];
+    if (items.length > FOREACH_LIMIT) {
+      // API Gateway's quota; what it then does is not documented, so a template must never get there.
+      throw new VtlRenderError(`#foreach over ${items.length} items: API Gateway runs at most ${FOREACH_LIMIT} iterations of one #foreach`);
+    }
     const saved = ['foreach', 'velocityCount', 'velocityHasNext', variable].map(name => [name, this.variables.get(name)] as const);
     const scope = new ForeachScope(items.length, this.variables.get('foreach') ?? null);
     this.variables.set('foreach', scope);

@@ -62,6 +62,14 @@ function listMethod(list: JavaList, method: string, args: readonly JavaValue[]):
     list.items.push(args[0]);
     return true;
   }
+  if (signature === 'addAll/1') {
+    const [other] = args;
+    // A null argument throws NullPointerException; Velocity then aborts the rendering.
+    if (other === null) throw new VtlRenderError('NullPointerException: addAll(null)');
+    if (!(other instanceof JavaList)) return NO_SUCH_METHOD;
+    list.items.push(...other.items);
+    return other.items.length > 0;
+  }
   if (signature === 'get/1') {
     const [index] = args;
     if (!(index instanceof JavaIntegral) || index.type !== 'Integer') return NO_SUCH_METHOD;
