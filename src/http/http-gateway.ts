@@ -9,7 +9,7 @@ import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
 import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
 import { toHttpCors } from './http-cors';
 import { HttpDefaultAuthorizer } from './http-default-authorizer';
-import { httpDomainProblems, mapHttpDomain } from './http-domain';
+import { httpDomainProblems } from './http-domain';
 import { routeId } from './http-ids';
 import { HttpIntegrations } from './http-integrations';
 import { HTTP_REFUSED_ROUTE_OPTIONS } from './http-refusals';
@@ -32,6 +32,7 @@ import { RouteTable, routeInvokeArn } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
 import { refusedOptionProblems, restOnlyProps, shownValue } from '../shared/unsupported-options';
 import { addUrlOutput } from '../shared/url-output';
+import { mapV2Domain } from '../shared/v2-domain-mapping';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
@@ -259,7 +260,7 @@ export class HttpGateway extends Construct {
     (this.stage.node.defaultChild as apigwv2.CfnStage).description = props.stageDescription;
     this.routeSettings = new HttpRouteSettings(this.stage.node.defaultChild as apigwv2.CfnStage);
     if (props.domain) {
-      const mapped = mapHttpDomain(this, this.api, this.stage, props.domain);
+      const mapped = mapV2Domain(this, this.api, this.stage, props.domain, 'HttpGateway');
       this.domainName = mapped.domain;
       this.customUrl = mapped.url;
     }

@@ -85,9 +85,9 @@ function ttlProblems(prop: string, ttl: Duration | undefined): Problem[] {
 }
 
 /**
- * How `route` is cached: with a stage cache, GET routes that answer every caller alike are
- * cached unless they opt out; per-caller routes and other methods only when they opt in.
- * A per-caller route is keyed on the caller's identity, or shares its answers among callers
+ * How `route` is cached: with a stage cache, a route is cached when it opts in (it has
+ * cache options, and not `enabled: false`); nothing is cached by default, so no answer is
+ * served from the cache that its author did not mean to share. A per-caller route is keyed on the caller's identity, or shares its answers among callers
  * only when it says so. Key parameters must be path parameters of the route, query strings
  * or headers (the only request values API Gateway can key its cache on).
  */
@@ -105,12 +105,11 @@ export function routeCaching(
     }];
     return { problems };
   }
-  const perCaller = callers.by.length > 0;
-  const enabled = options?.enabled ?? (route.method === 'GET' && !perCaller);
+  const enabled = options !== undefined && options.enabled !== false;
   const shared = options?.sharedAcrossCallers === true;
   const problems = ttlProblems(`${prop}.cache.ttl`, options?.ttl);
   if (!enabled) {
-    problems.push(...uncachedOptionProblems(prop, route, options ?? {}, callers));
+    problems.push(...uncachedOptionProblems(prop, options ?? {}));
   } else if (!shared && callers.unkeyable.length > 0) {
     problems.push({
       code: 'InvalidCache',
@@ -134,13 +133,9 @@ export function routeCaching(
   };
 }
 
-/** Options that mean something only on a cached route, set on one that is not. */
-function uncachedOptionProblems(prop: string, route: HttpRouteKey, options: RouteCacheOptions, callers: RouteCallers): Problem[] {
-  const fix = (name: string) => {
-    if (options.enabled === false) return `remove ${name} or enabled: false`;
-    if (route.method === 'GET') return `set cache.enabled: true to cache this route (its answer depends on the caller: ${callers.by.join(' and ')})`;
-    return 'set cache.enabled: true to cache this route';
-  };
+/** Options that mean something only on a cached route, set with `enabled: false`. */
+function uncachedOptionProblems(prop: string, options: RouteCacheOptions): Problem[] {
+  const fix = (name: string) => `remove ${name} or enabled: false`;
   const set: [string, unknown, string][] = [
     ['keyParameters', options.keyParameters, 'only apply to a cached route'],
     ['ttl', options.ttl, 'only applies to a cached route'],

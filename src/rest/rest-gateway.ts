@@ -212,10 +212,9 @@ export interface RestGatewayProps {
   readonly waf?: Waf;
 
   /**
-   * A stage cache: GET routes open to every caller are cached unless a route says otherwise
-   * in `RouteOptions.cache`; routes whose answer depends on the caller (an authorizer, IAM,
-   * an API key) only when they opt in. A cached route is keyed on every request parameter it
-   * declares, and on the caller's identity.
+   * A stage cache. Only the routes that opt in with `RouteOptions.cache` are cached; a cached
+   * route is keyed on every request parameter it declares, and on the caller's identity when
+   * its answer depends on the caller (an authorizer, IAM, an API key).
    * @default - no cache
    */
   readonly cache?: CacheOptions;
@@ -709,7 +708,7 @@ export class RestGateway extends Construct {
     }
     if (this.cache && this.methodSettings.cachedPaths().length === 0) {
       warn(this, 'StageCacheUnused',
-        'the stage has a cache (billed by the hour) but no route is cached: routes with an authorizer, IAM or an API key are cached only with cache: { enabled: true }; cache a route or remove the cache option');
+        'the stage has a cache (billed by the hour) but no route is cached: a route is cached only when its options opt in, e.g. cache: { ttl: Duration.minutes(5) }; cache a route or remove the cache option');
     }
     if (this.apiKeyRoutes.length > 0 && this.usagePlans.length === 0) {
       warn(this, 'ApiKeyRouteWithoutUsagePlan',

@@ -114,9 +114,9 @@ export class SharedDomain<D extends IConstruct> extends Construct {
 
   /**
    * Claims `basePath` for `gateway`; the root path cannot be shared with any other.
-   * @returns the gateway's URL under the domain, ending in `/`
+   * @returns the gateway's URL under the domain with `scheme`, ending in `/`
    */
-  public claim(gateway: Construct, basePath: string): string {
+  public claim(gateway: Construct, basePath: string, scheme: 'https' | 'wss' = 'https'): string {
     const first = [...this.basePaths.values()][0];
     const taken = this.basePaths.get(basePath) ?? this.basePaths.get('') ?? (basePath === '' ? first : undefined);
     if (taken) {
@@ -129,7 +129,7 @@ export class SharedDomain<D extends IConstruct> extends Construct {
       });
     }
     this.basePaths.set(basePath, gateway.node.path);
-    return `https://${this.options.domainName}/${basePath ? `${basePath}/` : ''}`;
+    return `${scheme}://${this.options.domainName}/${basePath ? `${basePath}/` : ''}`;
   }
 
   private checkSharable(gateway: Construct, options: DomainOptions, kind: string): void {

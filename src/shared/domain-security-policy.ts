@@ -6,7 +6,7 @@ import { DomainOptions } from '../vocabulary/domain-options';
 const P = apigw.SecurityPolicy;
 
 /** The kinds of custom domain, each with the security policies API Gateway takes on it (as aws-cdk-lib 2.276 lists them). */
-export type DomainKind = 'regional' | 'edge' | 'http';
+export type DomainKind = 'regional' | 'edge' | 'http' | 'websocket';
 
 const KINDS: Record<DomainKind, { name: string; policies: apigw.SecurityPolicy[]; note: string }> = {
   regional: {
@@ -20,6 +20,7 @@ const KINDS: Record<DomainKind, { name: string; policies: apigw.SecurityPolicy[]
     note: ' (the …_2025_09 policies are for regional domains)',
   },
   http: { name: 'an HTTP API domain', policies: [P.TLS_1_2, P.TLS_1_0], note: ' (HTTP API domains have no TLS 1.3 policy; a RestGateway has)' },
+  websocket: { name: 'a WebSocket API domain', policies: [P.TLS_1_2, P.TLS_1_0], note: ' (WebSocket API domains have no TLS 1.3 policy; a RestGateway has)' },
 };
 
 /** Enhanced policies (`SecurityPolicy_…`) need an endpoint access mode and exclude mutual TLS. */
@@ -64,7 +65,7 @@ export function restDomainSecurity(domain: DomainOptions): { securityPolicy: api
   return { securityPolicy, endpointAccessMode: isEnhanced(securityPolicy) ? apigw.EndpointAccessMode.STRICT : undefined };
 }
 
-/** The HTTP API domain's policy, TLS 1.2 by default (the only other one it takes is TLS 1.0). */
+/** An API Gateway v2 (HTTP or WebSocket) domain's policy, TLS 1.2 by default (the only other one it takes is TLS 1.0). */
 export function httpDomainSecurityPolicy(domain: DomainOptions): apigwv2.SecurityPolicy {
   return domain.securityPolicy === P.TLS_1_0 ? apigwv2.SecurityPolicy.TLS_1_0 : apigwv2.SecurityPolicy.TLS_1_2;
 }

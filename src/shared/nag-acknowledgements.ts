@@ -60,10 +60,10 @@ export function acknowledgeEndpointSecurityGroup(securityGroup: IConstruct): voi
   acknowledgeCompliance(securityGroup, { EC2RestrictedCommonPorts: reason, EC2RestrictedSSH: reason });
 }
 
-/** An encrypted stage cache that caches GET routes only, by design. */
+/** An encrypted stage cache that caches only the routes that opt in, by design. */
 export function acknowledgeStageCache(stage: IConstruct): void {
   acknowledgeCompliance(stage, {
-    APIGWCacheEnabledAndEncrypted: 'the stage cache is on and encrypted; the gateway caches GET routes only (routes opt in or out), since caching every method would replay one caller\'s write to another',
+    APIGWCacheEnabledAndEncrypted: 'the stage cache is on and encrypted; the gateway caches only the routes that opt in, since caching every method would replay one caller\'s write to another',
   });
 }
 

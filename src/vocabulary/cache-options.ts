@@ -32,7 +32,7 @@ export enum CacheSize {
 /**
  * The stage cache of a REST gateway: a cache cluster in front of every cached route. Which
  * routes are cached and what their cache keys are is decided per route (`RouteCacheOptions`):
- * GET routes open to every caller by default, per-caller routes only when they opt in.
+ * only the routes that opt in.
  */
 export interface CacheOptions {
   /**
@@ -63,18 +63,18 @@ export interface CacheOptions {
 }
 
 /**
- * Caching of one route. With a stage cache, `GET` routes that answer every caller alike
- * (`Authorization.none()`, no API key) are cached; routes whose answer may depend on the
- * caller, and other methods, only with `enabled: true`. A cached route is keyed on every
- * request parameter it declares: its path parameters, the parameters its integration reads,
- * its `requiredParameters`, `keyParameters`, and the caller's identity.
+ * Caching of one route, with the gateway's stage cache. A route is cached only when its
+ * options have `cache` (an empty `{}` caches with the stage's TTL): nothing is served from the
+ * cache by default. A cached route is keyed on every request parameter it declares: its path
+ * parameters, the parameters its integration reads, its `requiredParameters`,
+ * `keyParameters`, and the caller's identity.
  */
 export interface RouteCacheOptions {
   /**
    * Cache this route's responses. A route with an authorizer, IAM or an API key is cached
-   * per caller (see `sharedAcrossCallers`).
-   * @default - true for GET routes open to every caller (`Authorization.none()`, no API key)
-   * when the gateway has a cache, false otherwise
+   * per caller (see `sharedAcrossCallers`). `false` keeps a route uncached while its other
+   * options stay written (they are then refused: they only apply to a cached route).
+   * @default true
    */
   readonly enabled?: boolean;
 

@@ -28,9 +28,9 @@ export interface RouteOptions {
 
   /**
    * Response caching of this route (REST, with the gateway's `cache`), keyed on every request
-   * parameter the route declares.
-   * @default - GET routes open to every caller (`Authorization.none()`, no API key) are cached
-   * when the gateway has a cache; per-caller routes and other methods are not
+   * parameter the route declares: giving these options caches the route (unless `enabled`
+   * is false).
+   * @default - not cached
    */
   readonly cache?: RouteCacheOptions;
 

@@ -6,6 +6,7 @@ import { modelSchema } from './request-model-schema';
 import { webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
 import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
+import { webSocketDomainProblems } from './websocket-domain';
 import { WEBSOCKET_REFUSED_ROUTE_OPTIONS } from './websocket-refusals';
 import { hasMessageBody, parseWebSocketRouteKey, WebSocketRouteKey } from './websocket-route-key';
 import { RefusedWebSocketRouteOptions, WEBSOCKET_ROUTE_OPTIONS, WebSocketRouteOptions } from './websocket-route-options';
@@ -28,10 +29,12 @@ import { RouteTable } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
 import { refusedOptionProblems, restOnlyProps } from '../shared/unsupported-options';
 import { addUrlOutput } from '../shared/url-output';
+import { mapV2Domain } from '../shared/v2-domain-mapping';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
 import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
+import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { INTEGRATION, Integration } from '../vocabulary/integration';
 import { exceedsAccountDefaults, THROTTLE_SETTINGS, throttleProblems, ThrottleSettings } from '../vocabulary/throttle-settings';
 import { URL_OUTPUT_OPTIONS, UrlOutputOptions } from '../vocabulary/url-output-options';
@@ -188,6 +191,17 @@ export interface WebSocketGatewayProps {
    * @default - an output named after the gateway's construct path
    */
   readonly callbackUrlOutput?: UrlOutputOptions;
+
+  /**
+   * A custom domain clients connect to (`wss://<domainName>/<basePath>`): certificate
+   * (created and validated by DNS when not given), the regional domain with TLS 1.2, the API
+   * mapping of the stage and the alias record. WebSocket gateways of a stack that name the
+   * same domain share it; API Gateway maps no WebSocket API on a domain of HTTP or REST APIs,
+   * and offers no mutual TLS on it. The execute-api endpoint stays on: backends post to
+   * `@connections` there (`callbackUrl`).
+   * @default - none
+   */
+  readonly domain?: DomainOptions;
 }
 
 /**
@@ -219,6 +233,8 @@ export class WebSocketGateway extends Construct {
   public readonly accessLogGroup?: logs.ILogGroup;
   /** The ID of the client certificate the stage presents to HTTP backends, when `clientCertificate` is set. */
   public readonly clientCertificateId?: string;
+  /** The custom domain, when `domain` is set (shared by the stack's WebSocketGateways that name it). */
+  public readonly domainName?: apigwv2.DomainName;
 
   private readonly authorization: Authorization;
   private readonly routes = new RouteTable<WebSocketRouteKey>(this);
@@ -230,6 +246,8 @@ export class WebSocketGateway extends Construct {
   /** What each route is, for the route manifest. */
   private readonly manifestRoutes: V2RouteRecord[] = [];
   private readonly quotas: Required<ApiQuotas>;
+  /** The URL under the custom domain, when there is one. */
+  private readonly customUrl?: string;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
@@ -237,7 +255,7 @@ export class WebSocketGateway extends Construct {
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     throwIfProblems(this, [
       ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'a WebSocketGateway'), ...accessLogKeyProblems(this, props.accessLogs),
-      ...(props.clientCertificate?._problems('clientCertificate') ?? []),
+      ...(props.clientCertificate?._problems('clientCertificate') ?? []), ...webSocketDomainProblems(props.domain, Stack.of(this).region),
     ]);
     this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     if (exceedsAccountDefaults(throttle)) {
@@ -284,6 +302,12 @@ export class WebSocketGateway extends Construct {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
 
+    if (props.domain) {
+      const mapped = mapV2Domain(this, this.api, this.stage, props.domain, 'WebSocketGateway');
+      this.domainName = mapped.domain;
+      // `wss://chat.example.com/v1`, as API Gateway writes WebSocket URLs (no trailing slash).
+      this.customUrl = mapped.url.replace(/\/$/, '');
+    }
     addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients connect to' }, props.urlOutput);
     registerGateway(this, () => v2GatewayEntry({
       gateway: this,
@@ -293,6 +317,7 @@ export class WebSocketGateway extends Construct {
       accessLogs: this.accessLogGroup !== undefined,
       executionLogLevel: loggingLevel,
       dataTrace: props.dataTrace === true,
+      domain: props.domain && { domainName: props.domain.domainName, securityPolicy: props.domain.securityPolicy ?? 'TLS_1_2', mutualTls: false },
       defaultTimeoutMillis: 29_000,
       routes: this.manifestRoutes,
     }));
@@ -321,9 +346,12 @@ export class WebSocketGateway extends Construct {
     }
   }
 
-  /** The URL clients connect to: `wss://{api}.execute-api.{region}.amazonaws.com/{stage}`. */
+  /**
+   * The URL clients connect to: the custom domain's when there is one (`wss://{domain}/{basePath}`),
+   * else `wss://{api}.execute-api.{region}.amazonaws.com/{stage}`.
+   */
   public get url(): string {
-    return this.stage.url;
+    return this.customUrl ?? this.stage.url;
   }
 
   /**
@@ -524,4 +552,5 @@ export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketG
   urlOutput: optional(URL_OUTPUT_OPTIONS),
   quotas: optional(API_QUOTAS),
   callbackUrlOutput: optional(URL_OUTPUT_OPTIONS),
+  domain: optional(DOMAIN_OPTIONS),
 }, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));

@@ -21,14 +21,16 @@ function integrationOf(template: Template, method: string): any {
 }
 
 describe('stage cache', () => {
-  test('a cache cluster, encrypted, 300 s; GET routes cached and keyed on their path parameters; every route\'s setting written out', () => {
+  test('a cache cluster, encrypted, 300 s; routes that opt in cached and keyed on their path parameters; every route\'s setting written out', () => {
     const template = synth({ cache: { size: CacheSize.GB_1_6 } }, (api, fn) => {
-      api.addRoute('GET /products/{id}', Integration.lambda(fn));
+      api.addRoute('GET /products/{id}', Integration.lambda(fn), { cache: { keyParameters: [] } });
       api.addRoute('POST /products', Integration.lambda(fn));
+      api.addRoute('GET /products', Integration.lambda(fn));
     });
     template.hasResourceProperties('AWS::ApiGateway::Stage', { CacheClusterEnabled: true, CacheClusterSize: '1.6' });
     expect(methodSettings(template)).toEqual([
       expect.objectContaining({ ResourcePath: '/*', HttpMethod: '*', CachingEnabled: false, CacheTtlInSeconds: 300, CacheDataEncrypted: true }),
+      expect.objectContaining({ ResourcePath: '/~1products', HttpMethod: 'GET', CachingEnabled: false }),
       expect.objectContaining({ ResourcePath: '/~1products~1{id}', HttpMethod: 'GET', CachingEnabled: true, CacheTtlInSeconds: 300, CacheDataEncrypted: true }),
       expect.objectContaining({ ResourcePath: '/~1products', HttpMethod: 'POST', CachingEnabled: false }),
     ]);
@@ -89,8 +91,9 @@ describe('stage cache', () => {
     }), /\[InvalidRequestValue\] .*cache\.keyParameters\[0\] must name a path parameter of the route, got "sku"; use one of: id/],
     ['a body cache key', { cache: {} }, (api, fn) => api.addRoute('GET /a', Integration.lambda(fn), { cache: { keyParameters: [RequestValue.jsonPath('$.x')] } }),
       /must be a path parameter, query string or header/],
-    ['key parameters on an uncached POST', { cache: {} }, (api, fn) => api.addRoute('POST /a', Integration.lambda(fn), { cache: { keyParameters: [RequestValue.queryString('q')] } }),
-      /cache\.keyParameters only apply to a cached route.*set cache\.enabled: true/],
+    ['key parameters on a route that opts out', { cache: {} }, (api, fn) => api.addRoute('POST /a', Integration.lambda(fn), {
+      cache: { enabled: false, keyParameters: [RequestValue.queryString('q')] },
+    }), /cache\.keyParameters only apply to a cached route.*remove keyParameters or enabled: false/],
   ])('refuses %s', (_name, props, routes, message) => {
     expect(() => synth(props, routes)).toThrow(message);
   });
@@ -181,7 +184,7 @@ describe('cache invalidation', () => {
 
   test('another policy is patched onto the stage-wide and every cached route\'s settings', () => {
     const template = synth({ cache: { unauthorizedInvalidation: UnauthorizedInvalidation.FAIL_WITH_403 } }, (api, fn) => {
-      api.addRoute('GET /products/{id}', Integration.lambda(fn));
+      api.addRoute('GET /products/{id}', Integration.lambda(fn), { cache: { keyParameters: [] } });
       api.addRoute('POST /orders', Integration.lambda(fn));
     });
     const resource = Object.values(template.findResources('Custom::ApiGatewayCacheInvalidationPolicy'))[0] as any;
@@ -210,7 +213,7 @@ describe('cache invalidation', () => {
   test('grantInvalidateCache: execute-api:InvalidateCache on the stage or one route', () => {
     const stack = testStack();
     const api = new RestGateway(stack, 'Api', { cache: {}, defaultAuthorization: Authorization.none() });
-    api.addRoute('GET /products/{id}', Integration.mock());
+    api.addRoute('GET /products/{id}', Integration.mock(), { cache: {} });
     const role = new iam.Role(stack, 'Ops', { assumedBy: new iam.AccountRootPrincipal() });
     api.grantInvalidateCache(role, 'GET /products/{id}');
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {

@@ -14,7 +14,7 @@ const PUBLIC = Authorization.none();
 function oneRoute(
   routeKey: string,
   integration: (stack: Stack) => Integration,
-  options: RouteOptions = {},
+  options: RouteOptions = { cache: {} },
   props: RestGatewayProps = {},
 ): { template: Template; stack: Stack; api: RestGateway } {
   const stack = testStack();
@@ -108,7 +108,7 @@ describe('RestGateway cache keys', () => {
       ['an uncached route', lambda, { cache: { enabled: false } }],
       ['a service integration (its keys are known)', stack => Integration.dynamoDb(simpleTable(stack), DynamoDbAction.GET_ITEM, {
         key: { pk: RequestValue.queryString('id') },
-      }), {}],
+      }), { cache: {} }],
     ])('no warning with %s', (_name, integration, options) => {
       const { stack } = oneRoute('GET /search', integration, options);
       Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('ProxyRouteCacheKeys'));
@@ -213,10 +213,12 @@ describe('RestGateway caching of per-caller routes', () => {
   });
 
   test.each<[string, RouteOptions, RegExp]>([
-    ['ttl on a per-caller GET route that does not opt in', { authorization: Authorization.iam(), cache: { ttl: Duration.minutes(1) } },
-      /\[InvalidCache\] addRoute\('GET \/me'\)\.cache\.ttl only applies to a cached route, got 1 minute; set cache\.enabled: true to cache this route \(its answer depends on the caller: Authorization\.iam\(\)/],
-    ['keyParameters on a per-caller GET route that does not opt in', { apiKeyRequired: true, cache: { keyParameters: [RequestValue.queryString('q')] } },
-      /\[InvalidCache\] addRoute\('GET \/me'\)\.cache\.keyParameters only apply to a cached route.*set cache\.enabled: true .*apiKeyRequired/],
+    ['ttl on a route that is not cached', { cache: { enabled: false, ttl: Duration.minutes(1) } },
+      /\[InvalidCache\] addRoute\('GET \/me'\)\.cache\.ttl only applies to a cached route, got 1 minute; remove ttl or enabled: false/],
+    ['keyParameters on a route that is not cached', { apiKeyRequired: true, cache: { enabled: false, keyParameters: [RequestValue.queryString('q')] } },
+      /\[InvalidCache\] addRoute\('GET \/me'\)\.cache\.keyParameters only apply to a cached route.*remove keyParameters or enabled: false/],
+    ['only a ttl on an IAM route (the caller cannot be a cache key)', { authorization: Authorization.iam(), cache: { ttl: Duration.minutes(1) } },
+      /\[InvalidCache\] addRoute\('GET \/me'\)\.cache\.sharedAcrossCallers must be true to cache a route whose callers API Gateway cannot tell apart/],
     ['sharedAcrossCallers on a route that is not cached', { authorization: Authorization.iam(), cache: { enabled: false, sharedAcrossCallers: true } },
       /\[InvalidCache\] addRoute\('GET \/me'\)\.cache\.sharedAcrossCallers only applies to a cached route, got true; remove sharedAcrossCallers or enabled: false/],
   ])('throws when %s', (_name, options, message) => {
@@ -224,15 +226,19 @@ describe('RestGateway caching of per-caller routes', () => {
     expect(() => api.addRoute('GET /me', Integration.mock(), options)).toThrow(message);
   });
 
-  test('a route that becomes per-caller stops being cached: its method setting turns caching off explicitly', () => {
+  test('a route that stops opting in stops being cached: its method setting turns caching off explicitly', () => {
     // CloudFormation leaves a method setting in place when its entry disappears, so the
     // setting of every route of a cached stage is written out.
-    const setting = (authorization: Authorization) => {
-      const { template } = oneRoute('GET /me', () => Integration.mock(), { authorization });
-      return routeSetting(template);
-    };
-    expect(setting(PUBLIC)).toEqual([true, 300]);
-    expect(setting(Authorization.iam())).toEqual([false, undefined]);
+    const setting = (options: RouteOptions) => routeSetting(oneRoute('GET /me', () => Integration.mock(), options).template);
+    expect(setting({ cache: {} })).toEqual([true, 300]);
+    expect(setting({})).toEqual([false, undefined]);
+    expect(setting({ cache: { enabled: false } })).toEqual([false, undefined]);
+  });
+
+  test('a per-caller route that opts in with only a ttl is cached per caller', () => {
+    const { template } = oneRoute('GET /me', () => Integration.mock(), { apiKeyRequired: true, cache: { ttl: Duration.minutes(1) } });
+    expect(routeSetting(template)).toEqual([true, 60]);
+    expect(cacheKeysOf(template)).toEqual(['method.request.header.x-api-key']);
   });
 
   test('a stage cache that no route uses is warned about (it is billed by the hour)', () => {

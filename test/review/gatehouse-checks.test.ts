@@ -198,7 +198,7 @@ describe('GatehouseChecks', () => {
       const api = new RestGateway(stack, 'Api', { cache: {} });
       api.addRoute('GET /iam', Integration.mock(), { cache: { enabled: true, sharedAcrossCallers: true } });
       api.addRoute('GET /keyed', Integration.mock(), { authorization: Authorization.none(), apiKeyRequired: true, cache: { enabled: true } });
-      api.addRoute('GET /open', Integration.mock(), { authorization: Authorization.none() });
+      api.addRoute('GET /open', Integration.mock(), { authorization: Authorization.none(), cache: {} });
       api.addRoute('GET /uncached', Integration.mock());
       api.addUsagePlan('Gold').addApiKey('Acme');
       const findings = reported(stack, 'PerCallerCachedRoute');

@@ -1,4 +1,4 @@
-import { App, Duration, Stack, Validations, aws_dynamodb as dynamodb, aws_kms as kms, aws_sqs as sqs } from 'aws-cdk-lib';
+import { App, Duration, Stack, Validations, aws_dynamodb as dynamodb, aws_kms as kms, aws_route53 as route53, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Authorization, DynamoDbAction, Integration, RequestValue, WebSocketGateway } from '../../src';
 import { testApp, testStack } from '../support/app';
 import { compliantFunction } from '../support/compliant-fixtures';
@@ -48,6 +48,11 @@ const WEBSOCKET_GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       stageDescription: 'Chat, production',
       dataTrace: true,
       routeSelectionExpression: '$request.body.action',
+      // Clients connect to wss://chat.example.com; backends still post to the execute-api endpoint.
+      domain: {
+        domainName: 'chat.example.com',
+        hostedZone: route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABC', zoneName: 'example.com' }),
+      },
     });
     ws.addRoute('ingest', Integration.sqs(ingest, { messageGroupId: RequestValue.context('connectionId') }), {
       returnResponse: true, throttle: { rateLimit: 50, burstLimit: 100 }, timeout: Duration.seconds(5),

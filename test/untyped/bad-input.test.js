@@ -107,7 +107,10 @@ const ROWS = [
   ['WebSocketGatewayProps', 'clientCertificate', {}, 'InvalidType'],
   ['WebSocketGatewayProps', 'tracing', true, 'UnsupportedCombination'],
   ['WebSocketGatewayProps', 'cors', { allowOrigins: ['*'] }, 'UnknownProp'],
-  ['WebSocketGatewayProps', 'domain', { domainName: 'ws.example.com' }, 'UnknownProp'],
+  ['WebSocketGatewayProps', 'domain', 'ws.example.com', 'InvalidType'],
+  ['WebSocketGatewayProps', 'domain', { domainName: 'ws.example.com' }, 'InvalidDomain', { shown: '"ws.example.com"' }],
+  ['WebSocketGatewayProps', 'domain', fx => ({ domainName: 'ws.example.com', certificate: fx.cert, keepExecuteApiEndpoint: false }), 'InvalidDomain',
+    { prop: 'domain.keepExecuteApiEndpoint', shown: 'false' }],
 
   // RouteOptions (REST, with a stage cache), on an HttpGateway, and WebSocketRouteOptions
   ['RouteOptions', 'authorization', 'NONE', 'InvalidType'],
@@ -219,8 +222,9 @@ const ROWS = [
   ['RouteCacheOptions', 'ttl', Duration.millis(1500), 'InvalidCache'],
   ['RouteCacheOptions', 'keyParameters', 'lang', 'InvalidType'],
   ['RouteCacheOptions', 'sharedAcrossCallers', 'yes', 'InvalidType'],
-  // The route is IAM-authorized, so it is cached only when it says so.
-  ['RouteCacheOptions', 'sharedAcrossCallers', true, 'InvalidCache'],
+  // The route is IAM-authorized: caching it needs sharedAcrossCallers (API Gateway cannot key on a SigV4 caller).
+  ['RouteCacheOptions', 'sharedAcrossCallers', false, 'InvalidCache'],
+  ['RouteCacheOptions', 'enabled', null, 'InvalidType'],
   ['RouteCacheOptions', 'keyParameters', () => [R.jsonPath('$.a')], 'InvalidCache', { prop: 'cache.keyParameters[0]', shown: 'jsonPath("$.a")' }],
   ['CanaryOptions', 'stableVersion', 123, 'InvalidType'],
   ['CanaryOptions', 'stableVersion', undefined, 'InvalidType'],
