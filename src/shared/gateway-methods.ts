@@ -24,6 +24,7 @@ export const GATEWAY_METHODS = {
     grantee: required(GRANTABLE), routeKey: optional(str("'GET /orders/{id}'")),
   }),
   grantManageConnections: args<{ grantee: iam.IGrantable }>({ grantee: required(GRANTABLE) }),
+  grantConnect: args<{ grantee: iam.IGrantable }>({ grantee: required(GRANTABLE) }),
 };
 
 /** Problems with the arguments of a gateway method, e.g. `addRoute routeKey`. */

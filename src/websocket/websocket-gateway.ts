@@ -33,6 +33,7 @@ import { mapV2Domain } from '../shared/v2-domain-mapping';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { AUTHORIZATION, Authorization } from '../vocabulary/authorization';
+import { authorizationFactory } from '../vocabulary/authorization-spec';
 import { CLIENT_CERTIFICATE, ClientCertificate } from '../vocabulary/client-certificate';
 import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
 import { INTEGRATION, Integration } from '../vocabulary/integration';
@@ -382,6 +383,30 @@ export class WebSocketGateway extends Construct {
   public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
     throwIfProblems(this, methodProblems('grantManageConnections', { grantee }));
     return this.stage.grantManagementApiAccess(grantee);
+  }
+
+  /**
+   * Allows `grantee` to open connections to this stage (`execute-api:Invoke` on its `$connect`
+   * route only): for clients that sign the connection request with SigV4 when the gateway's
+   * authorization is `Authorization.iam()` (the default). Other authorizations ignore IAM
+   * policies, so the grant is then an error.
+   */
+  public grantConnect(grantee: iam.IGrantable): iam.Grant {
+    throwIfProblems(this, methodProblems('grantConnect', { grantee }));
+    const kind = this.authorization._spec.kind;
+    if (kind !== 'iam') {
+      fail(this, {
+        code: 'UnsupportedCombination',
+        prop: 'grantConnect',
+        rule: 'needs the gateway\'s authorization to be Authorization.iam(): only IAM-authorized connections read IAM policies',
+        value: `${authorizationFactory(kind)}()`,
+        fix: 'set authorization: Authorization.iam() (the default), or let the authorizer decide who connects',
+      });
+    }
+    const connectArn = Stack.of(this).formatArn({
+      service: 'execute-api', resource: this.api.apiId, resourceName: `${this.stage.stageName}/$connect`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [connectArn] });
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: WebSocketRouteOptions): apigwv2.CfnRoute {

@@ -454,6 +454,8 @@ const ROWS = [
   ['grantInvalidateCache', 'grantee', fx => fx.queue, 'InvalidType', { shown: 'Test/Orders' }],
   ['grantInvalidateCache', 'routeKey', ['GET /items/{id}'], 'InvalidType'],
   ['grantManageConnections', 'grantee', {}, 'InvalidType'],
+  ['grantConnect', 'grantee', 'arn:aws:iam::111111111111:role/clients', 'InvalidType'],
+  ['grantConnect', 'grantee', null, 'InvalidType'],
 ];
 
 function escape(text) {

@@ -252,6 +252,8 @@ factory('grantInvoke', fx => ({ grantee: fx.role }), (fx, a) => withRoute(fx).gr
 factory('grantInvalidateCache', fx => ({ grantee: fx.role }), (fx, a) => withRoute(fx).grantInvalidateCache(a.grantee, a.routeKey));
 factory('grantManageConnections', fx => ({ grantee: fx.role }),
   (fx, a) => new g.WebSocketGateway(fx.stack, 'Api').grantManageConnections(a.grantee));
+factory('grantConnect', fx => ({ grantee: fx.role }),
+  (fx, a) => new g.WebSocketGateway(fx.stack, 'Api').grantConnect(a.grantee));
 
 /** The struct or argument list a place stands for (its variant after `@` dropped). */
 function shapeName(place) {

@@ -412,3 +412,33 @@ describe('WebSocketGateway', () => {
     });
   });
 });
+
+describe('WebSocketGateway grantConnect', () => {
+  test('IAM clients may open connections: execute-api:Invoke on this stage\'s $connect only', () => {
+    const stack = testStack();
+    const ws = new WebSocketGateway(stack, 'Chat', { stageName: 'live', routes: { send: Integration.mock() } });
+    const clients = new iam.Role(stack, 'Clients', { assumedBy: new iam.AccountRootPrincipal() });
+    expect(ws.grantConnect(clients).success).toBe(true);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^Clients') }],
+      PolicyDocument: {
+        Statement: [{
+          Action: 'execute-api:Invoke',
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', ['arn:aws:execute-api:eu-west-1:111111111111:', { Ref: Match.stringLikeRegexp('^ChatApi') }, '/live/$connect']] },
+        }],
+      },
+    });
+  });
+
+  test.each<[string, Authorization]>([
+    ['none', Authorization.none()],
+    ['a request authorizer', Authorization.lambdaRequest(handler(testStack(), 'Authorizer'), { identitySources: [RequestValue.queryString('token')] })],
+  ])('is refused when the gateway\'s authorization is %s (IAM policies would not count)', (_name, authorization) => {
+    const stack = testStack();
+    const ws = new WebSocketGateway(stack, 'Chat', { authorization });
+    expect(() => ws.grantConnect(new iam.Role(stack, 'Clients', { assumedBy: new iam.AccountRootPrincipal() })))
+      .toThrow(/\[UnsupportedCombination\] grantConnect needs the gateway's authorization to be Authorization\.iam\(\): only IAM-authorized connections read IAM policies, got "Authorization\.(none|lambdaRequest)\(\)"; set authorization: Authorization\.iam\(\)/);
+  });
+});
+
