@@ -125,6 +125,7 @@ export type WarningId =
   | 'ThrottleAboveAccountDefault'
   | 'TimeoutNeedsQuotaIncrease'
   | 'ApiKeyRouteWithoutUsagePlan'
+  | 'UsagePlanWithoutApiKey'
   | 'PlanThrottleAboveStage'
   | 'ExecutionLogsNeedAccountRole'
   | 'WafRuleNotInGroup'

@@ -24,7 +24,6 @@ import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-end
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
 import { RestMethodSettings } from './rest-stage';
-import { ApiKeyRegistry, USAGE_PLAN_OPTIONS, UsagePlan, UsagePlanOptions } from './usage-plan';
 import { Waf, WAF } from './waf';
 import { defaultApiName } from '../core/api-name';
 import { fail, formatProblem, Problem, throwIfProblems, warn } from '../core/errors';
@@ -32,7 +31,7 @@ import {
   conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey, parseHttpRouteKey, pathParameterNames, REST_PATH_RULES,
 } from '../core/route-key';
 import {
-  bool, callName, list, optional, optionsProblems, propsProblems as propsShapeProblems, size, str, struct,
+  bool, list, optional, optionsProblems, propsProblems as propsShapeProblems, size, str, struct,
 } from '../core/shape';
 import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
@@ -49,6 +48,7 @@ import { acknowledgeMethodAuthorization, acknowledgeStageCache } from '../shared
 import { RouteTable, routeInvokeArn } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
 import { addUrlOutput } from '../shared/url-output';
+import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from '../shared/usage-plan';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
 import { Authorization, AUTHORIZATION } from '../vocabulary/authorization';
@@ -531,22 +531,15 @@ export class RestGateway extends Construct {
    * per-route throttles; add keys with `plan.addApiKey`.
    */
   public addUsagePlan(id: string, options: UsagePlanOptions = {}): UsagePlan {
-    const prop = callName('addUsagePlan', id);
-    throwIfProblems(this, [...methodProblems('addUsagePlan', { id }), ...optionsProblems(USAGE_PLAN_OPTIONS, options, prop)]);
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-      fail(this, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
-    }
-    if (this.node.tryFindChild(`UsagePlan${id}`)) {
-      fail(this, { code: 'InvalidUsagePlan', prop, rule: 'must name a new plan', value: id, fix: 'give each plan its own name' });
-    }
-    const plan = UsagePlan._create(this, `UsagePlan${id}`, {
+    const plan = UsagePlan._add({
       gateway: this,
-      api: this.api,
-      stage: this.stage,
+      apiId: this.api.restApiId,
+      stageName: this.stage.stageName,
       stageThrottle: this.throttle,
       route: routeKey => this.routes.get(routeKey),
+      routeRequiresApiKey: routeKey => this.manifestRoutes.find(r => r.routeKey === routeKey)?.apiKeyRequired,
       keys: this.apiKeys,
-    }, options, id);
+    }, id, options);
     this.usagePlans.push(plan);
     return plan;
   }

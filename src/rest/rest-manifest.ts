@@ -1,10 +1,10 @@
 import { Stack, Token, aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { UsagePlan } from './usage-plan';
 import { pathInStack, plainText, topLevelStack } from '../review/gateway-registry';
 import { authorizationEntry, integrationEntry, throttleEntry, timeoutMillis } from '../review/manifest-entries';
 import { GatewayEntry, RouteEntry } from '../review/manifest-format';
 import { policyLines } from '../review/policy-lines';
+import { UsagePlan } from '../shared/usage-plan';
 import { AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { CorsOptions } from '../vocabulary/cors-options';
 import { IntegrationSpec } from '../vocabulary/integration-spec';

@@ -2,7 +2,7 @@ import { Stack, aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { pathInStack, plainText, topLevelStack } from './gateway-registry';
 import { authorizationEntry, integrationEntry, throttleEntry, timeoutMillis } from './manifest-entries';
-import { CorsEntry, DomainEntry, GatewayEntry } from './manifest-format';
+import { CorsEntry, DomainEntry, GatewayEntry, UsagePlanEntry } from './manifest-format';
 import { AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { IntegrationSpec } from '../vocabulary/integration-spec';
 import { ThrottleSettings } from '../vocabulary/throttle-settings';
@@ -15,6 +15,8 @@ export interface V2RouteRecord {
   readonly throttle?: ThrottleSettings;
   readonly validatesBody: boolean;
   readonly requiredParameters: string[];
+  /** Whether callers need an API key (on WebSocket: the key their connection was opened with). */
+  readonly apiKeyRequired?: boolean;
   /** The synthesized integration, whose timeout the manifest reports. */
   readonly cfnIntegration: apigwv2.CfnIntegration;
 }
@@ -33,6 +35,8 @@ export interface V2ManifestFacts {
   /** API Gateway's timeout when an integration sets none: 30 s on HTTP APIs, 29 s on WebSocket APIs. */
   readonly defaultTimeoutMillis: number;
   readonly routes: V2RouteRecord[];
+  /** The usage plans of the stage (WebSocket). */
+  readonly usagePlans?: UsagePlanEntry[];
 }
 
 /** The gateway's manifest entry, read when the stack is synthesized. */
@@ -51,13 +55,13 @@ export function v2GatewayEntry(facts: V2ManifestFacts): GatewayEntry {
       executionLogLevel: facts.executionLogLevel,
       dataTrace: facts.dataTrace || undefined,
     },
-    usagePlans: [],
+    usagePlans: facts.usagePlans ?? [],
     routes: facts.routes.map(route => {
       const timeout = Stack.of(route.cfnIntegration).resolve(route.cfnIntegration.timeoutInMillis);
       return {
         routeKey: route.routeKey,
         authorization: authorizationEntry(gateway, route.authorization),
-        apiKeyRequired: false,
+        apiKeyRequired: route.apiKeyRequired ?? false,
         throttle: throttleEntry(route.throttle),
         integration: integrationEntry(gateway, route.integration,
           route.integration.kind === 'mock' ? undefined : timeoutMillis(timeout) ?? facts.defaultTimeoutMillis),

@@ -29,6 +29,7 @@ import { RouteTable } from '../shared/route-table';
 import { ServiceRoles } from '../shared/service-roles';
 import { refusedOptionProblems, restOnlyProps } from '../shared/unsupported-options';
 import { addUrlOutput } from '../shared/url-output';
+import { ApiKeyRegistry, UsagePlan, UsagePlanOptions } from '../shared/usage-plan';
 import { mapV2Domain } from '../shared/v2-domain-mapping';
 import { ACCESS_LOG_OPTIONS, AccessLogOptions } from '../vocabulary/access-log-options';
 import { API_QUOTAS, ApiQuotas, apiQuotasProblems, DEFAULT_QUOTAS } from '../vocabulary/api-quotas';
@@ -203,6 +204,15 @@ export interface WebSocketGatewayProps {
    * @default - none
    */
   readonly domain?: DomainOptions;
+
+  /**
+   * Require an API key (the `x-api-key` header of the connection request) to connect: API
+   * Gateway checks it on `$connect`, so the plans of `addUsagePlan` throttle and count
+   * connections per key. Browsers cannot set headers on a WebSocket: for server and device
+   * clients.
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
 }
 
 /**
@@ -249,11 +259,16 @@ export class WebSocketGateway extends Construct {
   private readonly quotas: Required<ApiQuotas>;
   /** The URL under the custom domain, when there is one. */
   private readonly customUrl?: string;
+  private readonly apiKeyRequired: boolean;
+  private readonly stageThrottle: ThrottleSettings;
+  private readonly apiKeys = new ApiKeyRegistry(this);
+  private readonly usagePlans: UsagePlan[] = [];
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     throwIfProblems(this, propsShapeProblems(WEBSOCKET_GATEWAY_PROPS, props));
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    this.stageThrottle = throttle;
     throwIfProblems(this, [
       ...propsProblems(props), ...apiQuotasProblems(props.quotas, 'routes', 'a WebSocketGateway'), ...accessLogKeyProblems(this, props.accessLogs),
       ...(props.clientCertificate?._problems('clientCertificate') ?? []), ...webSocketDomainProblems(props.domain, Stack.of(this).region),
@@ -264,11 +279,13 @@ export class WebSocketGateway extends Construct {
         `throttle ${JSON.stringify(throttle)} is above API Gateway's default account limits (10000 requests/s, burst 5000): request a quota increase or the account limit applies`);
     }
     this.authorization = props.authorization ?? Authorization.iam();
+    this.apiKeyRequired = props.apiKeyRequired ?? false;
 
     this.api = new apigwv2.WebSocketApi(this, 'Api', {
       apiName: props.apiName ?? defaultApiName(this),
       description: props.description,
       routeSelectionExpression: props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION,
+      apiKeySelectionExpression: this.apiKeyRequired ? apigwv2.WebSocketApiKeySelectionExpression.HEADER_X_API_KEY : undefined,
     });
     // Routes and authorizers alike: `apiId/*` covers `apiId/<stage>/<route>` and `apiId/authorizers/<id>`.
     const sourceArn = Stack.of(this).formatArn({
@@ -321,6 +338,7 @@ export class WebSocketGateway extends Construct {
       domain: props.domain && { domainName: props.domain.domainName, securityPolicy: props.domain.securityPolicy ?? 'TLS_1_2', mutualTls: false },
       defaultTimeoutMillis: 29_000,
       routes: this.manifestRoutes,
+      usagePlans: this.usagePlans.map(plan => plan._manifestEntry()),
     }));
     addUrlOutput(this, {
       prop: 'callbackUrlOutput',
@@ -330,6 +348,7 @@ export class WebSocketGateway extends Construct {
     }, props.callbackUrlOutput);
 
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
+    this.node.addValidation({ validate: () => { this.warnOnUnmeteredKeys(); return []; } });
     const declared: [string, string, Integration | undefined][] = [
       ['connect', '$connect', props.connect],
       ['disconnect', '$disconnect', props.disconnect],
@@ -409,6 +428,39 @@ export class WebSocketGateway extends Construct {
     return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [connectArn] });
   }
 
+  /**
+   * Adds a usage plan for this gateway's stage: a throttle and quota per API key, which API
+   * Gateway applies to connection requests (`$connect`, where it reads the key); add keys with
+   * `plan.addApiKey`. Needs `apiKeyRequired`.
+   */
+  public addUsagePlan(id: string, options: UsagePlanOptions = {}): UsagePlan {
+    const plan = UsagePlan._add({
+      gateway: this,
+      apiId: this.api.apiId,
+      stageName: this.stage.stageName,
+      stage: this.stage,
+      stageThrottle: this.stageThrottle,
+      noRouteThrottles: 'API Gateway reads a WebSocket API key on $connect only, so a plan meters connections, not routes',
+      route: () => undefined,
+      routeRequiresApiKey: () => undefined,
+      keys: this.apiKeys,
+    }, id, options);
+    this.usagePlans.push(plan);
+    return plan;
+  }
+
+  /** Keys and plans only work together: a key nobody must send, or a plan no key reaches, meters nothing. */
+  private warnOnUnmeteredKeys(): void {
+    if (this.apiKeyRequired && this.usagePlans.length === 0) {
+      warn(this, 'ApiKeyRouteWithoutUsagePlan',
+        'apiKeyRequired is set but no usage plan grants a key, so nobody can connect: add a usage plan with API keys (addUsagePlan)');
+    }
+    if (!this.apiKeyRequired && this.usagePlans.length > 0) {
+      warn(this, 'UsagePlanWithoutApiKey',
+        `usage plans ${this.usagePlans.map(p => p.node.id.replace(/^UsagePlan/, '')).join(', ')} meter callers by API key, but the gateway requires none: set apiKeyRequired: true, or remove the plans`);
+    }
+  }
+
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: WebSocketRouteOptions): apigwv2.CfnRoute {
     const route = this.acceptRoute(prop, routeKey);
     throwIfProblems(this, routeOptionProblems(prop, route, options));
@@ -434,6 +486,7 @@ export class WebSocketGateway extends Construct {
       target: `integrations/${cfnIntegration.ref}`,
       authorizationType: auth?.authorizationType ?? 'NONE',
       authorizerId: auth?.authorizer?.ref,
+      apiKeyRequired: route.kind === 'connect' && this.apiKeyRequired ? true : undefined,
       routeResponseSelectionExpression: returnResponse ? '$default' : undefined,
       modelSelectionExpression: model ? DEFAULT_TEMPLATE_SELECTION : undefined,
       requestModels: model ? { [DEFAULT_TEMPLATE_KEY]: model.name } : undefined,
@@ -467,6 +520,8 @@ export class WebSocketGateway extends Construct {
       throttle: options.throttle,
       validatesBody: schema !== undefined,
       requiredParameters: [],
+      // Every message arrives on a connection opened with the key.
+      apiKeyRequired: this.apiKeyRequired,
       cfnIntegration,
     });
     if (options.throttle) this.routeSettings.throttleRoute(routeKey, options.throttle);
@@ -578,4 +633,5 @@ export const WEBSOCKET_GATEWAY_PROPS = struct<WebSocketGatewayProps>('WebSocketG
   quotas: optional(API_QUOTAS),
   callbackUrlOutput: optional(URL_OUTPUT_OPTIONS),
   domain: optional(DOMAIN_OPTIONS),
+  apiKeyRequired: optional(bool()),
 }, '{ authorization: Authorization.none() }', restOnlyProps('a WebSocketGateway', 'WebSocket APIs'));

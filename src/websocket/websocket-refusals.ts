@@ -8,7 +8,10 @@ export const WEBSOCKET_REFUSED_ROUTE_OPTIONS: Record<string, Refusal> = {
     rule: 'cannot be set on a WebSocket route: API Gateway authorizes a WebSocket connection once, on $connect',
     fix: "set the gateway's authorization prop; it applies to $connect",
   },
-  apiKeyRequired: ON_WEBSOCKET('apiKeyRequired', 'API keys and usage plans are a RestGateway feature here'),
+  apiKeyRequired: {
+    rule: 'cannot be set on a WebSocket route: API Gateway checks a WebSocket API key once, on $connect',
+    fix: "set the gateway's apiKeyRequired prop; it applies to $connect",
+  },
   requiredParameters: ON_WEBSOCKET('requiredParameters', 'WebSocket messages have no query strings or headers to require'),
   cache: ON_WEBSOCKET('cache', 'response caching is a RestGateway feature'),
 };

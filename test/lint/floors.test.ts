@@ -53,7 +53,7 @@ describe('floors of src/', () => {
   }, 60_000);
 
   test('a gateway may not import another gateway', async () => {
-    const found = await findings('src/rest/quota.ts', withImport('src/rest/quota.ts', "import type { HttpGatewayProps } from '../http/http-gateway';"));
+    const found = await findings('src/rest/endpoint.ts', withImport('src/rest/endpoint.ts', "import type { HttpGatewayProps } from '../http/http-gateway';"));
     expect(found).toContainEqual({ ruleId: 'import/no-restricted-paths', severity: 2 });
   }, 60_000);
 

@@ -1,5 +1,5 @@
 import { App, Duration, Stack, Validations, aws_dynamodb as dynamodb, aws_kms as kms, aws_route53 as route53, aws_sqs as sqs } from 'aws-cdk-lib';
-import { Authorization, DynamoDbAction, Integration, RequestValue, WebSocketGateway } from '../../src';
+import { Authorization, DynamoDbAction, Integration, QuotaPeriod, RequestValue, WebSocketGateway } from '../../src';
 import { testApp, testStack } from '../support/app';
 import { compliantFunction } from '../support/compliant-fixtures';
 import { addNagChecks } from '../support/nag';
@@ -48,6 +48,7 @@ const WEBSOCKET_GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       stageDescription: 'Chat, production',
       dataTrace: true,
       routeSelectionExpression: '$request.body.action',
+      apiKeyRequired: true,
       // Clients connect to wss://chat.example.com; backends still post to the execute-api endpoint.
       domain: {
         domainName: 'chat.example.com',
@@ -60,6 +61,8 @@ const WEBSOCKET_GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     ws.addRoute('$default', Integration.mock({ body: '{"message":"unknown action"}' }), { returnResponse: true });
     ws.addRoute('ping', Integration.mock({ body: '{"pong":true}' }), { returnResponse: true });
     ws.grantManageConnections(onMessage);
+    // Partners' servers connect with an API key: a plan counts their connections per day.
+    ws.addUsagePlan('Partners', { throttle: { rateLimit: 10 }, quota: { limit: 10_000, period: QuotaPeriod.DAY } }).addApiKey('Acme');
     Validations.of(ws).acknowledge({ id: 'cdk-gatehouse:DataTraceLogging', reason: 'debugging the chat protocol this week; turned off after' });
     Validations.of(onMessage).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::arn:aws:execute-api:eu-west-1:111111111111:<ChatApi86739009>/live/*/@connections/*]',

@@ -108,6 +108,7 @@ const ROWS = [
   ['WebSocketGatewayProps', 'tracing', true, 'UnsupportedCombination'],
   ['WebSocketGatewayProps', 'cors', { allowOrigins: ['*'] }, 'UnknownProp'],
   ['WebSocketGatewayProps', 'domain', 'ws.example.com', 'InvalidType'],
+  ['WebSocketGatewayProps', 'apiKeyRequired', 'yes', 'InvalidType'],
   ['WebSocketGatewayProps', 'domain', { domainName: 'ws.example.com' }, 'InvalidDomain', { shown: '"ws.example.com"' }],
   ['WebSocketGatewayProps', 'domain', fx => ({ domainName: 'ws.example.com', certificate: fx.cert, keepExecuteApiEndpoint: false }), 'InvalidDomain',
     { prop: 'domain.keepExecuteApiEndpoint', shown: 'false' }],

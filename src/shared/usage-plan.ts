@@ -1,13 +1,11 @@
 import { CfnOutput, Lazy, Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ApiKeyValue, API_KEY_VALUE } from './api-key-value';
-import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from './quota';
+import { methodProblems } from './gateway-methods';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { HttpRouteKey } from '../core/route-key';
-import { optionsProblems, bool, map, optional, str, struct } from '../core/shape';
-import { describeGateway } from '../review/gateway-registry';
-import { UsagePlanEntry } from '../review/manifest-format';
-import { methodProblems } from '../shared/gateway-methods';
+import { optionsProblems, bool, callName, map, optional, str, struct } from '../core/shape';
+import { ApiKeyValue, API_KEY_VALUE } from '../vocabulary/api-key-value';
+import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from '../vocabulary/quota';
 import { burstLimitOf, throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
 
 /** Options of `gateway.addUsagePlan`. */
@@ -67,17 +65,38 @@ export interface ApiKeyOptions {
   readonly outputKeyId?: boolean;
 }
 
-/** What a plan needs from its gateway. Not exported. */
+/** What a plan needs from its gateway (REST or WebSocket). Not exported. */
 export interface UsagePlanHost {
   /** The gateway: every plan of it shares its stage. */
   readonly gateway: IConstruct;
-  readonly api: apigw.RestApi;
-  readonly stage: apigw.Stage;
+  readonly apiId: string;
+  readonly stageName: string;
+  /**
+   * The stage, when `stageName` is a plain name rather than a reference to it (WebSocket):
+   * the plan must wait for it, or API Gateway refuses an unknown stage.
+   */
+  readonly stage?: IConstruct;
   readonly stageThrottle: ThrottleSettings;
   /** The gateway's registry of keys, shared by its plans. */
   readonly keys: ApiKeyRegistry;
+  /**
+   * Why the gateway takes no per-route throttles in a plan, when it takes none (WebSocket
+   * APIs: API Gateway meters a WebSocket key on `$connect`).
+   */
+  readonly noRouteThrottles?: string;
   /** The route with this key, if the gateway has it (looked up at synth). */
   route(routeKey: string): HttpRouteKey | undefined;
+  /** Whether that route requires an API key; undefined for a route the gateway does not have. */
+  routeRequiresApiKey(routeKey: string): boolean | undefined;
+}
+
+/** A plan as the route manifest records it: its limits and its keys' names, never their values. */
+export interface UsagePlanRecord {
+  readonly id: string;
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly quotaLimit?: number;
+  readonly quotaPeriod?: QuotaPeriod;
+  readonly apiKeys: string[];
 }
 
 /** API Gateway's limit of usage plans one key can be in. */
@@ -177,14 +196,31 @@ function identity(key: apigw.IApiKey): unknown {
 }
 
 /**
- * A usage plan of a REST gateway's stage: a throttle and quota per API key, and per-route
- * throttles. Its logical IDs derive from its id and its keys' names, so adding or removing
- * one plan or key changes nothing else, and renaming it (`name`) changes none.
+ * A usage plan of a gateway's stage (REST or WebSocket): a throttle and quota per API key,
+ * and per-route throttles (REST). Its logical IDs derive from its id and its keys' names, so
+ * adding or removing one plan or key changes nothing else, and renaming it (`name`) changes none.
  */
 export class UsagePlan extends Construct {
-  /** @internal Plans are made by `RestGateway.addUsagePlan`. */
-  public static _create(scope: Construct, id: string, host: UsagePlanHost, options: UsagePlanOptions, planId: string): UsagePlan {
-    return new UsagePlan(scope, id, host, options, planId);
+  /**
+   * @internal Plans are made by the gateways' `addUsagePlan`: the plan `UsagePlan<id>` of
+   * `host.gateway`, once its id and options are checked.
+   */
+  public static _add(host: UsagePlanHost, id: string, options: UsagePlanOptions): UsagePlan {
+    const gateway = host.gateway;
+    const prop = callName('addUsagePlan', id);
+    throwIfProblems(gateway, [...methodProblems('addUsagePlan', { id }), ...optionsProblems(USAGE_PLAN_OPTIONS, options, prop)]);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+      fail(gateway, { code: 'InvalidUsagePlan', prop, rule: 'names must be 1-64 letters, digits, _ or -', value: id, fix: "use e.g. 'Gold'" });
+    }
+    if (gateway.node.tryFindChild(`UsagePlan${id}`)) {
+      fail(gateway, { code: 'InvalidUsagePlan', prop, rule: 'must name a new plan', value: id, fix: 'give each plan its own name' });
+    }
+    if (options.routeThrottles && host.noRouteThrottles) {
+      fail(gateway, {
+        code: 'UnsupportedCombination', prop: `${prop}.routeThrottles`, rule: `cannot be set: ${host.noRouteThrottles}`, value: Object.keys(options.routeThrottles), fix: 'remove routeThrottles',
+      });
+    }
+    return new UsagePlan(gateway as Construct, `UsagePlan${id}`, host, options, id);
   }
 
   /** The underlying CloudFormation usage plan (escape hatch). */
@@ -218,15 +254,16 @@ export class UsagePlan extends Construct {
       throttle: options.throttle && toCfnThrottle(options.throttle),
       quota: options.quota && { limit: options.quota.limit, period: options.quota.period, offset: options.quota.offset },
       apiStages: [{
-        apiId: host.api.restApiId,
-        stage: host.stage.stageName,
+        apiId: host.apiId,
+        stage: host.stageName,
         throttle: options.routeThrottles && Lazy.any({ produce: () => this.routeThrottles(prop, options.routeThrottles!) }),
       }],
     });
+    if (host.stage) this.resource.node.addDependency(host.stage);
   }
 
   /** @internal The plan in the route manifest: its limits and its keys' names, never their values. */
-  public _manifestEntry(): UsagePlanEntry {
+  public _manifestEntry(): UsagePlanRecord {
     return {
       id: this.planId,
       throttle: this.options.throttle && { rateLimit: this.options.throttle.rateLimit, burstLimit: burstLimitOf(this.options.throttle) },
@@ -286,10 +323,8 @@ export class UsagePlan extends Construct {
    * the key only on routes that require one: a route throttle on another route never applies.
    */
   private warnKeylessRouteThrottles(byKey: { [routeKey: string]: ThrottleSettings }): void {
-    const routes = describeGateway(this.host.gateway)?.routes ?? [];
     for (const routeKey of Object.keys(byKey).sort()) {
-      const route = routes.find(r => r.routeKey === routeKey);
-      if (!route || route.apiKeyRequired) continue;
+      if (this.host.routeRequiresApiKey(routeKey) !== false) continue;
       warn(this, 'RouteThrottleWithoutApiKey',
         `usage plan ${this.planId} routeThrottles['${routeKey}'] limits callers by their API key, but ${routeKey} requires none (apiKeyRequired), `
         + 'so API Gateway never applies it: set apiKeyRequired: true on the route, or use the route\'s own throttle (RouteOptions.throttle), which limits every caller');
