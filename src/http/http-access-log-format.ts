@@ -1,5 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { COMMON_ACCESS_LOG_FIELDS } from '../shared/access-log-fields';
+import { accessLogFormatText, COMMON_ACCESS_LOG_FIELDS } from '../shared/access-log-fields';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
 
 /**
  * One JSON object per request, with the REST gateway's field names where the meaning is the
@@ -13,6 +14,7 @@ export const HTTP_ACCESS_LOG_FIELDS: Record<string, string> = {
   integrationError: '$context.integrationErrorMessage',
 };
 
-export function httpAccessLogFormat(): apigw.AccessLogFormat {
-  return apigw.AccessLogFormat.custom(JSON.stringify(HTTP_ACCESS_LOG_FIELDS));
+/** The gateway's format: its standard fields and the user's `additionalFields`. */
+export function httpAccessLogFormat(options?: AccessLogOptions): apigw.AccessLogFormat {
+  return apigw.AccessLogFormat.custom(accessLogFormatText(HTTP_ACCESS_LOG_FIELDS, options));
 }

@@ -3,7 +3,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { HttpDefinition } from './definition/http-definition';
-import { httpAccessLogFormat } from './http-access-log-format';
+import { HTTP_ACCESS_LOG_FIELDS, httpAccessLogFormat } from './http-access-log-format';
 import { HttpAuthorizers } from './http-authorizers';
 import { HttpIntegrationSettings, HttpRouteContext } from './http-binding';
 import { bindHttpAuthorization, bindHttpIntegration } from './http-capabilities';
@@ -22,6 +22,7 @@ import { bool, optional, optionsProblems, propsProblems as propsShapeProblems, s
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
+import { additionalFieldProblems } from '../shared/access-log-fields';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { escapeHatchDuplicates } from '../shared/escape-hatch-routes';
 import { ExecuteApiEndpointChoice, executeApiEndpointDisabled, executeApiEndpointProblems, hasCallableUrl } from '../shared/execute-api-endpoint';
@@ -253,7 +254,7 @@ export class HttpGateway extends Construct {
       detailedMetricsEnabled: true,
       stageVariables: props.stageVariables,
       accessLogSettings: this.accessLogGroup
-        ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: httpAccessLogFormat() }
+        ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: httpAccessLogFormat(props.accessLogs) }
         : undefined,
     });
     // Set on the CloudFormation stage: older aws-cdk-lib versions have no stage description prop.
@@ -417,7 +418,7 @@ export class HttpGateway extends Construct {
 function propsProblems(props: HttpGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle), ...corsProblems(props.cors)];
   problems.push(...stageNameProblems(props.stageName, true), ...stageVariableProblems('stageVariables', props.stageVariables));
-  problems.push(...accessLogOptionProblems(props.accessLogs));
+  problems.push(...accessLogOptionProblems(props.accessLogs), ...additionalFieldProblems(HTTP_ACCESS_LOG_FIELDS, props.accessLogs));
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { COMMON_ACCESS_LOG_FIELDS } from '../shared/access-log-fields';
+import { accessLogFormatText, COMMON_ACCESS_LOG_FIELDS } from '../shared/access-log-fields';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
 
 /**
  * One JSON object per request. Field names are stable: dashboards and queries depend on
@@ -12,6 +13,7 @@ export const REST_ACCESS_LOG_FIELDS: Record<string, string> = {
   route: '$context.httpMethod $context.resourcePath',
 };
 
-export function restAccessLogFormat(): apigw.AccessLogFormat {
-  return apigw.AccessLogFormat.custom(JSON.stringify(REST_ACCESS_LOG_FIELDS));
+/** The gateway's format: its standard fields and the user's `additionalFields`. */
+export function restAccessLogFormat(options?: AccessLogOptions): apigw.AccessLogFormat {
+  return apigw.AccessLogFormat.custom(accessLogFormatText(REST_ACCESS_LOG_FIELDS, options));
 }

@@ -3,7 +3,7 @@ import {
   aws_apigateway as apigw, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, Size, Stack, Token,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { restAccessLogFormat } from './access-log-format';
+import { REST_ACCESS_LOG_FIELDS, restAccessLogFormat } from './access-log-format';
 import { API_ACCESS, ApiAccess } from './api-access';
 import { applyInvalidationPolicy } from './cache-invalidation';
 import { CANARY_OPTIONS, CanaryOptions } from './canary-options';
@@ -36,6 +36,7 @@ import {
 import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { registerGateway } from '../review/gateway-registry';
+import { additionalFieldProblems } from '../shared/access-log-fields';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { quotaProblem, resourcePaths } from '../shared/api-quota';
@@ -440,7 +441,7 @@ export class RestGateway extends Construct {
       description: props.stageDescription,
       tracingEnabled: props.tracing ?? true,
       accessLogDestination: this.accessLogGroup ? new apigw.LogGroupLogDestination(this.accessLogGroup) : undefined,
-      accessLogFormat: this.accessLogGroup ? restAccessLogFormat() : undefined,
+      accessLogFormat: this.accessLogGroup ? restAccessLogFormat(props.accessLogs) : undefined,
       // Written out even when off, so removing the cache in code removes it from the stage.
       cacheClusterEnabled: this.cache !== undefined,
       cacheClusterSize: this.cache ? (this.cache.size ?? CacheSize.GB_0_5) : undefined,
@@ -719,7 +720,7 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   problems.push(...corsProblems(props.cors));
   problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   problems.push(...stageVariableProblems('canary.stageVariableOverrides', props.canary?.stageVariableOverrides));
-  problems.push(...accessLogOptionProblems(props.accessLogs));
+  problems.push(...accessLogOptionProblems(props.accessLogs), ...additionalFieldProblems(REST_ACCESS_LOG_FIELDS, props.accessLogs));
   const bytes = props.minCompressionSize?.toBytes();
   if (bytes !== undefined && !Token.isUnresolved(bytes) && (bytes < 0 || bytes > 10 * 1024 * 1024)) {
     problems.push({

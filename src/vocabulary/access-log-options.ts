@@ -1,5 +1,6 @@
 import { aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
-import { bool, optional, struct } from '../core/shape';
+import { RequestValue, REQUEST_VALUE } from './request-value';
+import { bool, map, optional, struct } from '../core/shape';
 import { RETENTION_DAYS } from '../core/shapes/aws';
 import { KMS_KEY, LOG_GROUP } from '../core/shapes/refs';
 
@@ -32,6 +33,15 @@ export interface AccessLogOptions {
    * @default - encrypted at rest by CloudWatch Logs with a key it owns
    */
   readonly encryptionKey?: kms.IKey;
+
+  /**
+   * Fields to log besides the gateway's standard ones, each a context variable:
+   * `{ tenant: RequestValue.context('authorizer.tenantId'), wafAction: RequestValue.context('waf.status') }`.
+   * Names are 1-64 letters, digits or `_`, and cannot replace a standard field. Mind what the
+   * values hold: access logs are kept for the log group's retention.
+   * @default - the standard fields only
+   */
+  readonly additionalFields?: { [field: string]: RequestValue };
 }
 
 // The shapes untyped (JavaScript) callers are checked against.
@@ -41,4 +51,5 @@ export const ACCESS_LOG_OPTIONS = struct<AccessLogOptions>('AccessLogOptions', {
   logGroup: optional(LOG_GROUP),
   retention: optional(RETENTION_DAYS),
   encryptionKey: optional(KMS_KEY),
+  additionalFields: optional(map(REQUEST_VALUE, "{ tenant: RequestValue.context('authorizer.tenantId') }")),
 }, '{ enabled: false } to turn access logs off');

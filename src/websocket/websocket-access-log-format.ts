@@ -1,4 +1,6 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { accessLogFormatText } from '../shared/access-log-fields';
+import { AccessLogOptions } from '../vocabulary/access-log-options';
 
 /**
  * One JSON object per WebSocket event (connect, message, disconnect). Field names are
@@ -24,6 +26,7 @@ export const WEBSOCKET_ACCESS_LOG_FIELDS: Record<string, string> = {
   authorizerError: '$context.authorizer.error',
 };
 
-export function webSocketAccessLogFormat(): apigw.AccessLogFormat {
-  return apigw.AccessLogFormat.custom(JSON.stringify(WEBSOCKET_ACCESS_LOG_FIELDS));
+/** The gateway's format: its standard fields and the user's `additionalFields`. */
+export function webSocketAccessLogFormat(options?: AccessLogOptions): apigw.AccessLogFormat {
+  return apigw.AccessLogFormat.custom(accessLogFormatText(WEBSOCKET_ACCESS_LOG_FIELDS, options));
 }

@@ -3,7 +3,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { modelSchema } from './request-model-schema';
-import { webSocketAccessLogFormat } from './websocket-access-log-format';
+import { WEBSOCKET_ACCESS_LOG_FIELDS, webSocketAccessLogFormat } from './websocket-access-log-format';
 import { DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketRouteContext } from './websocket-binding';
 import { bindWebSocketAuthorization, bindWebSocketIntegration } from './websocket-capabilities';
 import { webSocketDomainProblems } from './websocket-domain';
@@ -19,6 +19,7 @@ import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
+import { additionalFieldProblems } from '../shared/access-log-fields';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
 import { AccountLogsRole } from '../shared/account-logs-role';
 import { dataTraceOf } from '../shared/data-trace';
@@ -302,7 +303,7 @@ export class WebSocketGateway extends Construct {
       autoDeploy: true,
       stageVariables: props.stageVariables,
       accessLogSettings: this.accessLogGroup
-        ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: webSocketAccessLogFormat() }
+        ? { destination: new apigwv2.LogGroupLogDestination(this.accessLogGroup), format: webSocketAccessLogFormat(props.accessLogs) }
         : undefined,
     });
     // Set on the CloudFormation stage: older aws-cdk-lib versions have no stage description prop.
@@ -577,7 +578,7 @@ function propsProblems(props: WebSocketGatewayProps): Problem[] {
       "use e.g. '$request.body.action' or '${request.body.type}.${request.body.action}'", 'InvalidRouteSelectionExpression'),
   ];
   for (const check of checks) if (check) problems.push(check);
-  problems.push(...accessLogOptionProblems(props.accessLogs));
+  problems.push(...accessLogOptionProblems(props.accessLogs), ...additionalFieldProblems(WEBSOCKET_ACCESS_LOG_FIELDS, props.accessLogs));
   return problems;
 }
 

@@ -142,6 +142,8 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       stageVariables: { flag: 'off' },
       stageDescription: 'Reports, production',
       dataTrace: true,
+      // Which partner's key made each request, next to the standard fields.
+      accessLogs: { additionalFields: { apiKeyId: RequestValue.context('identity.apiKeyId') } },
       // Served by a custom domain another stack owns: no execute-api endpoint, no URL output.
       disableExecuteApiEndpoint: true,
     });
