@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { createChatApp } from './chat-api';
+import { createDeviceFleetApp } from './device-fleet';
 import { createHttpApp } from './http-api';
 import { createOrdersApp } from './orders-api';
 import { createPartnerReportsApp } from './partner-reports';
@@ -13,6 +14,6 @@ import { createStorefrontApp } from './storefront-events';
 export function addExampleStacks(app: App): Stack[] {
   return [
     createOrdersApp(app), createStorefrontApp(app), createPartnerReportsApp(app), createPrivateAndPublicApp(app),
-    createHttpApp(app), createChatApp(app),
+    createHttpApp(app), createChatApp(app), createDeviceFleetApp(app),
   ];
 }
