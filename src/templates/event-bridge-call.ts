@@ -1,4 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { composedDocument } from './composed-document';
 import { putEventsRequest, putEventsResponse } from './event-bridge';
 import { RouteValues } from './route-values';
 import { ServiceCall, ServiceCallSite } from './service-call';
@@ -6,6 +7,7 @@ import { ErrorStatusStyle } from './service-errors';
 import { PLACES } from './template-places';
 import { throwIfProblems } from '../core/errors';
 import { IntegrationSpecOf } from '../vocabulary/integration-spec';
+import { composedDocumentProblems } from '../vocabulary/integrations/composed-document';
 import { eventBridgeProblems } from '../vocabulary/integrations/event-bridge';
 import { RequestValue } from '../vocabulary/request-value';
 
@@ -15,8 +17,13 @@ export function eventBridgeCall(
 ): ServiceCall {
   const { bus, options } = spec;
   const detailValue = options.detail ?? RequestValue.body();
-  const detail = values.use(detailValue, `${prop} detail`, PLACES.eventDetail);
-  throwIfProblems(site.scope, [...eventBridgeProblems(prop, options), ...values.problems]);
+  const composed = options.detailFields !== undefined;
+  const detail = composed
+    ? composedDocument(values, options.detailFields!, `${prop} detailFields`)
+    : values.use(detailValue, `${prop} detail`, PLACES.eventDetail);
+  throwIfProblems(site.scope, [
+    ...eventBridgeProblems(prop, options), ...composedDocumentProblems(prop, 'detail', 'detailFields', options, true), ...values.problems,
+  ]);
 
   const role = site.serviceRole(bus, 'Lets API Gateway put events on this bus');
   role.allow(['events:PutEvents'], bus.eventBusArn);
@@ -28,7 +35,7 @@ export function eventBridgeCall(
     requestTemplate: putEventsRequest({ eventBusArn: bus.eventBusArn, source: options.source, detailType: options.detailType, detail }),
     responseTemplate: putEventsResponse(style),
     // EventBridge refuses a detail that is not a JSON object: API Gateway's validator says so first.
-    requestSchema: detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : values.requestSchema(),
+    requestSchema: !composed && detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : values.requestSchema(),
     timeout: options.timeout,
   };
 }

@@ -1,5 +1,5 @@
+import { DocumentValue } from './composed-document';
 import { guardedRequest } from './json-value-checks';
-import { TemplateValue } from './request-value-vtl';
 import { ErrorStatusStyle, serviceErrorBody } from './service-errors';
 import { jsonDocumentString, jsonString, jsonStringLiteral } from './vtl-text';
 
@@ -7,7 +7,7 @@ export interface PutEventsTemplate {
   readonly eventBusArn: string;
   readonly source: string;
   readonly detailType: string;
-  readonly detail: TemplateValue;
+  readonly detail: DocumentValue;
 }
 
 /**

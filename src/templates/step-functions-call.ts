@@ -1,3 +1,4 @@
+import { composedDocument } from './composed-document';
 import { RouteValues } from './route-values';
 import { ServiceCall, ServiceCallSite } from './service-call';
 import { ErrorStatusStyle } from './service-errors';
@@ -5,6 +6,7 @@ import { startExecutionRequest, startExecutionResponse, startSyncExecutionRespon
 import { PLACES } from './template-places';
 import { throwIfProblems } from '../core/errors';
 import { IntegrationSpecOf } from '../vocabulary/integration-spec';
+import { composedDocumentProblems } from '../vocabulary/integrations/composed-document';
 import { syncProblems } from '../vocabulary/integrations/step-functions';
 import { resolveStepFunctionsAction, StepFunctionsAction } from '../vocabulary/integrations/step-functions-action';
 import { RequestValue } from '../vocabulary/request-value';
@@ -15,8 +17,12 @@ export function stepFunctionsCall(
 ): ServiceCall {
   const { stateMachine: machine, options } = spec;
   const sync = resolveStepFunctionsAction(site, prop, options, false) === StepFunctionsAction.START_SYNC_EXECUTION;
-  const input = values.use(options.input ?? RequestValue.body(), `${prop} input`, PLACES.executionInput);
-  throwIfProblems(site.scope, [...syncProblems(prop, machine, sync), ...values.problems]);
+  const input = options.inputFields !== undefined
+    ? composedDocument(values, options.inputFields, `${prop} inputFields`)
+    : values.use(options.input ?? RequestValue.body(), `${prop} input`, PLACES.executionInput);
+  throwIfProblems(site.scope, [
+    ...syncProblems(prop, machine, sync), ...composedDocumentProblems(prop, 'input', 'inputFields', options, true), ...values.problems,
+  ]);
 
   const action = sync ? 'StartSyncExecution' : 'StartExecution';
   const role = site.serviceRole(machine, 'Lets API Gateway start executions of this state machine');

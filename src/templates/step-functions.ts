@@ -1,5 +1,5 @@
+import { DocumentValue } from './composed-document';
 import { guardedRequest } from './json-value-checks';
-import { TemplateValue } from './request-value-vtl';
 import { ERROR_MESSAGES, ErrorStatusStyle, statusMessage } from './service-errors';
 import { jsonDocumentString, jsonString } from './vtl-text';
 
@@ -8,7 +8,7 @@ import { jsonDocumentString, jsonString } from './vtl-text';
  * body starts the execution with `{}` rather than being refused. A refused value sends an
  * input that is not JSON, which Step Functions refuses (400, InvalidExecutionInput).
  */
-export function startExecutionRequest(stateMachineArn: string, input: TemplateValue): string {
+export function startExecutionRequest(stateMachineArn: string, input: DocumentValue): string {
   const inputJson = input.expr !== undefined ? jsonDocumentString(input.expr, 'gI') : input.json;
   const start = (json: string) => `{"stateMachineArn":"${stateMachineArn}","input":${json}}`;
   return guardedRequest(input.prelude, input.refuses, start(inputJson), start('"refused"'));

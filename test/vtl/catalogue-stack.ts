@@ -62,6 +62,16 @@ export function catalogueStack(): Stack {
     stateMachine(stack, 'Checkout', sfn.StateMachineType.EXPRESS), { sync: true }));
   api.addRoute('POST /fulfil', Integration.stepFunctions(fulfil));
   api.addRoute('POST /events', Integration.eventBridge(shop, { source: 'shop.orders', detailType: 'OrderPlaced' }));
+  // Documents composed of several values: JSON from the body, strings from elsewhere.
+  const composed = {
+    order: RequestValue.jsonPath('$.order'),
+    tenant: RequestValue.header('X-Tenant'),
+    month: RequestValue.queryString('month'),
+    caller: RequestValue.context('identity.sourceIp'),
+    channel: RequestValue.literal('api "v1" $x #y'),
+  };
+  api.addRoute('POST /fulfil-composed', Integration.stepFunctions(fulfil, { inputFields: composed }));
+  api.addRoute('POST /events-composed', Integration.eventBridge(shop, { source: 'shop.orders', detailType: 'OrderPlaced', detailFields: composed }));
   addValueRoutes(api, { orders, ordersFifo, clicks, items, fulfil, shop });
   return stack;
 }

@@ -220,3 +220,48 @@ describe('EventBridge PutEvents', () => {
     });
   });
 });
+
+/**
+ * Documents composed of several values (`inputFields`, `detailFields`): the `order` read by a
+ * JSON path keeps its JSON, the header, query string and context values are strings, the
+ * literal is written as given; every hostile value comes through unchanged.
+ */
+describe('composed Step Functions input and EventBridge detail', () => {
+  const documentOf = (route: string, request: Partial<VtlRequest>) => {
+    const sent = JSON.parse(render(route, request));
+    return JSON.parse(route.includes('fulfil') ? sent.input : sent.Entries[0].Detail);
+  };
+  const CHANNEL = 'api "v1" $x #y';
+  const ROUTES = ['POST /fulfil-composed', 'POST /events-composed'];
+
+  test.each(params)('string values come through unchanged: %s', (_name, value) => {
+    for (const route of ROUTES) {
+      const doc = documentOf(route, { body: JSON.stringify({ order: { id: value, n: 1 } }), header: { 'X-Tenant': value }, querystring: { month: value } });
+      expect(doc).toEqual({ order: { id: value, n: 1 }, tenant: value, month: value, caller: CONTEXT.identity.sourceIp, channel: CHANNEL });
+    }
+  });
+
+  test.each(objectBodies.filter(([, body]) => attributeNesting(jsonObject(body)!) <= MAX_NESTING))('a JSON path value keeps its JSON: %s', (_name, body) => {
+    const order = jsonObject(body)!.order;
+    for (const route of ROUTES) {
+      const doc = documentOf(route, { body, header: { 'X-Tenant': 't' } });
+      expect(numbersByValue(doc.order)).toEqual(numbersByValue(order === undefined ? null : order));
+      expect(doc.tenant).toBe('t');
+      expect(doc.month).toBe('');
+    }
+  });
+
+  test('a missing value is null (JSON path) or empty (others)', () => {
+    for (const route of ROUTES) {
+      expect(documentOf(route, { body: '{}' })).toEqual({ order: null, tenant: '', month: '', caller: CONTEXT.identity.sourceIp, channel: CHANNEL });
+    }
+  });
+
+  test('numbers a double cannot hold and lone surrogates are refused, for the service to answer 400', () => {
+    for (const body of ['{"order":{"n":1e400}}', '{"order":"\\ud800"}']) {
+      expect(JSON.parse(render('POST /fulfil-composed', { body })).input).toBe('refused');
+      expect(JSON.parse(render('POST /events-composed', { body })).Entries[0].Detail).toBe('refused');
+    }
+  });
+});
+

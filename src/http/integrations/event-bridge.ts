@@ -1,6 +1,7 @@
 import { aws_apigatewayv2 as apigwv2 } from 'aws-cdk-lib';
 import { throwIfProblems } from '../../core/errors';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { composedDocumentProblems } from '../../vocabulary/integrations/composed-document';
 import { eventBridgeProblems } from '../../vocabulary/integrations/event-bridge';
 import { RequestValue } from '../../vocabulary/request-value';
 import { HttpIntegrationBinding, HttpRouteContext } from '../http-binding';
@@ -22,7 +23,7 @@ export function bindEventBridgeHttp(ctx: HttpRouteContext, spec: IntegrationSpec
     DetailType: values.use(RequestValue.literal(options.detailType), `${prop} detailType`),
     Detail: values.use(options.detail ?? RequestValue.body(), `${prop} detail`),
   };
-  throwIfProblems(ctx.scope, [...eventBridgeProblems(prop, options), ...values.problems]);
+  throwIfProblems(ctx.scope, [...eventBridgeProblems(prop, options), ...composedDocumentProblems(prop, 'detail', 'detailFields', options, false), ...values.problems]);
 
   const role = ctx.serviceRole(bus, 'Lets API Gateway put events on this bus');
   role.allow(['events:PutEvents'], bus.eventBusArn);

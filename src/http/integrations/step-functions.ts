@@ -2,6 +2,7 @@ import { Arn, ArnFormat, Stack, aws_apigatewayv2 as apigwv2, aws_stepfunctions a
 import { throwIfProblems } from '../../core/errors';
 import { acknowledgeWildcardResource } from '../../shared/nag-acknowledgements';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
+import { composedDocumentProblems } from '../../vocabulary/integrations/composed-document';
 import { syncProblems } from '../../vocabulary/integrations/step-functions';
 import { resolveStepFunctionsAction, StepFunctionsAction } from '../../vocabulary/integrations/step-functions-action';
 import { RequestValue } from '../../vocabulary/request-value';
@@ -30,7 +31,7 @@ export function bindStepFunctionsHttp(ctx: HttpRouteContext, spec: IntegrationSp
   const parameters: Record<string, string> = stop
     ? { ExecutionArn: values.use(options.executionArn ?? RequestValue.jsonPath('$.executionArn'), `${prop} executionArn`) }
     : { StateMachineArn: machine.stateMachineArn, Input: values.use(options.input ?? RequestValue.body(), `${prop} input`) };
-  throwIfProblems(ctx.scope, [...optionProblems, ...values.problems]);
+  throwIfProblems(ctx.scope, [...optionProblems, ...composedDocumentProblems(prop, 'input', 'inputFields', options, false), ...values.problems]);
 
   const role = ctx.serviceRole(machine, 'Lets API Gateway run executions of this state machine');
   const resource = stop ? executionsOf(machine) : machine.stateMachineArn;

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 import { Problem } from '../../core/errors';
-import { optional, required, str, struct } from '../../core/shape';
+import { map, optional, required, str, struct } from '../../core/shape';
 import { loneSurrogateProblems } from '../../core/unicode';
 import { RequestValue, REQUEST_VALUE } from '../request-value';
 
@@ -19,6 +19,15 @@ export interface EventBridgeIntegrationOptions extends ServiceIntegrationOptions
    * @default RequestValue.body()
    */
   readonly detail?: RequestValue;
+
+  /**
+   * The event's detail as a JSON object made of request values, instead of `detail`, e.g.
+   * `{ order: RequestValue.jsonPath('$.order'), tenant: RequestValue.header('X-Tenant') }`.
+   * A value read by a JSON path keeps its JSON (null when missing); the others are strings.
+   * REST and WebSocket (mapping templates); an HttpGateway cannot compose one.
+   * @default - the detail is `detail`
+   */
+  readonly detailFields?: { [field: string]: RequestValue };
 }
 
 /** What is wrong with the event's source and detail type on any gateway. */
@@ -55,4 +64,5 @@ export const EVENT_BRIDGE_INTEGRATION_OPTIONS = struct<EventBridgeIntegrationOpt
   source: required(str("'shop.orders'")),
   detailType: required(str("'OrderPlaced'")),
   detail: optional(REQUEST_VALUE),
+  detailFields: optional(map(REQUEST_VALUE, "{ order: RequestValue.jsonPath('$.order') }")),
 }, "{ source: 'shop.orders', detailType: 'OrderPlaced' }");

@@ -18,7 +18,13 @@ export enum StepFunctionsAction {
  */
 export function resolveStepFunctionsAction(
   ctx: { readonly scope: IConstruct }, prop: string,
-  options: { readonly action?: StepFunctionsAction; readonly sync?: boolean; readonly executionArn?: unknown; readonly input?: unknown },
+  options: {
+    readonly action?: StepFunctionsAction;
+    readonly sync?: boolean;
+    readonly executionArn?: unknown;
+    readonly input?: unknown;
+    readonly inputFields?: object;
+  },
   canStop: boolean,
 ): StepFunctionsAction {
   const fromSync = options.sync ? StepFunctionsAction.START_SYNC_EXECUTION : StepFunctionsAction.START_EXECUTION;
@@ -45,6 +51,11 @@ export function resolveStepFunctionsAction(
     }
     if (options.input !== undefined) {
       problems.push({ code: 'InvalidIntegration', prop: `${prop} input`, rule: 'does not apply to STOP_EXECUTION', value: options.input, fix: 'remove input' });
+    }
+    if (options.inputFields !== undefined) {
+      problems.push({
+        code: 'InvalidIntegration', prop: `${prop} inputFields`, rule: 'does not apply to STOP_EXECUTION', value: Object.keys(options.inputFields), fix: 'remove inputFields',
+      });
     }
   } else if (options.executionArn !== undefined) {
     problems.push({

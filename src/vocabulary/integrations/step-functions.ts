@@ -2,7 +2,7 @@ import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
 import { StepFunctionsAction, STEP_FUNCTIONS_ACTION } from './step-functions-action';
 import { Problem } from '../../core/errors';
-import { bool, optional, struct } from '../../core/shape';
+import { bool, map, optional, struct } from '../../core/shape';
 import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.stepFunctions`. */
@@ -20,6 +20,15 @@ export interface StepFunctionsIntegrationOptions extends ServiceIntegrationOptio
    * @default RequestValue.body()
    */
   readonly input?: RequestValue;
+
+  /**
+   * The execution's input as a JSON object made of request values, instead of `input`, e.g.
+   * `{ order: RequestValue.jsonPath('$.order'), caller: RequestValue.context('identity.sourceIp') }`.
+   * A value read by a JSON path keeps its JSON (null when missing); the others are strings.
+   * REST and WebSocket (mapping templates); an HttpGateway cannot compose one.
+   * @default - the input is `input`
+   */
+  readonly inputFields?: { [field: string]: RequestValue };
 
   /**
    * What to do: start an execution, run one synchronously (the same as `sync: true`), or
@@ -54,6 +63,7 @@ export const STEP_FUNCTIONS_INTEGRATION_OPTIONS = struct<StepFunctionsIntegratio
   timeout: TIMEOUT,
   sync: optional(bool()),
   input: optional(REQUEST_VALUE),
+  inputFields: optional(map(REQUEST_VALUE, "{ order: RequestValue.jsonPath('$.order') }")),
   action: optional(STEP_FUNCTIONS_ACTION),
   executionArn: optional(REQUEST_VALUE),
 }, '{ sync: true }');
