@@ -128,6 +128,10 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     api.addRoute('POST /checkout', Integration.stepFunctions(checkout, { sync: true }));
     api.addRoute('POST /fulfil', Integration.stepFunctions(fulfil));
     api.addRoute('POST /events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderPlaced' }));
+    // Input and detail composed of the order from the body and who sent it.
+    const sent = { order: RequestValue.jsonPath('$.order'), caller: RequestValue.context('identity.sourceIp') };
+    api.addRoute('POST /fulfil-order', Integration.stepFunctions(fulfil, { inputFields: sent }));
+    api.addRoute('POST /order-events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderReceived', detailFields: sent }));
     api.addRoute('GET /orders/{id}', Integration.lambda(compliantFunction(stack, 'GetOrder')));
     acknowledgeCommon(stack);
     return stack;
