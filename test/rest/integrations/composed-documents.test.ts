@@ -24,7 +24,8 @@ describe('Step Functions inputFields and EventBridge detailFields', () => {
     const stack = testStack();
     const ws = new WebSocketGateway(stack, 'Chat', { authorization: Authorization.none() });
     ws.addRoute('order', Integration.eventBridge(bus(stack), {
-      source: 'chat.orders', detailType: 'OrderPlaced',
+      source: 'chat.orders',
+      detailType: 'OrderPlaced',
       detailFields: { order: RequestValue.jsonPath('$.order'), connection: RequestValue.context('connectionId') },
     }));
     const integration = Object.values(Template.fromStack(stack).findResources('AWS::ApiGatewayV2::Integration'))
