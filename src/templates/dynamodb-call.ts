@@ -50,12 +50,12 @@ export function dynamoDbCall(
   };
   const name = table.tableName;
   const templates: Record<DynamoDbAction, () => [string, string]> = {
-    [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(name, key), attributesResponse()],
+    [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(name, key), attributesResponse(style)],
     [DynamoDbAction.GET_ITEM]: () => [getItemRequest(name, key), getItemResponse(style)],
     // Without a key the caller's key problems are thrown before the (empty) template is used.
-    [DynamoDbAction.QUERY]: () => (key[0] ? [queryRequest(name, key[0], { ...o, sortCondition }), queryResponse()] : ['', '']),
-    [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(name, key), attributesResponse()],
-    [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(name, key), attributesResponse()],
+    [DynamoDbAction.QUERY]: () => (key[0] ? [queryRequest(name, key[0], { ...o, sortCondition }), queryResponse(style)] : ['', '']),
+    [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(name, key), attributesResponse(style)],
+    [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(name, key), attributesResponse(style)],
   };
   const [requestTemplate, responseTemplate] = templates[action]();
   const writesBody = action === DynamoDbAction.PUT_ITEM || action === DynamoDbAction.UPDATE_ITEM;

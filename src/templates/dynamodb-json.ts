@@ -20,8 +20,8 @@ import { jsonString } from './vtl-text';
  *
  * Template variables have one letter, so the templates stay small: `$E` the events, `$N` the
  * next pass's, `$e` `$c` `$k` `$x` `$y` `$o` `$z` `$w` `$m` `$l` `$p` `$q` (ignored results)
- * `$a` `$t` `$s` `$f` while converting; dynamodb.ts adds `$b` (the body), `$K` (its
- * attribute names) and `$n`. The chunked loops use a capital letter and a digit (`$I1`); other
+ * `$a` `$t` `$s` `$f` while converting; dynamodb.ts adds `$b` (the body) and `$K` (its
+ * attribute names). The chunked loops use a capital letter and a digit (`$I1`); other
  * templates' variables have two letters (`$gR`, `$gV0`).
  *
  * `MAX_NESTING` is how many levels of maps and lists an attribute's value may have:
@@ -49,6 +49,13 @@ export function keysOf(map: string, checked: boolean): string {
   return `#set($y=[])${checked ? add : `#if(${can(map.slice(1), 'keySet()')})${add}#end`}`;
 }
 
+/** An answer that is the events with text around them, or an error when they cannot all be shown. */
+export interface WholeAnswer {
+  readonly before: string;
+  readonly after: string;
+  readonly refusal: string;
+}
+
 /** How one direction reads containers and prints values. */
 interface Conversion {
   /** A condition: the value event `$e` holds a container to expand. */
@@ -68,8 +75,11 @@ interface Conversion {
 /**
  * `passes` passes over `$E` (set up with the root events), then the events printed, the first
  * after a comma when `comma`. `events` says whether `$E` may outgrow the chunked loops.
+ * With `whole`, a container left after the last pass (too deep) is not printed: one pass more
+ * only looks for one (`$m` stays true when it finds one), and then `whole.refusal` is written
+ * instead of the whole answer, so a client never gets part of an item as if it were all of it.
  */
-function convert(passes: number, c: Conversion, comma: boolean, events: EachIndexOptions): string {
+function convert(passes: number, c: Conversion, comma: boolean, events: EachIndexOptions, whole?: WholeAnswer): string {
   const open = (kind: 'map' | 'list') => `#set($o='${c.open[kind]}')#set($z='${c.close[kind]}')`;
   // `$y` lists the container's keys (a map) or is the container (a list); `$w`: a map.
   const expand = `#if(${c.isMap})#set($c=${c.map})${keysOf('$c', true)}${open('map')}#set($w=true)`
@@ -78,10 +88,16 @@ function convert(passes: number, c: Conversion, comma: boolean, events: EachInde
     + eachIndex('$y', '2', `#if($w)#set($x=$y.get($I2))${addEvent('$N', valueEvent('$x', '$c.get($x)'))}`
       + `#else${addEvent('$N', valueEvent(undefined, '$y.get($I2)'))}#end`)
     + addEvent('$N', '{"c":$z}');
-  const pass = `#set($m=false)#set($N=[])${eachIndex('$E', '1', `#set($e=$E.get($I1))#if(${c.isContainer})#set($m=true)${expand}`
+  // With `whole`, one pass more only looks for a container left (too deep): it expands none.
+  const expandOrLook = whole ? `#if($l<=${passes})${expand}#end` : expand;
+  const pass = `#set($m=false)#set($N=[])${eachIndex('$E', '1', `#set($e=$E.get($I1))#if(${c.isContainer})#set($m=true)${expandOrLook}`
     + `#else${addEvent('$N', '$e')}#end`, events)}#set($E=$N)`;
   const print = `#set($p=${comma})${eachIndex('$E', '1', `#set($e=$E.get($I1))#if($e.c)$e.c#else#if($p),#end#if($e.k)${jsonString('$e.k')}:#end`
     + `#if($e.o)$e.o#{else}${c.value}#end#end#set($p=!$e.o)`, events)}`;
+  if (whole) {
+    return `#set($m=true)#foreach($l in [1..${passes + 1}])#if($m)${pass}#end#end`
+      + `#if($m||${LIST_TOO_LONG})${whole.refusal}#else${whole.before}${print}${whole.after}#end`;
+  }
   return `#set($m=true)#foreach($l in [1..${passes}])#if($m)${pass}#end#end${print}`;
 }
 
@@ -124,15 +140,16 @@ const PLAIN_TYPES = ['S', 'N', 'BOOL', 'NULL', 'B', 'SS', 'NS', 'BS'];
 /**
  * Prints as ordinary JSON the attribute values (Maps such as `{"S": "x"}`) in the root events
  * of `$E`, with commas between them; a root event may also hold `{"M": item}` for a whole
- * item, which counts as no nesting. A container deeper than `MAX_NESTING`, or more events
- * than the chunked loops walk, answer 500 (a deeper container prints as `null`): the items
- * cannot be shown whole.
+ * item, which counts as no nesting, between `answer.before` and `answer.after`. A container
+ * deeper than `MAX_NESTING`, or more events than the chunked loops walk, answer
+ * `answer.refusal` instead (an error, never part of the items); so does, in its place, a value
+ * of no type DynamoDB has (status 500 and `null`).
  *
  * A value's type `$t` is the first of `PLAIN_TYPES` it has. Sets (the only two-letter types)
  * print as arrays, a scalar as an array of one without the brackets; numbers and booleans as
  * they are, strings and binary quoted.
  */
-export function plainValues(): string {
+export function plainValues(answer: WholeAnswer): string {
   const types = PLAIN_TYPES.map(t => `'${t}'`).join(',');
   const element = `#set($s=$y.get($I3))#if($t.contains('N')||$t=='BOOL')$s#else${jsonString('$s')}#end`;
   return `#set(${LIST_TOO_LONG}=false)` + convert(MAX_NESTING + 1, {
@@ -147,5 +164,5 @@ export function plainValues(): string {
       + '#else#set($y=[$a.get($t)])#if($t.length()==2)[#set($y=$a.get($t))#end'
       + eachIndex('$y', '3', `#if($I3>0),#end${element}`)
       + '#if($t.length()==2)]#end#end',
-  }, false, { mayBeTooLong: true }) + `#if(${LIST_TOO_LONG})#set($context.responseOverride.status=500)#end`;
+  }, false, { mayBeTooLong: true }, answer);
 }

@@ -1,4 +1,4 @@
-import { addEvent, attributeValues, keysOf, plainValues, valueEvent } from './dynamodb-json';
+import { addEvent, attributeValues, keysOf, plainValues, valueEvent, WholeAnswer } from './dynamodb-json';
 import { checkNumbersIn, guardedRequest, REFUSED, refuseLoneSurrogates } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
 import { errorBody, ErrorStatusStyle } from './service-errors';
@@ -140,20 +140,25 @@ function itemEvents(ref: string): string {
   return `#set($E=[${valueEvent(undefined, `{"M":${ref}}`)}])`;
 }
 
+/** An item or page shown whole, or a 500 when it cannot be (nested deeper than the conversion reads). */
+function whole(style: ErrorStatusStyle, before = '', after = ''): WholeAnswer {
+  return { before, after, refusal: errorBody(500, style) };
+}
+
 /** GetItem: the item as plain JSON, or 404. */
 export function getItemResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($a=$input.path(\'$.Item\'))'
-    + `#if("$!{a}"=="")${errorBody(404, style)}#else${itemEvents('$a')}${plainValues()}#end`;
+    + `#if("$!{a}"=="")${errorBody(404, style)}#else${itemEvents('$a')}${plainValues(whole(style))}#end`;
 }
 
 /** Put, Update, Delete: the attributes DynamoDB returned (old or new), `{}` when none. */
-export function attributesResponse(): string {
+export function attributesResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return '#set($a=$input.path(\'$.Attributes\'))'
-    + `#if("$!{a}"==""){}#else${itemEvents('$a')}${plainValues()}#end`;
+    + `#if("$!{a}"==""){}#else${itemEvents('$a')}${plainValues(whole(style))}#end`;
 }
 
 /** Query: `{"items": [...], "count": n}`. */
-export function queryResponse(): string {
+export function queryResponse(style: ErrorStatusStyle = 'httpStatus'): string {
   return `#set($y=$input.path('$.Items'))#set($E=[])${eachIndex('$y', '1', addEvent('$E', valueEvent(undefined, '{"M":$y.get($I1)}')), { mayBeNull: true })}`
-    + `{"items":[${plainValues()}],"count":$input.path('$.Count')}`;
+    + plainValues(whole(style, '{"items":[', '],"count":$input.path(\'$.Count\')}'));
 }

@@ -2,6 +2,7 @@ import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_PARAMS } from './hostile-corpus';
 import { PLAIN_ITEM, TYPED_ITEM } from './service-responses';
+import { MAX_NESTING } from '../../src/templates/dynamodb-json';
 import { renderVtl } from '../support/vtl/render';
 import { VtlResult } from '../support/vtl/vtl-request';
 
@@ -67,6 +68,21 @@ describe('success responses are plain JSON', () => {
     const page = respond('GET /customers/{id}/orders', '200', JSON.stringify({ Count: items.length, Items: items }));
     expect(page.json).toEqual({ items: count(1_700).map(i => ({ pk: `p${i}` })), count: 1_700 });
     expect(page.statusOverride).toBeUndefined();
+  });
+
+  test('DynamoDB: an item nested deeper than the conversion reads is a 500 with no part of it, never a partial item', () => {
+    const deep = (levels: number): unknown => (levels === 0 ? { S: 'leaf' } : { L: [deep(levels - 1)] });
+    const item = { pk: { S: 'a' }, deep: deep(MAX_NESTING + 1) };
+    for (const [route, body] of [
+      ['GET /items/{id}/{at}', { Item: item }], ['PUT /items/{id}/{at}', { Attributes: item }], ['GET /customers/{id}/orders', { Count: 1, Items: [item] }],
+    ] as const) {
+      const r = respond(route, '200', JSON.stringify(body));
+      expect([route, r.statusOverride, r.json]).toEqual([route, 500, { message: 'internal error' }]);
+    }
+    // At the limit the item comes back whole.
+    const atLimit = respond('GET /items/{id}/{at}', '200', JSON.stringify({ Item: { pk: { S: 'a' }, deep: deep(MAX_NESTING) } }));
+    expect(atLimit.statusOverride).toBeUndefined();
+    expect(JSON.stringify(atLimit.json)).toContain('"leaf"');
   });
 
   test('DynamoDB Query: items and count', () => {

@@ -114,6 +114,9 @@ describe('WebSocket response templates', () => {
 
   test('errors carry their status in the body', () => {
     expect(respond('getItem', '$default', '{}')).toMatchObject({ json: { message: 'not found', status: 404 }, statusOverride: undefined });
+    // An item nested deeper than the conversion reads: an error in the message, never part of the item.
+    const deep = (levels: number): unknown => (levels === 0 ? { S: 'x' } : { L: [deep(levels - 1)] });
+    expect(respond('getItem', '$default', JSON.stringify({ Item: { pk: { S: 'a' }, d: deep(12) } })).json).toEqual({ message: 'internal error', status: 500 });
     const failed = respond('checkout', '$default', '{"status":"FAILED","cause":"table orders"}');
     expect(failed).toMatchObject({ json: { message: 'internal error', status: 500 }, statusOverride: undefined });
     expect(respond('checkout', '$default', '{"status":"TIMED_OUT"}').json).toEqual({ message: 'execution timed out', status: 504 });
