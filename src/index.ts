@@ -14,6 +14,8 @@ export type { LambdaIntegrationOptions } from './vocabulary/integrations/lambda'
 export type { HttpProxyIntegrationOptions } from './vocabulary/integrations/http-proxy';
 export type { MockIntegrationOptions } from './vocabulary/integrations/mock';
 export type { ServiceIntegrationOptions } from './vocabulary/integrations/service-integration-options';
+export { ResponseBody } from './vocabulary/integrations/service-response';
+export type { ServiceErrorResponse, ServiceResponseOptions } from './vocabulary/integrations/service-response';
 export type { SqsIntegrationOptions } from './vocabulary/integrations/sqs';
 export type { KinesisIntegrationOptions } from './vocabulary/integrations/kinesis';
 export type { DynamoDbIntegrationOptions } from './vocabulary/integrations/dynamodb';

@@ -11,6 +11,7 @@ import { bindPrivateAlbHttp } from './integrations/private-alb';
 import { bindPrivateNlbHttp } from './integrations/private-nlb';
 import { bindSqsHttp } from './integrations/sqs';
 import { bindStepFunctionsHttp } from './integrations/step-functions';
+import { refusingOwnAnswers } from './service-answer-refusal';
 import { BinderTable, refuse, tableBinder } from '../shared/binder-table';
 import { authorizationFactory, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { integrationFactory, IntegrationSpec } from '../vocabulary/integration-spec';
@@ -22,11 +23,11 @@ export const HTTP_INTEGRATIONS = {
   lambda: bindLambdaHttp,
   http: bindHttpProxyHttp,
   mock: NO_SUCH_INTEGRATION,
-  sqs: bindSqsHttp,
-  kinesis: bindKinesisHttp,
+  sqs: refusingOwnAnswers(bindSqsHttp),
+  kinesis: refusingOwnAnswers(bindKinesisHttp),
   dynamoDb: NO_SUCH_INTEGRATION,
-  stepFunctions: bindStepFunctionsHttp,
-  eventBridge: bindEventBridgeHttp,
+  stepFunctions: refusingOwnAnswers(bindStepFunctionsHttp),
+  eventBridge: refusingOwnAnswers(bindEventBridgeHttp),
   privateNlb: bindPrivateNlbHttp,
   privateAlb: bindPrivateAlbHttp,
   cloudMap: bindCloudMapHttp,

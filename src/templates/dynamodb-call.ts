@@ -100,6 +100,10 @@ export function dynamoDbServiceCall(
     headers: call.headers,
     requestTemplate: call.requestTemplate,
     responseTemplate: call.responseTemplate,
+    checkedResponse: action === DynamoDbAction.GET_ITEM ? success => getItemResponse(how.style, success) : undefined,
+    prop,
+    response: options.response,
+    errorResponses: options.errorResponses,
     // The body's attributes become the item: API Gateway refuses anything but an object.
     requestSchema: (how.bodySchema ? call.bodySchema : undefined) ?? values.requestSchema(),
     timeout: options.timeout,

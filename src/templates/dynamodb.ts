@@ -145,10 +145,10 @@ function whole(style: ErrorStatusStyle, before = '', after = ''): WholeAnswer {
   return { before, after, refusal: errorBody(500, style) };
 }
 
-/** GetItem: the item as plain JSON, or 404. */
-export function getItemResponse(style: ErrorStatusStyle = 'httpStatus'): string {
+/** GetItem: the item as plain JSON (or `success`), or 404. */
+export function getItemResponse(style: ErrorStatusStyle = 'httpStatus', success?: string): string {
   return '#set($a=$input.path(\'$.Item\'))'
-    + `#if("$!{a}"=="")${errorBody(404, style)}#else${itemEvents('$a')}${plainValues(whole(style))}#end`;
+    + `#if("$!{a}"=="")${errorBody(404, style)}#else${success ?? itemEvents('$a') + plainValues(whole(style))}#end`;
 }
 
 /** Put, Update, Delete: the attributes DynamoDB returned (old or new), `{}` when none. */

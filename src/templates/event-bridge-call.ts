@@ -34,6 +34,10 @@ export function eventBridgeCall(
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSEvents.PutEvents' },
     requestTemplate: putEventsRequest({ eventBusArn: bus.eventBusArn, source: options.source, detailType: options.detailType, detail }),
     responseTemplate: putEventsResponse(style),
+    checkedResponse: success => putEventsResponse(style, success),
+    prop,
+    response: options.response,
+    errorResponses: options.errorResponses,
     // EventBridge refuses a detail that is not a JSON object: API Gateway's validator says so first.
     requestSchema: !composed && detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : values.requestSchema(),
     timeout: options.timeout,

@@ -25,10 +25,10 @@ export function putEventsRequest(t: PutEventsTemplate): string {
  * `{"eventId": …}`. PutEvents answers 200 even when it rejects the entry, so the template
  * reads the entry's error code and answers as for any service error (429, 502, 500 or 400).
  */
-export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus'): string {
+export function putEventsResponse(style: ErrorStatusStyle = 'httpStatus', success?: string): string {
   return '#set($gF="$!{input.path(\'$.FailedEntryCount\')}")'
     + '#if($gF=="0"||$gF=="")'
-    + `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`
+    + (success ?? `{"eventId":${jsonString('"$!{input.path(\'$.Entries[0].EventId\')}"')}}`)
     + '#else#set($t="$!{input.path(\'$.Entries[0].ErrorCode\')}")'
     + `${serviceErrorBody('events', 't', style, false)}#end`;
 }

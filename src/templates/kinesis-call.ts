@@ -23,6 +23,9 @@ export function kinesisCall(site: ServiceCallSite, spec: IntegrationSpecOf<'kine
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'Kinesis_20131202.PutRecord' },
     requestTemplate: putRecordRequest(stream.streamName, data, partitionKey),
     responseTemplate: putRecordResponse(),
+    prop,
+    response: options.response,
+    errorResponses: options.errorResponses,
     requestSchema: values.requestSchema(),
     timeout: options.timeout,
   };

@@ -2,6 +2,7 @@ import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ServiceName } from './service-errors';
 import { ServiceRole } from '../shared/service-roles';
+import { ServiceErrorResponse, ServiceResponseOptions } from '../vocabulary/integrations/service-response';
 
 /** One AWS service API call made by API Gateway with a mapping template, on REST or WebSocket. */
 export interface ServiceCall {
@@ -17,6 +18,18 @@ export interface ServiceCall {
   readonly requestTemplate: string;
   /** Turns the service's 2XX answer into the client's response. */
   readonly responseTemplate: string;
+  /**
+   * The service's checks of a 2XX answer (a failed entry, a failed execution, no item) around
+   * another success body, for routes with a `response` body of their own.
+   * @default - the service has none: the body alone
+   */
+  readonly checkedResponse?: (successBody: string) => string;
+  /** Where the route's integration options are, for messages (`routes['POST /x'] Integration.sqs`). */
+  readonly prop: string;
+  /** The route's own success answer, if any. */
+  readonly response?: ServiceResponseOptions;
+  /** The route's own answers to service error statuses, if any. */
+  readonly errorResponses?: readonly ServiceErrorResponse[];
   readonly requestSchema?: apigw.JsonSchema;
   readonly timeout?: Duration;
 }

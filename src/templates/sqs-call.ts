@@ -56,6 +56,9 @@ export function sqsCall(
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
     requestTemplate: sendMessageRequest(template),
     responseTemplate: sendMessageResponse(),
+    prop,
+    response: o.response,
+    errorResponses: o.errorResponses,
     requestSchema: values.requestSchema(),
     timeout: o.timeout,
   };

@@ -34,6 +34,10 @@ export function stepFunctionsCall(
     headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AWSStepFunctions.${action}` },
     requestTemplate: startExecutionRequest(machine.stateMachineArn, input),
     responseTemplate: sync ? startSyncExecutionResponse(style) : startExecutionResponse(),
+    checkedResponse: sync ? success => startSyncExecutionResponse(style, success) : undefined,
+    prop,
+    response: options.response,
+    errorResponses: options.errorResponses,
     requestSchema: values.requestSchema(),
     timeout: options.timeout,
   };

@@ -24,9 +24,9 @@ export function startExecutionResponse(): string {
  * StartSyncExecution: the execution's output as the response body when it succeeded;
  * otherwise 500 (failed) or 504 (timed out), without the execution's error or cause.
  */
-export function startSyncExecutionResponse(style: ErrorStatusStyle = 'httpStatus'): string {
+export function startSyncExecutionResponse(style: ErrorStatusStyle = 'httpStatus', success?: string): string {
   return '#set($gS="$!{input.path(\'$.status\')}")'
-    + '#if($gS=="SUCCEEDED")$!{input.path(\'$.output\')}'
+    + `#if($gS=="SUCCEEDED")${success ?? '$!{input.path(\'$.output\')}'}`
     + `#elseif($gS=="TIMED_OUT")${statusMessage(504, 'execution timed out', style)}`
     + `#else${statusMessage(500, ERROR_MESSAGES[500], style)}#end`;
 }

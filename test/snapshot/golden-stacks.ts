@@ -5,7 +5,7 @@ import {
   aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
-  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue,
+  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue, ResponseBody,
   RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride,
 } from '../../src';
 import { testStack } from '../support/app';
@@ -132,6 +132,11 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const sent = { order: RequestValue.jsonPath('$.order'), caller: RequestValue.context('identity.sourceIp') };
     api.addRoute('POST /fulfil-order', Integration.stepFunctions(fulfil, { inputFields: sent }));
     api.addRoute('POST /order-events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderReceived', detailFields: sent }));
+    // Answers of the route's own: SQS's answer as it is, and a refused message in the shape old clients read.
+    api.addRoute('POST /legacy/orders', Integration.sqs(orders, {
+      response: { statusCode: 202, headers: { 'Cache-Control': 'no-store' }, body: ResponseBody.serviceResult() },
+      errorResponses: [{ serviceStatus: 400, statusCode: 422, body: ResponseBody.template('{"error":"$input.path(\'$.Error.Code\')"}') }],
+    }));
     api.addRoute('GET /orders/{id}', Integration.lambda(compliantFunction(stack, 'GetOrder')));
     acknowledgeCommon(stack);
     return stack;

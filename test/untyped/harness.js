@@ -175,6 +175,17 @@ factory('Integration.cloudMap', fx => ({ service: fx.service, options: { vpc: fx
   (fx, a) => route(fx, I.cloudMap(a.service, a.options), undefined, 'http'));
 factoryOptions('PrivateIntegrationOptions', 'Integration.cloudMap', fx => ({ vpc: fx.vpc }));
 
+// A service route's own answers, reached through an SQS route.
+nested('ServiceResponseOptions', 'SqsIntegrationOptions', 'response', () => ({}));
+PLACES.ServiceErrorResponse = {
+  base: () => ({ serviceStatus: 400, body: g.ResponseBody.text('{}') }),
+  run: (fx, v) => PLACES.SqsIntegrationOptions.run(fx, { errorResponses: [v] }),
+  prop: k => `Integration.sqs errorResponses[0].${k}`,
+};
+const answering = (fx, body) => route(fx, I.sqs(fx.queue, { response: { body } }));
+factory('ResponseBody.template', () => ({ template: '{}' }), (fx, a) => answering(fx, g.ResponseBody.template(a.template)));
+factory('ResponseBody.text', () => ({ text: '{}' }), (fx, a) => answering(fx, g.ResponseBody.text(a.text)));
+
 const A = g.Authorization;
 const authorized = (fx, authorization, kind) => route(fx, kind === 'http' ? I.lambda(fx.fn) : I.mock(), { authorization }, kind);
 factory('Authorization.cognito', fx => ({ userPool: fx.userPool }), (fx, a) => authorized(fx, A.cognito(a.userPool, a.options)));

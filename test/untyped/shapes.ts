@@ -32,6 +32,9 @@ import { MOCK_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/mock
 import {
   PRIVATE_ALB_INTEGRATION_OPTIONS, PRIVATE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS,
 } from '../../src/vocabulary/integrations/private';
+import {
+  RESPONSE_BODY_FACTORIES, SERVICE_ERROR_RESPONSE, SERVICE_RESPONSE_OPTIONS,
+} from '../../src/vocabulary/integrations/service-response';
 import { SORT_KEY_CONDITION_FACTORIES } from '../../src/vocabulary/integrations/sort-key-condition';
 import { SQS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/sqs';
 import { STEP_FUNCTIONS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/step-functions';
@@ -59,6 +62,7 @@ export const STRUCTS: Record<string, Check<any>> = Object.fromEntries([
   EVENT_BRIDGE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS, PRIVATE_ALB_INTEGRATION_OPTIONS,
   PRIVATE_INTEGRATION_OPTIONS, COGNITO_AUTHORIZATION_OPTIONS, OPEN_API_DEFINITION_OPTIONS,
   LAMBDA_TOKEN_AUTHORIZATION_OPTIONS, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, JWT_AUTHORIZATION_OPTIONS,
+  SERVICE_RESPONSE_OPTIONS, SERVICE_ERROR_RESPONSE,
 ].map(check => [check.structName!, check as Check<any>]));
 
 /** The arguments of every factory and gateway method, by `Class.method` (methods by name). */
@@ -67,6 +71,7 @@ export const ARGUMENTS: Record<string, object> = {
   ...AUTHORIZATION_FACTORIES,
   ...REQUEST_VALUE_FACTORIES,
   ...SORT_KEY_CONDITION_FACTORIES,
+  ...RESPONSE_BODY_FACTORIES,
   ...API_ACCESS_FACTORIES,
   ...WAF_FACTORIES,
   ...WAF_RULE_OVERRIDE_FACTORIES,

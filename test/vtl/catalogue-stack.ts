@@ -3,7 +3,7 @@ import {
 } from 'aws-cdk-lib';
 import { LISTED_ORIGINS, VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition,
+  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -73,8 +73,47 @@ export function catalogueStack(): Stack {
   api.addRoute('POST /fulfil-composed', Integration.stepFunctions(fulfil, { inputFields: composed }));
   api.addRoute('POST /events-composed', Integration.eventBridge(shop, { source: 'shop.orders', detailType: 'OrderPlaced', detailFields: composed }));
   addValueRoutes(api, { orders, ordersFifo, clicks, items, fulfil, shop });
+  addOwnAnswerRoutes(stack, api, { orders, clicks, items, shop });
   return stack;
 }
+
+/**
+ * Routes that answer in their own way: the service's own answer, a template of the user's, a
+ * fixed text, and error statuses of their own (one that takes the status the library's 4XX
+ * answer uses, which then sets its status from the template).
+ */
+function addOwnAnswerRoutes(stack: Stack, api: RestGateway, targets: {
+  orders: sqs.IQueue;
+  clicks: kinesis.IStream;
+  items: dynamodb.ITable;
+  shop: events.IEventBus;
+}): void {
+  const key = { pk: RequestValue.pathParameter('id'), sk: RequestValue.pathParameter('at') };
+  api.addRoute('POST /answers/orders', Integration.sqs(targets.orders, {
+    response: { statusCode: 202, headers: { 'Cache-Control': 'no-store' }, body: ResponseBody.serviceResult() },
+    errorResponses: [{ serviceStatus: 400, statusCode: 422, body: ResponseBody.template(OWN_ERROR_TEMPLATE) }],
+  }));
+  api.addRoute('POST /answers/clicks', Integration.kinesis(targets.clicks, {
+    response: { statusCode: 202, body: ResponseBody.text('{"accepted":true,"note":"$1 #1 \\u00e9"}') },
+    errorResponses: [{ serviceStatus: 400, body: ResponseBody.text('{"error":"refused"}') }],
+  }));
+  api.addRoute('GET /answers/items/{id}/{at}', Integration.dynamoDb(targets.items, DynamoDbAction.GET_ITEM, {
+    key, response: { body: ResponseBody.serviceResult() },
+  }));
+  api.addRoute('PUT /answers/items/{id}/{at}', Integration.dynamoDb(targets.items, DynamoDbAction.PUT_ITEM, {
+    key, response: { statusCode: 204, body: ResponseBody.text('') },
+  }));
+  api.addRoute('POST /answers/checkout', Integration.stepFunctions(
+    stateMachine(stack, 'AnswersCheckout', sfn.StateMachineType.EXPRESS), { sync: true, response: { body: ResponseBody.serviceResult() } }));
+  api.addRoute('POST /answers/events', Integration.eventBridge(targets.shop, {
+    source: 'shop.orders', detailType: 'OrderPlaced', response: { body: ResponseBody.template(OWN_EVENT_TEMPLATE) },
+  }));
+}
+
+/** A user's error template that shows the service's error code, escaped. */
+export const OWN_ERROR_TEMPLATE = '{"error":"$util.escapeJavaScript($input.path(\'$.Error.Code\'))","request":"$context.requestId"}';
+/** A user's success template that shows the event's id. */
+export const OWN_EVENT_TEMPLATE = '{"id":"$input.path(\'$.Entries[0].EventId\')","accepted":true}';
 
 /**
  * A gateway with several CORS origins (and credentials), one route per kind of response

@@ -183,7 +183,7 @@ describe('DynamoDB', () => {
     const many = (n: number, value: (i: number) => unknown) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`a${i}`, value(i)]));
     const body = { ...many(1_200, i => i), list: Array.from({ length: 2_500 }, (_, i) => (i % 2 ? `s${i}` : null)), map: many(1_500, i => [i]) };
     const put = JSON.parse(render('PUT /items/{id}/{at}', { body: JSON.stringify(body), path: { id: 'a', at: '1' } }));
-    expect(numbersByValue(put.Item)).toEqual(numbersByValue({ pk: { S: 'a' }, sk: { N: '1' }, ...toAttributeValue(body).M }));
+    expect(numbersByValue(put.Item)).toEqual(numbersByValue({ pk: { S: 'a' }, sk: { N: '1' }, ...(toAttributeValue(body) as { M: Record<string, unknown> }).M }));
     const update = JSON.parse(render('PATCH /items/{id}/{at}', { body: JSON.stringify(body), path: { id: 'a', at: '1' } }));
     expect(Object.keys(update.ExpressionAttributeValues)).toHaveLength(1_202);
     expect(update.ExpressionAttributeNames['#n1201']).toBe('map');

@@ -129,7 +129,8 @@ const ALL: readonly string[] = SERVICES;
 describe('service errors', () => {
   /** The service routes, by the service each calls (from the integration URI). */
   const serviceOf = (uri = '') => /:apigateway:[^:]+:([a-z]+):/.exec(uri)?.[1];
-  const serviceRoutes = routes.filter(r => r.responses['400'] !== undefined);
+  // Routes with answers of their own are checked below.
+  const serviceRoutes = routes.filter(r => r.responses['400'] !== undefined && !r.route.includes('/answers/'));
   /** The routes of `services` (every service route for `ALL`); each service has routes in the catalogue. */
   const routesOf = (services: readonly string[]) => {
     const found = serviceRoutes.filter(r => services === ALL || services.includes(serviceOf(r.uri) ?? ''));

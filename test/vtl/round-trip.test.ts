@@ -51,7 +51,9 @@ async function call(routeKey: string, request: Partial<VtlRequest>): Promise<{ s
   const answer = await sendAsApiGateway(emulators, { service, path: uri[2] === 'path' ? uri[3] : '', headers: route.headers, body: rendered });
   // The integration asks SQS for JSON (Accept); the emulator only speaks XML.
   const response = service === 'sqs' ? xmlAnswerAsJson(answer) : answer;
-  const status = response.status >= 500 ? '502' : response.status >= 400 ? '400' : '200';
+  // A success takes the route's one 2XX answer (200 unless the route set its own status).
+  const success = Object.keys(route.responses).find(s => s.startsWith('2'))!;
+  const status = response.status >= 500 ? '502' : response.status >= 400 ? '400' : success;
   const result = renderVtl(route.responses[status], { body: response.body, context });
   return { status: result.statusOverride ?? Number(status), body: result.output, serviceBody: response.body };
 }
@@ -249,5 +251,27 @@ describe('DynamoDB', () => {
   test('a sort key that is not a number is a 400', async () => {
     const result = await call('GET /items/{id}/{at}', { path: { id: 'a', at: 'not-a-number' } });
     expect(result.status).toBe(400);
+  });
+});
+
+describe("answers of the route's own", () => {
+  test("SQS: the client gets SQS's own answer with the route's status, and the message arrives", async () => {
+    const sent = await call('POST /answers/orders', { body: '{"id":1}' });
+    expect(sent.status).toBe(202);
+    expect(sent.body).toBe(sent.serviceBody);
+    expect(JSON.parse(sent.body).SendMessageResponse.SendMessageResult.MessageId).toEqual(expect.any(String));
+    expect((await takeMessages(emulators, 'OrdersA9B65338')).map(m => m.Body)).toEqual(['{"id":1}']);
+  });
+
+  test("DynamoDB: a put answers 204 with no body; a get answers DynamoDB's own item, and 404 without one", async () => {
+    const item = '{"name":"it\'s \\"here\\"","n":1.50}';
+    const put = await call('PUT /answers/items/{id}/{at}', { body: item, path: { id: 'own', at: '7' } });
+    expect([put.status, put.body]).toEqual([204, '']);
+    const got = await call('GET /answers/items/{id}/{at}', { path: { id: 'own', at: '7' } });
+    expect(got.status).toBe(200);
+    expect(got.body).toBe(got.serviceBody);
+    expect(JSON.parse(got.body).Item).toEqual({ pk: { S: 'own' }, sk: { N: '7' }, name: { S: 'it\'s "here"' }, n: { N: '1.5' } });
+    const missing = await call('GET /answers/items/{id}/{at}', { path: { id: 'none', at: '7' } });
+    expect([missing.status, JSON.parse(missing.body)]).toEqual([404, { message: 'not found' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { VELOCITY_LOOKALIKES } from './hostile-corpus';
-import { Authorization, DynamoDbAction, Integration, RequestValue, SortKeyCondition, WebSocketGateway } from '../../src';
+import { Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, SortKeyCondition, WebSocketGateway } from '../../src';
 import { testStack } from '../support/app';
 import { bus, fifoQueue, queue, simpleTable, stateMachine, stream, table } from '../support/service-fixtures';
 
@@ -51,5 +51,11 @@ export function webSocketCatalogueStack(): Stack {
   ws.addRoute('fulfil', Integration.stepFunctions(stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD)), twoWay);
   ws.addRoute('events', Integration.eventBridge(bus(stack), { source: 'chat.messages', detailType: 'MessageSent' }), twoWay);
   for (const { name, text } of VELOCITY_LOOKALIKES) ws.addRoute(`mock-${name}`, Integration.mock({ body: text }), twoWay);
+  // Answers of the route's own: the service's answer, a template, an error status of its own.
+  ws.addRoute('answerGetItem', Integration.dynamoDb(items, DynamoDbAction.GET_ITEM, { key, response: { body: ResponseBody.serviceResult() } }), twoWay);
+  ws.addRoute('answerSend', Integration.sqs(queue(stack, 'AnswerQueue'), {
+    response: { body: ResponseBody.template('{"queued":"$input.path(\'$.SendMessageResponse.SendMessageResult.MessageId\')"}') },
+    errorResponses: [{ serviceStatus: 400, body: ResponseBody.text('{"error":"refused","status":400}') }],
+  }), twoWay);
   return stack;
 }

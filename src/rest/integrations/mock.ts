@@ -1,7 +1,8 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { throwIfProblems } from '../../core/errors';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { mockBodyTemplate, mockProblems } from '../../vocabulary/integrations/mock';
+import { verbatimTemplate } from '../../templates/verbatim-template';
+import { mockProblems } from '../../vocabulary/integrations/mock';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
 import { responseHeaderParameters } from '../rest-cors';
 
@@ -20,7 +21,7 @@ export function bindMockRest(ctx: RestRouteContext, spec: IntegrationSpecOf<'moc
       integrationResponses: [{
         statusCode: status,
         // The CORS prelude decides the origin header; the body is quoted so it prints as written.
-        responseTemplates: { 'application/json': ctx.cors.templatePrelude + mockBodyTemplate(options.body ?? '') },
+        responseTemplates: { 'application/json': ctx.cors.templatePrelude + verbatimTemplate(options.body ?? '') },
         responseParameters,
       }],
     }),

@@ -1,7 +1,7 @@
 import { Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { DynamoDbAction } from './dynamodb-action';
 import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
-import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { SortKeyCondition, SORT_KEY_CONDITION } from './sort-key-condition';
 import { Problem } from '../../core/errors';
 import { bool, map, num, optional, required, str, struct } from '../../core/shape';
@@ -163,7 +163,7 @@ export function dynamoDbKeyProblems(prop: string, action: DynamoDbAction, o: Dyn
 // The shapes untyped (JavaScript) callers are checked against.
 
 export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('DynamoDbIntegrationOptions', {
-  timeout: TIMEOUT,
+  ...SERVICE_INTEGRATION_FIELDS,
   key: required(map(REQUEST_VALUE, "{ pk: RequestValue.pathParameter('id') }")),
   sortKeyCondition: optional(SORT_KEY_CONDITION),
   indexName: optional(str("'byCustomer'")),

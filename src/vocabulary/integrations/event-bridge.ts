@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { Problem } from '../../core/errors';
 import { map, optional, required, str, struct } from '../../core/shape';
 import { loneSurrogateProblems } from '../../core/unicode';
@@ -60,7 +60,7 @@ export function eventBridgeProblems(prop: string, options: EventBridgeIntegratio
 // The shapes untyped (JavaScript) callers are checked against.
 
 export const EVENT_BRIDGE_INTEGRATION_OPTIONS = struct<EventBridgeIntegrationOptions>('EventBridgeIntegrationOptions', {
-  timeout: TIMEOUT,
+  ...SERVICE_INTEGRATION_FIELDS,
   source: required(str("'shop.orders'")),
   detailType: required(str("'OrderPlaced'")),
   detail: optional(REQUEST_VALUE),

@@ -1,6 +1,6 @@
 import { optional, struct } from '../../core/shape';
 import { RequestValue, REQUEST_VALUE } from '../request-value';
-import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 
 /** Options for `Integration.kinesis`. */
 export interface KinesisIntegrationOptions extends ServiceIntegrationOptions {
@@ -20,7 +20,7 @@ export interface KinesisIntegrationOptions extends ServiceIntegrationOptions {
 // The shapes untyped (JavaScript) callers are checked against.
 
 export const KINESIS_INTEGRATION_OPTIONS = struct<KinesisIntegrationOptions>('KinesisIntegrationOptions', {
-  timeout: TIMEOUT,
+  ...SERVICE_INTEGRATION_FIELDS,
   partitionKey: optional(REQUEST_VALUE),
   data: optional(REQUEST_VALUE),
 }, "{ partitionKey: RequestValue.jsonPath('$.userId') }");

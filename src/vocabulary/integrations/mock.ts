@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { Problem } from '../../core/errors';
-import { HEADER_NAME } from '../../core/http-names';
 import { map, num, optional, str, struct } from '../../core/shape';
-import { loneSurrogateProblems, vtlVerbatim } from '../../core/unicode';
+import { loneSurrogateProblems } from '../../core/unicode';
+import { staticHeaderProblems } from '../static-headers';
 
 /** Options for `Integration.mock`. */
 export interface MockIntegrationOptions {
@@ -26,14 +26,6 @@ export interface MockIntegrationOptions {
   readonly headers?: { [name: string]: string };
 }
 
-/** What RFC 9110 allows in a field value, without obsolete text: visible ASCII, space and tab. */
-const HEADER_VALUE = /^[\t\x20-\x7E]*$/;
-
-/** The response template that sends `body` exactly as written (tokens as they are). */
-export function mockBodyTemplate(body: string): string {
-  return Token.isUnresolved(body) ? body : vtlVerbatim(body);
-}
-
 /** What is wrong with a mock response on any gateway. */
 export function mockProblems(prop: string, options: MockIntegrationOptions): Problem[] {
   const statusCode = options.statusCode ?? 200;
@@ -49,35 +41,7 @@ export function mockProblems(prop: string, options: MockIntegrationOptions): Pro
   }
   const body = options.body;
   if (body !== undefined) problems.push(...loneSurrogateProblems('InvalidMockResponse', `${prop} Integration.mock body`, body));
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (!HEADER_NAME.test(name)) {
-      problems.push({
-        code: 'InvalidMockResponse',
-        prop: `${prop} Integration.mock headers`,
-        rule: 'must use valid HTTP header names',
-        value: name,
-        fix: "use a name such as 'Cache-Control'",
-      });
-    }
-    if (!Token.isUnresolved(value) && !HEADER_VALUE.test(value)) {
-      problems.push({
-        code: 'InvalidMockResponse',
-        prop: `${prop} Integration.mock headers['${name}']`,
-        rule: 'must be printable ASCII (spaces and tabs allowed)',
-        value,
-        fix: 'remove line breaks and control characters; percent-encode other characters (RFC 8187) or send them in the body',
-      });
-    }
-    if (!Token.isUnresolved(value) && value.includes("'")) {
-      problems.push({
-        code: 'InvalidMockResponse',
-        prop: `${prop} Integration.mock headers['${name}']`,
-        rule: "must not contain ' (API Gateway quotes static header values with it)",
-        value,
-        fix: 'remove the single quote from the header value',
-      });
-    }
-  }
+  problems.push(...staticHeaderProblems('InvalidMockResponse', `${prop} Integration.mock headers`, options.headers ?? {}));
   return problems;
 }
 

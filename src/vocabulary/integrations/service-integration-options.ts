@@ -1,4 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
+import {
+  SERVICE_ERROR_RESPONSES, SERVICE_RESPONSE_OPTIONS, ServiceErrorResponse, ServiceResponseOptions,
+} from './service-response';
 import { duration, optional } from '../../core/shape';
 
 /** Options every AWS service integration takes. */
@@ -8,6 +11,21 @@ export interface ServiceIntegrationOptions {
    * @default - API Gateway's maximum, 29 seconds
    */
   readonly timeout?: Duration;
+
+  /**
+   * What the client gets when the service succeeds: status, fixed headers, and the service's
+   * own answer or your template in place of the library's plain JSON (RestGateway; the body
+   * only on WebSocket two-way routes; an HttpGateway answers with the service's own response).
+   * @default - status 200 and the library's plain JSON
+   */
+  readonly response?: ServiceResponseOptions;
+
+  /**
+   * Answers of your own to some of the service's error statuses (RestGateway, WebSocket
+   * two-way routes). The statuses not listed keep the library's error bodies.
+   * @default - the library's error bodies for every status
+   */
+  readonly errorResponses?: ServiceErrorResponse[];
 }
 
 // The shapes untyped (JavaScript) callers are checked against.
@@ -15,3 +33,10 @@ export interface ServiceIntegrationOptions {
 
 /** The `timeout` option every integration takes. */
 export const TIMEOUT = optional(duration('Duration.seconds(10)'));
+
+/** The fields every service integration's options have. */
+export const SERVICE_INTEGRATION_FIELDS = {
+  timeout: TIMEOUT,
+  response: optional(SERVICE_RESPONSE_OPTIONS),
+  errorResponses: optional(SERVICE_ERROR_RESPONSES),
+};

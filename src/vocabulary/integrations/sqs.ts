@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { Problem } from '../../core/errors';
 import { duration, map, optional, struct } from '../../core/shape';
 import { RequestValue, REQUEST_VALUE } from '../request-value';
@@ -115,7 +115,7 @@ function limitProblems(prop: string, options: SqsIntegrationOptions): Problem[] 
 // The shapes untyped (JavaScript) callers are checked against.
 
 export const SQS_INTEGRATION_OPTIONS = struct<SqsIntegrationOptions>('SqsIntegrationOptions', {
-  timeout: TIMEOUT,
+  ...SERVICE_INTEGRATION_FIELDS,
   messageBody: optional(REQUEST_VALUE),
   messageGroupId: optional(REQUEST_VALUE),
   messageDeduplicationId: optional(REQUEST_VALUE),

@@ -1,5 +1,5 @@
 import { aws_stepfunctions as sfn } from 'aws-cdk-lib';
-import { ServiceIntegrationOptions, TIMEOUT } from './service-integration-options';
+import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { StepFunctionsAction, STEP_FUNCTIONS_ACTION } from './step-functions-action';
 import { Problem } from '../../core/errors';
 import { bool, map, optional, struct } from '../../core/shape';
@@ -60,7 +60,7 @@ export function syncProblems(prop: string, machine: sfn.IStateMachine, sync: boo
 // The shapes untyped (JavaScript) callers are checked against.
 
 export const STEP_FUNCTIONS_INTEGRATION_OPTIONS = struct<StepFunctionsIntegrationOptions>('StepFunctionsIntegrationOptions', {
-  timeout: TIMEOUT,
+  ...SERVICE_INTEGRATION_FIELDS,
   sync: optional(bool()),
   input: optional(REQUEST_VALUE),
   inputFields: optional(map(REQUEST_VALUE, "{ order: RequestValue.jsonPath('$.order') }")),

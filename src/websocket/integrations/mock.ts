@@ -1,6 +1,7 @@
 import { Problem, throwIfProblems } from '../../core/errors';
+import { verbatimTemplate } from '../../templates/verbatim-template';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
-import { mockBodyTemplate, mockProblems } from '../../vocabulary/integrations/mock';
+import { mockProblems } from '../../vocabulary/integrations/mock';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
 } from '../websocket-binding';
@@ -39,6 +40,6 @@ export function webSocketMock(ctx: WebSocketRouteContext, spec: IntegrationSpecO
       templateSelectionExpression: DEFAULT_TEMPLATE_SELECTION,
       requestTemplates: { [DEFAULT_TEMPLATE_KEY]: `{"statusCode": ${options.statusCode ?? 200}}` },
     },
-    responses: [{ id: 'IntegrationResponse', key: '$default', template: options.body === undefined ? undefined : mockBodyTemplate(options.body) }],
+    responses: [{ id: 'IntegrationResponse', key: '$default', template: options.body === undefined ? undefined : verbatimTemplate(options.body) }],
   };
 }

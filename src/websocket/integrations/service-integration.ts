@@ -1,6 +1,9 @@
 import { Aws, Stack } from 'aws-cdk-lib';
+import { throwIfProblems, Problem } from '../../core/errors';
 import { ServiceCall } from '../../templates/service-call';
 import { clientErrorTemplate, serverErrorTemplate } from '../../templates/service-errors';
+import { bodyTemplate, errorClassPattern, successTemplate } from '../../templates/service-response';
+import { serviceResponseProblems } from '../../vocabulary/integrations/service-response';
 import { webSocketIntegrationTimeout } from '../integration-timeout';
 import {
   DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_SELECTION, WebSocketIntegrationBinding, WebSocketRouteContext,
@@ -14,6 +17,9 @@ import {
  * with the status in the body (a WebSocket message has no status).
  */
 export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: ServiceCall): WebSocketIntegrationBinding {
+  throwIfProblems(ctx.scope, webSocketResponseProblems(ctx, call));
+  const own = call.errorResponses ?? [];
+  const ownStatuses = own.map(e => e.serviceStatus);
   const requestParameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(call.headers)) {
     requestParameters[`integration.request.header.${name}`] = `'${value}'`;
@@ -33,10 +39,39 @@ export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: Se
       timeoutInMillis: webSocketIntegrationTimeout(ctx, call.timeout),
     },
     responses: [
-      { id: 'IntegrationResponse', key: '$default', template: call.responseTemplate },
-      { id: 'ClientErrorResponse', key: '/4\\d\\d/', template: clientErrorTemplate(call.service, 'inBody') },
-      { id: 'ServerErrorResponse', key: '/5\\d\\d/', template: serverErrorTemplate('inBody') },
+      { id: 'IntegrationResponse', key: '$default', template: successTemplate(call) },
+      ...own.map(e => ({ id: `ErrorResponse${e.serviceStatus}`, key: `/${e.serviceStatus}/`, template: bodyTemplate(e.body) })),
+      { id: 'ClientErrorResponse', key: `/${errorClassPattern(4, ownStatuses, '\\d\\d')}/`, template: clientErrorTemplate(call.service, 'inBody') },
+      { id: 'ServerErrorResponse', key: `/${errorClassPattern(5, ownStatuses, '\\d\\d')}/`, template: serverErrorTemplate('inBody') },
     ],
     requestSchema: call.requestSchema,
   };
+}
+
+/**
+ * A WebSocket message has no status and no headers, and a one-way route sends the client
+ * nothing: only two-way routes take a body of their own.
+ */
+function webSocketResponseProblems(ctx: WebSocketRouteContext, call: ServiceCall): Problem[] {
+  const problems = serviceResponseProblems(call.prop, call.response, call.errorResponses);
+  const refuse = (prop: string, value: unknown, rule: string, fix: string) => problems.push({ code: 'UnsupportedCombination', prop, rule, value, fix });
+  const shapes = [
+    { at: 'response', answer: call.response },
+    ...(call.errorResponses ?? []).map((answer, i) => ({ at: `errorResponses[${i}]`, answer })),
+  ];
+  for (const { at, answer } of shapes) {
+    if (!answer) continue;
+    if (!ctx.returnResponse) {
+      refuse(`${call.prop} ${at}`, answer, 'only applies to a two-way route (a one-way route sends the client nothing)',
+        `set returnResponse: true on ${ctx.prop}, or remove it`);
+      continue;
+    }
+    for (const name of ['statusCode', 'headers'] as const) {
+      if (answer[name] !== undefined) {
+        refuse(`${call.prop} ${at}.${name}`, answer[name], 'is not available on a WebSocketGateway (a WebSocket message has no status or headers)',
+          'remove it; put what the client needs in the body');
+      }
+    }
+  }
+  return problems;
 }
