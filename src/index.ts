@@ -15,6 +15,8 @@ export type { HttpProxyIntegrationOptions } from './vocabulary/integrations/http
 export type { MockIntegrationOptions } from './vocabulary/integrations/mock';
 export type { ServiceIntegrationOptions } from './vocabulary/integrations/service-integration-options';
 export { ResponseBody } from './vocabulary/integrations/service-response';
+export { GatewayResponseType } from './vocabulary/gateway-responses';
+export type { GatewayResponseOptions } from './vocabulary/gateway-responses';
 export type { ServiceErrorResponse, ServiceResponseOptions } from './vocabulary/integrations/service-response';
 export type { SqsIntegrationOptions } from './vocabulary/integrations/sqs';
 export type { KinesisIntegrationOptions } from './vocabulary/integrations/kinesis';

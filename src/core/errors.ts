@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'InvalidStage'
   | 'InvalidAccessLogs'
   | 'InvalidMockResponse'
+  | 'InvalidGatewayResponse'
   | 'InvalidDynamoDbKey'
   | 'InvalidCache'
   | 'InvalidUsagePlan'

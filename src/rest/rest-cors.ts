@@ -80,15 +80,12 @@ export function responseHeaderParameters(
 }
 
 /**
- * CORS headers on API Gateway's own 4XX/5XX answers, so browsers can read the errors. A
- * gateway response cannot hold a condition (its template is not Velocity), so with several
- * origins it carries no `Access-Control-Allow-Origin` and no `Allow-Credentials`: echoing the
- * request's `Origin` would allow every site, and one listed origin fits only its own callers.
+ * CORS headers on API Gateway's own answers, so browsers can read the errors. A gateway
+ * response cannot hold a condition (its template is not Velocity), so with several origins it
+ * carries no `Access-Control-Allow-Origin` and no `Allow-Credentials`: echoing the request's
+ * `Origin` would allow every site, and one listed origin fits only its own callers.
  */
-export function addCorsGatewayResponses(api: apigw.RestApi, cors: CorsOptions): void {
-  const headers = Object.fromEntries(Object.entries(corsResponse(cors).headers)
-    .filter(([name]) => !(severalOrigins(cors) && name === 'Access-Control-Allow-Credentials'))
-    .map(([name, value]) => [name, `'${value}'`]));
-  api.addGatewayResponse('Default4xx', { type: apigw.ResponseType.DEFAULT_4XX, responseHeaders: headers });
-  api.addGatewayResponse('Default5xx', { type: apigw.ResponseType.DEFAULT_5XX, responseHeaders: headers });
+export function corsGatewayResponseHeaders(cors: CorsOptions): Record<string, string> {
+  return Object.fromEntries(Object.entries(corsResponse(cors).headers)
+    .filter(([name]) => !(severalOrigins(cors) && name === 'Access-Control-Allow-Credentials')));
 }

@@ -16,8 +16,9 @@ import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
 } from './rest-cache';
 import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities';
-import { addCorsGatewayResponses, corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
+import { corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
+import { addGatewayResponses } from './rest-gateway-responses';
 import { RestRouteRecord, restGatewayEntry } from './rest-manifest';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
@@ -59,6 +60,7 @@ import { CORS_OPTIONS, CorsOptions } from '../vocabulary/cors-options';
 import { corsProblems } from '../vocabulary/cors-validation';
 import { DEFINITION_STYLE, DefinitionStyle, definitionStyleFromContext } from '../vocabulary/definition-style';
 import { DOMAIN_OPTIONS, DomainOptions } from '../vocabulary/domain-options';
+import { GATEWAY_RESPONSES, GatewayResponseOptions, gatewayResponseProblems } from '../vocabulary/gateway-responses';
 import { Integration } from '../vocabulary/integration';
 import { OPEN_API_DEFINITION_OPTIONS, OpenApiDefinitionOptions } from '../vocabulary/openapi-definition-options';
 import { ROUTE_OPTIONS, RouteOptions } from '../vocabulary/route-options';
@@ -104,6 +106,13 @@ export interface RestGatewayProps {
    * @default - no CORS
    */
   readonly cors?: CorsOptions;
+
+  /**
+   * API Gateway's own answers shaped your way: status, fixed headers and body per type
+   * (`UNAUTHORIZED`, `THROTTLED`, `DEFAULT_4XX`, …). With `cors`, each carries the CORS headers.
+   * @default - API Gateway's answers (with `cors`, its 4XX and 5XX with the CORS headers)
+   */
+  readonly gatewayResponses?: GatewayResponseOptions[];
 
   /**
    * Name of the stage, the first path segment of the invoke URL.
@@ -416,7 +425,7 @@ export class RestGateway extends Construct {
     methodDefaults.set(this.api, bindRestAuthorization(this.defaultAuthorization._spec, {
       ...this.routeContext('defaultAuthorization', DEFAULT_AUTHORIZATION_ROUTE, {}), authorizationProp: 'defaultAuthorization',
     }));
-    if (this.cors) addCorsGatewayResponses(this.api, this.cors);
+    addGatewayResponses(this.api, props.gatewayResponses ?? [], this.cors);
 
     this.definitionStyle = props.definitionStyle ?? definitionStyleFromContext(this) ?? DefinitionStyle.RESOURCES;
     this.definition = new RestDefinition(this, this.api, [this.api, this.authorizers], this.definitionStyle);
@@ -717,7 +726,7 @@ function propsProblems(props: RestGatewayProps): Problem[] {
   const problems: Problem[] = [...throttleProblems('throttle', props.throttle)];
   problems.push(...stageCacheProblems(props.cache), ...canaryCacheProblems(props.cache, props.canary));
   problems.push(...releaseProblems(props.canary, props.pinnedVersion));
-  problems.push(...corsProblems(props.cors));
+  problems.push(...corsProblems(props.cors), ...gatewayResponseProblems('gatewayResponses', props.gatewayResponses ?? []));
   problems.push(...stageNameProblems(props.stageName, false), ...stageVariableProblems('stageVariables', props.stageVariables));
   problems.push(...stageVariableProblems('canary.stageVariableOverrides', props.canary?.stageVariableOverrides));
   problems.push(...accessLogOptionProblems(props.accessLogs), ...additionalFieldProblems(REST_ACCESS_LOG_FIELDS, props.accessLogs));
@@ -780,6 +789,7 @@ export const REST_GATEWAY_PROPS = struct<RestGatewayProps>('RestGatewayProps', {
   throttle: optional(THROTTLE_SETTINGS),
   endpoint: optional(ENDPOINT),
   cors: optional(CORS_OPTIONS),
+  gatewayResponses: optional(GATEWAY_RESPONSES),
   stageName: optional(str("'prod'")),
   stageVariables: STAGE_VARIABLES,
   accessLogs: optional(ACCESS_LOG_OPTIONS),

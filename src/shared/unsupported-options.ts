@@ -21,6 +21,7 @@ const REST_ONLY_PROPS: Record<string, string> = {
   tracing: 'X-Ray tracing',
   manageAccountLogsRole: 'execution logs (the account logs role)',
   clientCertificate: 'backend client certificates',
+  gatewayResponses: 'gateway responses',
 };
 
 /** Unset-looking values of a REST-only prop (a props object shared between gateways) are harmless. */

@@ -5,7 +5,8 @@ import {
   aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
-  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, Integration, QuotaPeriod, RequestValue, ResponseBody,
+  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration, QuotaPeriod,
+  RequestValue, ResponseBody,
   RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride,
 } from '../../src';
 import { testStack } from '../support/app';
@@ -45,6 +46,10 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       apiName: 'everything-on',
       description: 'Every RestGateway option of the foundation',
       routes: { 'GET /orders': Integration.lambda(orders) },
+      gatewayResponses: [
+        { type: GatewayResponseType.UNAUTHORIZED, statusCode: 401, headers: { 'WWW-Authenticate': 'Bearer' }, body: '{"error":"unauthorized","requestId":"$context.requestId"}' },
+        { type: GatewayResponseType.THROTTLED, headers: { 'Retry-After': '1' }, body: '{"error":"too many requests"}' },
+      ],
     });
     api.addRoute('GET /orders/{id}', Integration.lambda(orders, { timeout: Duration.seconds(10) }), {
       throttle: { rateLimit: 50, burstLimit: 100 },

@@ -175,6 +175,12 @@ factory('Integration.cloudMap', fx => ({ service: fx.service, options: { vpc: fx
   (fx, a) => route(fx, I.cloudMap(a.service, a.options), undefined, 'http'));
 factoryOptions('PrivateIntegrationOptions', 'Integration.cloudMap', fx => ({ vpc: fx.vpc }));
 
+PLACES.GatewayResponseOptions = {
+  base: () => ({ type: g.GatewayResponseType.UNAUTHORIZED }),
+  run: (fx, v) => PLACES.RestGatewayProps.run(fx, { ...PLACES.RestGatewayProps.base(fx), gatewayResponses: [v] }),
+  prop: k => `gatewayResponses[0].${k}`,
+};
+
 // A service route's own answers, reached through an SQS route.
 nested('ServiceResponseOptions', 'SqsIntegrationOptions', 'response', () => ({}));
 PLACES.ServiceErrorResponse = {

@@ -22,6 +22,7 @@ import { CACHE_OPTIONS, ROUTE_CACHE_OPTIONS } from '../../src/vocabulary/cache-o
 import { CLIENT_CERTIFICATE_FACTORIES } from '../../src/vocabulary/client-certificate';
 import { CORS_OPTIONS } from '../../src/vocabulary/cors-options';
 import { DOMAIN_OPTIONS, MUTUAL_TLS_OPTIONS } from '../../src/vocabulary/domain-options';
+import { GATEWAY_RESPONSE_OPTIONS } from '../../src/vocabulary/gateway-responses';
 import { INTEGRATION_FACTORIES } from '../../src/vocabulary/integration';
 import { DYNAMODB_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/dynamodb';
 import { EVENT_BRIDGE_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/event-bridge';
@@ -62,7 +63,7 @@ export const STRUCTS: Record<string, Check<any>> = Object.fromEntries([
   EVENT_BRIDGE_INTEGRATION_OPTIONS, PRIVATE_NLB_INTEGRATION_OPTIONS, PRIVATE_ALB_INTEGRATION_OPTIONS,
   PRIVATE_INTEGRATION_OPTIONS, COGNITO_AUTHORIZATION_OPTIONS, OPEN_API_DEFINITION_OPTIONS,
   LAMBDA_TOKEN_AUTHORIZATION_OPTIONS, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, JWT_AUTHORIZATION_OPTIONS,
-  SERVICE_RESPONSE_OPTIONS, SERVICE_ERROR_RESPONSE,
+  SERVICE_RESPONSE_OPTIONS, SERVICE_ERROR_RESPONSE, GATEWAY_RESPONSE_OPTIONS,
 ].map(check => [check.structName!, check as Check<any>]));
 
 /** The arguments of every factory and gateway method, by `Class.method` (methods by name). */

@@ -1,7 +1,7 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
 import { throwIfProblems } from '../../core/errors';
-import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { verbatimTemplate } from '../../templates/verbatim-template';
+import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { mockProblems } from '../../vocabulary/integrations/mock';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
 import { responseHeaderParameters } from '../rest-cors';
