@@ -1,7 +1,7 @@
 import { aws_apigateway as apigw, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import {
   attributesResponse, deleteItemRequest, getItemRequest, getItemResponse, putItemRequest, queryRequest,
-  queryResponse, TemplateKeyPart, updateItemRequest,
+  queryResponse, TemplateKeyPart, updateItemRequest, WriteTemplateOptions,
 } from './dynamodb';
 import { RouteValues } from './route-values';
 import { ServiceCall, ServiceCallSite } from './service-call';
@@ -48,14 +48,24 @@ export function dynamoDbCall(
     expression: condition._expression,
     values: condition._values.map((v, i) => values.use(v, `${prop} sortKeyCondition value ${i + 1}`, PLACES.itemKey)),
   };
+  const c = o.condition;
+  const write: WriteTemplateOptions = {
+    attributes: o.attributes,
+    // Every item has every key attribute: whether one exists is whether the item does.
+    condition: c && {
+      name: c._attribute === 'item' ? key[0]?.name ?? '' : c._attribute,
+      expression: c._expression,
+      value: c._value && { type: c._value.type, value: values.use(c._value.value, `${prop} condition`, PLACES.conditionValue) },
+    },
+  };
   const name = table.tableName;
   const templates: Record<DynamoDbAction, () => [string, string]> = {
-    [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(name, key), attributesResponse(style)],
+    [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(name, key, write), attributesResponse(style)],
     [DynamoDbAction.GET_ITEM]: () => [getItemRequest(name, key), getItemResponse(style)],
     // Without a key the caller's key problems are thrown before the (empty) template is used.
     [DynamoDbAction.QUERY]: () => (key[0] ? [queryRequest(name, key[0], { ...o, sortCondition }), queryResponse(style)] : ['', '']),
-    [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(name, key), attributesResponse(style)],
-    [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(name, key), attributesResponse(style)],
+    [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(name, key, write), attributesResponse(style)],
+    [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(name, key, write), attributesResponse(style)],
   };
   const [requestTemplate, responseTemplate] = templates[action]();
   const writesBody = action === DynamoDbAction.PUT_ITEM || action === DynamoDbAction.UPDATE_ITEM;

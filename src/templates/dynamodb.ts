@@ -3,7 +3,7 @@ import { checkNumbersIn, guardedRequest, REFUSED, refuseLoneSurrogates } from '.
 import { TemplateValue } from './request-value-vtl';
 import { errorBody, ErrorStatusStyle } from './service-errors';
 import { eachIndex } from './vtl-loops';
-import { jsonString, jsonStringLiteral } from './vtl-text';
+import { jsonString, jsonStringLiteral, vtlNameLiteral } from './vtl-text';
 
 /** One key attribute of the request: its name, its scalar type and where its value comes from. */
 export interface TemplateKeyPart {
@@ -60,20 +60,56 @@ function call(table: string, values: TemplateValue[], request: string, writesBod
   return guardedRequest(values.map(v => v.prelude).join('') + bodyChecks, refuses, request, `{${tableName(table)}}`);
 }
 
-const keyValues = (key: TemplateKeyPart[]) => key.map(part => part.value);
+/** A condition a write must meet: `attribute_not_exists(#c)`, `#c = :c`. */
+export interface TemplateCondition {
+  /** The attribute the condition is on. */
+  readonly name: string;
+  /** The expression with `{a}` for the attribute's name placeholder. */
+  readonly expression: string;
+  /** The value compared with, typed. */
+  readonly value?: { readonly type: 'S' | 'N'; readonly value: TemplateValue };
+}
 
-/** The body's attributes other than the key's, which come from the key values instead. */
-function notAKey(key: TemplateKeyPart[]): string {
-  return key.map(part => `$k!='${part.name}'`).join('&&');
+/** What a write takes besides its table and key. */
+export interface WriteTemplateOptions {
+  readonly condition?: TemplateCondition;
+  /** The body attributes written; the others are left out. */
+  readonly attributes?: readonly string[];
+}
+
+const keyValues = (key: TemplateKeyPart[], condition?: TemplateCondition) =>
+  [...key.map(part => part.value), ...(condition?.value ? [condition.value.value] : [])];
+
+/** `,"ConditionExpression":…` and the condition's name and value entries, to add to a call's own. */
+function conditionParts(condition: TemplateCondition | undefined) {
+  if (!condition) return undefined;
+  return {
+    expression: `,"ConditionExpression":"${condition.expression.replace(/\{a\}/g, '${gH}c')}"`,
+    name: `"\${gH}c":${jsonStringLiteral(condition.name)}`,
+    value: condition.value ? `":c":${typed(condition.value.type, condition.value.value)}` : undefined,
+  };
+}
+
+/** A write's condition as whole fields, for a call that has no names or values of its own. */
+function conditionFields(condition: TemplateCondition | undefined): string {
+  const parts = conditionParts(condition);
+  if (!parts) return '';
+  return `${parts.expression},"ExpressionAttributeNames":{${parts.name}}`
+    + (parts.value ? `,"ExpressionAttributeValues":{${parts.value}}` : '');
+}
+
+/** The body's attributes to write: not the key's, which come from the key values, and only the listed ones. */
+function written(key: TemplateKeyPart[], attributes?: readonly string[]): string {
+  const notAKey = key.map(part => `$k!='${part.name}'`).join('&&');
+  return attributes ? `${notAKey}&&(${attributes.map(name => `$k==${vtlNameLiteral(name)}`).join('||')})` : notAKey;
 }
 
 /**
- * `$K`: the names of the body's attributes other than the key's, in the body's order; `$b`
- * the body.
+ * `$K`: the names of the body's attributes to write, in the body's order; `$b` the body.
  */
-function bodyAttributes(key: TemplateKeyPart[]): string {
+function bodyAttributes(key: TemplateKeyPart[], attributes?: readonly string[]): string {
   return `#set($b=$input.path('$'))${keysOf('$b', false)}#set($K=[])`
-    + eachIndex('$y', '1', `#set($k=$y.get($I1))#if(${notAKey(key)})#set($q=$K.add($k))#end`);
+    + eachIndex('$y', '1', `#set($k=$y.get($I1))#if(${written(key, attributes)})#set($q=$K.add($k))#end`);
 }
 
 /** `#set($k=…)` to each of `$K` in turn, then `body`. */
@@ -81,28 +117,36 @@ function eachAttribute(body: string): string {
   return eachIndex('$K', '1', `#set($k=$K.get($I1))${body}`);
 }
 
-export function putItemRequest(table: string, key: TemplateKeyPart[]): string {
+export function putItemRequest(table: string, key: TemplateKeyPart[], options: WriteTemplateOptions = {}): string {
   const events = `#set($E=[])${eachAttribute(addEvent('$E', valueEvent('$k', '$b.get($k)')))}`;
   const item = keyObject(key).slice(0, -1) + attributeValues(true) + '}';
-  return call(table, keyValues(key), `${bodyAttributes(key)}${events}{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"}`, true);
+  const hash = options.condition ? HASH : '';
+  return call(table, keyValues(key, options.condition), `${hash}${bodyAttributes(key, options.attributes)}${events}`
+    + `{${tableName(table)},"Item":${item},"ReturnValues":"ALL_OLD"${conditionFields(options.condition)}}`, true);
 }
 
 export function getItemRequest(table: string, key: TemplateKeyPart[]): string {
   return call(table, keyValues(key), `{${tableName(table)},"Key":${keyObject(key)}}`);
 }
 
-export function deleteItemRequest(table: string, key: TemplateKeyPart[]): string {
-  return call(table, keyValues(key), `{${tableName(table)},"Key":${keyObject(key)},"ReturnValues":"ALL_OLD"}`);
+export function deleteItemRequest(table: string, key: TemplateKeyPart[], options: WriteTemplateOptions = {}): string {
+  const hash = options.condition ? HASH : '';
+  return call(table, keyValues(key, options.condition),
+    `${hash}{${tableName(table)},"Key":${keyObject(key)},"ReturnValues":"ALL_OLD"${conditionFields(options.condition)}}`);
 }
 
 /** `SET #n0 = :v0, #n1 = :v1 …` over the body's attributes (key attributes excluded), numbered in order. */
-export function updateItemRequest(table: string, key: TemplateKeyPart[]): string {
+export function updateItemRequest(table: string, key: TemplateKeyPart[], options: WriteTemplateOptions = {}): string {
   const each = (element: string, separator: string) => eachAttribute(`#if($I1>0)${separator}#end${element}`);
   const events = `#set($E=[])${eachAttribute(addEvent('$E', valueEvent('":v$I1"', '$b.get($k)')))}`;
-  return call(table, keyValues(key), `${HASH}${bodyAttributes(key)}${events}{${tableName(table)},"Key":${keyObject(key)},`
-    + `"UpdateExpression":"SET ${each('${gH}n${I1} = :v${I1}', ', ')}",`
-    + `"ExpressionAttributeNames":{${each(`"\${gH}n\${I1}":${jsonString('$k')}`, ',')}},`
-    + `"ExpressionAttributeValues":{${attributeValues(false)}},`
+  const condition = conditionParts(options.condition);
+  // The condition's entries come first: the attributes' follow with a comma before each, none when there are none.
+  const names = condition ? `${condition.name}${each(`,"\${gH}n\${I1}":${jsonString('$k')}`, '')}` : each(`"\${gH}n\${I1}":${jsonString('$k')}`, ',');
+  const values = condition?.value ? `${condition.value}${attributeValues(true)}` : attributeValues(false);
+  return call(table, keyValues(key, options.condition), `${HASH}${bodyAttributes(key, options.attributes)}${events}{${tableName(table)},"Key":${keyObject(key)},`
+    + `"UpdateExpression":"SET ${each('${gH}n${I1} = :v${I1}', ', ')}"${condition?.expression ?? ''},`
+    + `"ExpressionAttributeNames":{${names}},`
+    + `"ExpressionAttributeValues":{${values}},`
     + '"ReturnValues":"ALL_NEW"}', true);
 }
 

@@ -67,6 +67,11 @@ export const PLACES = {
     required: true,
     literal: { test: value => value !== '', rule: 'must not be empty (DynamoDB refuses empty key values)', fix: 'use a non-empty value' },
   },
+  conditionValue: {
+    json: 'scalar',
+    required: true,
+    literal: { test: value => value !== '', rule: 'must not be empty (a condition compares with a value)', fix: 'use a non-empty value' },
+  },
   executionInput: {
     json: 'document',
     required: false,

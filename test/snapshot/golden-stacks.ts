@@ -7,7 +7,7 @@ import {
 import {
   ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration, QuotaPeriod,
   RequestValue, ResponseBody,
-  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride,
+  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
@@ -137,6 +137,14 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const sent = { order: RequestValue.jsonPath('$.order'), caller: RequestValue.context('identity.sourceIp') };
     api.addRoute('POST /fulfil-order', Integration.stepFunctions(fulfil, { inputFields: sent }));
     api.addRoute('POST /order-events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderReceived', detailFields: sent }));
+    // Create-only profiles with the attributes a client may set, and updates guarded by the version the client read.
+    const profile = { pk: id, sk: RequestValue.pathParameter('at') };
+    api.addRoute('PUT /profiles/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
+      key: profile, condition: WriteCondition.itemNotExists(), attributes: ['displayName', 'email'],
+    }));
+    api.addRoute('PATCH /profiles/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, {
+      key: profile, condition: WriteCondition.numberEquals('version', RequestValue.header('If-Match')), attributes: ['displayName', 'version'],
+    }));
     // Answers of the route's own: SQS's answer as it is, and a refused message in the shape old clients read.
     api.addRoute('POST /legacy/orders', Integration.sqs(orders, {
       response: { statusCode: 202, headers: { 'Cache-Control': 'no-store' }, body: ResponseBody.serviceResult() },

@@ -214,6 +214,17 @@ factory('RequestValue.context', () => ({ variable: 'requestId' }), (fx, a) => re
 factory('RequestValue.stageVariable', () => ({ name: 'backend' }), (fx, a) => readValue(fx, R.stageVariable(a.name)));
 factory('RequestValue.literal', () => ({ value: 'orders' }), (fx, a) => readValue(fx, R.literal(a.value)));
 
+const W = g.WriteCondition;
+const conditional = (fx, condition) => route(fx, g.Integration.dynamoDb(fx.table, g.DynamoDbAction.DELETE_ITEM, {
+  key: { pk: g.RequestValue.pathParameter('id'), sk: g.RequestValue.queryString('at') }, condition,
+}));
+for (const method of ['attributeExists', 'attributeNotExists']) {
+  factory(`WriteCondition.${method}`, () => ({ attribute: 'lockedBy' }), (fx, a) => conditional(fx, W[method](a.attribute)));
+}
+for (const method of ['stringEquals', 'numberEquals']) {
+  factory(`WriteCondition.${method}`, () => ({ attribute: 'version', value: R.header('If-Match') }), (fx, a) => conditional(fx, W[method](a.attribute, a.value)));
+}
+
 const S = g.SortKeyCondition;
 for (const method of ['equalTo', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual']) {
   factory(`SortKeyCondition.${method}`, () => ({ attribute: 'sk', value: R.queryString('from') }), (fx, a) => query(fx, S[method](a.attribute, a.value)));

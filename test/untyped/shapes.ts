@@ -39,6 +39,7 @@ import {
 import { SORT_KEY_CONDITION_FACTORIES } from '../../src/vocabulary/integrations/sort-key-condition';
 import { SQS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/sqs';
 import { STEP_FUNCTIONS_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/step-functions';
+import { WRITE_CONDITION_FACTORIES } from '../../src/vocabulary/integrations/write-condition';
 import { OPEN_API_DEFINITION_OPTIONS } from '../../src/vocabulary/openapi-definition-options';
 import { QUOTA_SETTINGS } from '../../src/vocabulary/quota';
 import { REQUEST_VALUE_FACTORIES } from '../../src/vocabulary/request-value';
@@ -72,6 +73,7 @@ export const ARGUMENTS: Record<string, object> = {
   ...AUTHORIZATION_FACTORIES,
   ...REQUEST_VALUE_FACTORIES,
   ...SORT_KEY_CONDITION_FACTORIES,
+  ...WRITE_CONDITION_FACTORIES,
   ...RESPONSE_BODY_FACTORIES,
   ...API_ACCESS_FACTORIES,
   ...WAF_FACTORIES,

@@ -3,7 +3,7 @@ import {
 } from 'aws-cdk-lib';
 import { LISTED_ORIGINS, VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition,
+  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -74,6 +74,18 @@ export function catalogueStack(): Stack {
   api.addRoute('POST /events-composed', Integration.eventBridge(shop, { source: 'shop.orders', detailType: 'OrderPlaced', detailFields: composed }));
   addValueRoutes(api, { orders, ordersFifo, clicks, items, fulfil, shop });
   addOwnAnswerRoutes(stack, api, { orders, clicks, items, shop });
+  // Conditional writes and an allow-list of the body's attributes.
+  const at = { pk: id, sk: RequestValue.pathParameter('at') };
+  api.addRoute('PUT /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
+    key: at, condition: WriteCondition.itemNotExists(), attributes: ['name', 'price', 'tags'],
+  }));
+  api.addRoute('PATCH /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, {
+    key: at, condition: WriteCondition.numberEquals('version', RequestValue.header('If-Match')), attributes: ['name', 'version'],
+  }));
+  api.addRoute('DELETE /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.DELETE_ITEM, {
+    key: at, condition: WriteCondition.stringEquals('name', RequestValue.queryString('name')),
+  }));
+  api.addRoute('POST /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key: at, condition: WriteCondition.itemExists() }));
   return stack;
 }
 

@@ -275,3 +275,36 @@ describe("answers of the route's own", () => {
     expect([missing.status, JSON.parse(missing.body)]).toEqual([404, { message: 'not found' }]);
   });
 });
+
+describe('conditional writes', () => {
+  test('create only: the first put writes the listed attributes, the second is a 409 and changes nothing', async () => {
+    const path = { id: 'guarded', at: '1' };
+    const first = await call('PUT /guarded/{id}/{at}', { body: '{"name":"first","role":"admin","version":1}', path });
+    expect([first.status, JSON.parse(first.body)]).toEqual([200, {}]);
+    const second = await call('PUT /guarded/{id}/{at}', { body: '{"name":"second"}', path });
+    expect([second.status, JSON.parse(second.body)]).toEqual([409, { message: 'conditional check failed' }]);
+    const stored = await call('GET /items/{id}/{at}', { path });
+    // `role` and `version` are not in the route's attributes: never written.
+    expect(JSON.parse(stored.body)).toEqual({ pk: 'guarded', sk: 1, name: 'first' });
+  });
+
+  test('optimistic locking: an update with a stale version is a 409; with the current one it applies', async () => {
+    const path = { id: 'locked', at: '2' };
+    await call('PUT /items/{id}/{at}', { body: '{"name":"v1","version":1}', path });
+    const stale = await call('PATCH /guarded/{id}/{at}', { body: '{"name":"v2","version":2}', path, header: { 'If-Match': '0' } });
+    expect([stale.status, JSON.parse(stale.body)]).toEqual([409, { message: 'conditional check failed' }]);
+    const current = await call('PATCH /guarded/{id}/{at}', { body: '{"name":"v2","version":2}', path, header: { 'If-Match': '1' } });
+    expect([current.status, JSON.parse(current.body)]).toEqual([200, { pk: 'locked', sk: 2, name: 'v2', version: 2 }]);
+  });
+
+  test('update only what exists, delete only a match', async () => {
+    const missing = await call('POST /guarded/{id}/{at}', { body: '{"name":"x"}', path: { id: 'nobody', at: '3' } });
+    expect(missing.status).toBe(409);
+    const path = { id: 'owned', at: '4' };
+    await call('PUT /items/{id}/{at}', { body: '{"name":"it\'s mine"}', path });
+    const wrong = await call('DELETE /guarded/{id}/{at}', { path, querystring: { name: 'theirs' } });
+    expect(wrong.status).toBe(409);
+    const right = await call('DELETE /guarded/{id}/{at}', { path, querystring: { name: 'it\'s mine' } });
+    expect([right.status, JSON.parse(right.body)]).toEqual([200, { pk: 'owned', sk: 4, name: 'it\'s mine' }]);
+  });
+});

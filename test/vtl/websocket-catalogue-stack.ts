@@ -1,6 +1,8 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { VELOCITY_LOOKALIKES } from './hostile-corpus';
-import { Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, SortKeyCondition, WebSocketGateway } from '../../src';
+import {
+  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, SortKeyCondition, WebSocketGateway, WriteCondition,
+} from '../../src';
 import { testStack } from '../support/app';
 import { bus, fifoQueue, queue, simpleTable, stateMachine, stream, table } from '../support/service-fixtures';
 
@@ -51,6 +53,9 @@ export function webSocketCatalogueStack(): Stack {
   ws.addRoute('fulfil', Integration.stepFunctions(stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD)), twoWay);
   ws.addRoute('events', Integration.eventBridge(bus(stack), { source: 'chat.messages', detailType: 'MessageSent' }), twoWay);
   for (const { name, text } of VELOCITY_LOOKALIKES) ws.addRoute(`mock-${name}`, Integration.mock({ body: text }), twoWay);
+  ws.addRoute('createItem', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
+    key, condition: WriteCondition.itemNotExists(), attributes: ['name'],
+  }), twoWay);
   // Answers of the route's own: the service's answer, a template, an error status of its own.
   ws.addRoute('answerGetItem', Integration.dynamoDb(items, DynamoDbAction.GET_ITEM, { key, response: { body: ResponseBody.serviceResult() } }), twoWay);
   ws.addRoute('answerSend', Integration.sqs(queue(stack, 'AnswerQueue'), {

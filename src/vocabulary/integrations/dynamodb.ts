@@ -3,8 +3,9 @@ import { DynamoDbAction } from './dynamodb-action';
 import { KeyAttribute, KeySchemaLookup, keySchemaOf } from './dynamodb-key-schema';
 import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { SortKeyCondition, SORT_KEY_CONDITION } from './sort-key-condition';
+import { WRITE_CONDITION, WriteCondition } from './write-condition';
 import { Problem } from '../../core/errors';
-import { bool, map, num, optional, required, str, struct } from '../../core/shape';
+import { bool, list, map, num, optional, required, str, struct } from '../../core/shape';
 import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.dynamoDb`. */
@@ -38,6 +39,20 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
    * @default false
    */
   readonly descending?: boolean;
+
+  /**
+   * `PUT_ITEM`, `UPDATE_ITEM`, `DELETE_ITEM`: a condition the item must meet, or nothing is
+   * written and the client gets 409, e.g. `WriteCondition.itemNotExists()` to create only.
+   * @default - unconditional
+   */
+  readonly condition?: WriteCondition;
+
+  /**
+   * `PUT_ITEM`, `UPDATE_ITEM`: the body attributes written; the body's other attributes are
+   * left out (as key attributes always are), so a client cannot set `role` or `owner`.
+   * @default - every body attribute
+   */
+  readonly attributes?: string[];
 }
 
 /** Attribute names the templates quote as they are. */
@@ -68,6 +83,7 @@ function optionProblems(prop: string, action: DynamoDbAction, options: DynamoDbI
       }
     }
   }
+  problems.push(...writeProblems(prop, action, o));
   if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit >= 1)) {
     problems.push({
       code: 'InvalidIntegration',
@@ -94,6 +110,52 @@ function optionProblems(prop: string, action: DynamoDbAction, options: DynamoDbI
       rule: 'attribute names must be 1-255 letters, digits, _ . or - to be written by a mapping template',
       value: name,
       fix: 'use a key attribute with a plain name',
+    });
+  }
+  return problems;
+}
+
+const WRITES = [DynamoDbAction.PUT_ITEM, DynamoDbAction.UPDATE_ITEM, DynamoDbAction.DELETE_ITEM];
+const BODY_WRITES = [DynamoDbAction.PUT_ITEM, DynamoDbAction.UPDATE_ITEM];
+
+/** `condition` and `attributes`: on the actions that write, with names a template can quote. */
+function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrationOptions): Problem[] {
+  const problems: Problem[] = [];
+  const misplaced = (name: 'condition' | 'attributes', actions: DynamoDbAction[]) => {
+    if (o[name] === undefined || actions.includes(action)) return;
+    problems.push({
+      code: 'InvalidIntegration',
+      prop: `${prop} ${name}`,
+      rule: `only applies to ${actions.join(', ')}, not ${action}`,
+      value: name === 'condition' ? 'a WriteCondition' : o[name],
+      fix: `remove ${name}`,
+    });
+  };
+  misplaced('condition', WRITES);
+  misplaced('attributes', BODY_WRITES);
+  const conditionName = o.condition && o.condition._attribute !== 'item' ? [o.condition._attribute] : [];
+  for (const name of [...conditionName, ...o.attributes ?? []].filter(n => !Token.isUnresolved(n) && !ATTRIBUTE_NAME.test(n))) {
+    problems.push({
+      code: 'InvalidIntegration',
+      prop: `${prop} ${conditionName.includes(name) ? 'condition' : 'attributes'}`,
+      rule: 'attribute names must be 1-255 letters, digits, _ . or - to be written by a mapping template',
+      value: name,
+      fix: "use a plain attribute name, e.g. 'status'",
+    });
+  }
+  if (o.attributes !== undefined && o.attributes.length === 0) {
+    problems.push({
+      code: 'InvalidIntegration', prop: `${prop} attributes`, rule: 'must name at least one attribute', value: [], fix: 'list the attributes clients may write, or remove attributes',
+    });
+  }
+  const keyNames = Object.keys(o.key ?? {});
+  for (const name of (o.attributes ?? []).filter(n => keyNames.includes(n))) {
+    problems.push({
+      code: 'InvalidIntegration',
+      prop: `${prop} attributes`,
+      rule: 'must not name a key attribute (the key comes from key, never from the body)',
+      value: name,
+      fix: `remove '${name}' from attributes`,
     });
   }
   return problems;
@@ -169,4 +231,6 @@ export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('
   indexName: optional(str("'byCustomer'")),
   limit: optional(num('50')),
   descending: optional(bool()),
+  condition: optional(WRITE_CONDITION),
+  attributes: optional(list(str("'status'"))),
 }, "{ key: { pk: RequestValue.pathParameter('id') } }");

@@ -1,7 +1,7 @@
 import { aws_dynamodb as dynamodb, aws_kms as kms } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
-import { DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition } from '../../../src';
+import { DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition, WriteCondition } from '../../../src';
 import { testStack } from '../../support/app';
 import { simpleTable, table } from '../../support/service-fixtures';
 
@@ -163,5 +163,35 @@ describe('Integration.dynamoDb on RestGateway', () => {
     const stack = testStack();
     const api = new RestGateway(stack, 'Api');
     expect(() => api.addRoute('GET /items/{id}/{at}', integration(stack))).toThrow(message);
+  });
+});
+
+describe('conditional writes and attribute allow-lists', () => {
+  const route = (action: DynamoDbAction, options: object) => () => {
+    const stack = testStack();
+    new RestGateway(stack, 'Api').addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(table(stack), action, { key: { pk: id, sk: at }, ...options }));
+    return Template.fromStack(stack);
+  };
+
+  test('the role keeps its one action: a condition needs no read', () => {
+    const t = route(DynamoDbAction.PUT_ITEM, { condition: WriteCondition.itemNotExists(), attributes: ['name'] })();
+    const policies = Object.values(t.findResources('AWS::IAM::Policy')).map(p => JSON.stringify(p.Properties.PolicyDocument));
+    expect(policies.join()).toContain('dynamodb:PutItem');
+    expect(policies.join()).not.toMatch(/dynamodb:(GetItem|Query|UpdateItem)/);
+  });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['attributes on a DELETE_ITEM', route(DynamoDbAction.DELETE_ITEM, { attributes: ['name'] }),
+      /\[InvalidIntegration\] addRoute\('PUT \/items\/\{id\}\/\{at\}'\) Integration.dynamoDb attributes only applies to PutItem, UpdateItem, not DeleteItem, got \["name"\]; remove attributes/],
+    ['a condition on a GET_ITEM', route(DynamoDbAction.GET_ITEM, { condition: WriteCondition.itemExists() }),
+      /Integration.dynamoDb condition only applies to PutItem, UpdateItem, DeleteItem, not GetItem/],
+    ['an empty allow-list', route(DynamoDbAction.PUT_ITEM, { attributes: [] }),
+      /Integration.dynamoDb attributes must name at least one attribute, got \[\]; list the attributes clients may write, or remove attributes/],
+    ['a key attribute in the allow-list', route(DynamoDbAction.UPDATE_ITEM, { attributes: ['name', 'pk'] }),
+      /Integration.dynamoDb attributes must not name a key attribute \(the key comes from key, never from the body\), got "pk"; remove 'pk' from attributes/],
+    ['a condition attribute a template cannot quote', route(DynamoDbAction.PUT_ITEM, { condition: WriteCondition.attributeNotExists('a"b') }),
+      /Integration.dynamoDb condition attribute names must be 1-255 letters, digits, _ . or -/],
+  ])('refuses %s', (_name, act, message) => {
+    expect(act).toThrow(message);
   });
 });
