@@ -10,7 +10,7 @@ import { PLACES } from './template-places';
 import { Problem, throwIfProblems } from '../core/errors';
 import { ServiceRole } from '../shared/service-roles';
 import { IntegrationSpecOf } from '../vocabulary/integration-spec';
-import { dynamoDbChecks, DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
+import { cursorKeyAttributes, dynamoDbChecks, DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
 import { DynamoDbAction } from '../vocabulary/integrations/dynamodb-action';
 import { KeySchemaLookup, KeyType } from '../vocabulary/integrations/dynamodb-key-schema';
 
@@ -58,12 +58,15 @@ export function dynamoDbCall(
       value: c._value && { type: c._value.type, value: values.use(c._value.value, `${prop} condition`, PLACES.conditionValue) },
     },
   };
+  const cursorKeys = cursorKeyAttributes(table, o.indexName);
+  // Without the key schema the caller's cursor problem is thrown before the template is used.
+  const cursor = o.cursor && cursorKeys ? { value: values.use(o.cursor, `${prop} cursor`, PLACES.pageCursor), keys: cursorKeys } : undefined;
   const name = table.tableName;
   const templates: Record<DynamoDbAction, () => [string, string]> = {
     [DynamoDbAction.PUT_ITEM]: () => [putItemRequest(name, key, write), attributesResponse(style)],
     [DynamoDbAction.GET_ITEM]: () => [getItemRequest(name, key), getItemResponse(style)],
     // Without a key the caller's key problems are thrown before the (empty) template is used.
-    [DynamoDbAction.QUERY]: () => (key[0] ? [queryRequest(name, key[0], { ...o, sortCondition }), queryResponse(style)] : ['', '']),
+    [DynamoDbAction.QUERY]: () => (key[0] ? [queryRequest(name, key[0], { ...o, sortCondition, cursor }), queryResponse(style, cursor?.keys)] : ['', '']),
     [DynamoDbAction.UPDATE_ITEM]: () => [updateItemRequest(name, key, write), attributesResponse(style)],
     [DynamoDbAction.DELETE_ITEM]: () => [deleteItemRequest(name, key, write), attributesResponse(style)],
   };

@@ -1,3 +1,4 @@
+import { CursorKeyAttribute, cursorPrelude, exclusiveStartKey, nextCursor } from './dynamodb-cursor';
 import { addEvent, attributeValues, keysOf, plainValues, valueEvent, WholeAnswer } from './dynamodb-json';
 import { checkNumbersIn, guardedRequest, REFUSED, refuseLoneSurrogates } from './json-value-checks';
 import { TemplateValue } from './request-value-vtl';
@@ -155,6 +156,8 @@ export interface QueryTemplateOptions {
   readonly limit?: number;
   readonly descending?: boolean;
   readonly sortCondition?: TemplateSortCondition;
+  /** Where the page starts: the client's cursor, and the key attributes it holds. */
+  readonly cursor?: { readonly value: TemplateValue; readonly keys: readonly CursorKeyAttribute[] };
 }
 
 export function queryRequest(table: string, partitionKey: TemplateKeyPart, options: QueryTemplateOptions): string {
@@ -176,7 +179,10 @@ export function queryRequest(table: string, partitionKey: TemplateKeyPart, optio
     ...(options.limit !== undefined ? [`"Limit":${options.limit}`] : []),
     ...(options.descending ? ['"ScanIndexForward":false'] : []),
   ];
-  return call(table, [partitionKey.value, ...(cond?.values ?? [])], `${HASH}{${fields.join(',')}}`);
+  const cursor = options.cursor;
+  const cursorValue: TemplateValue[] = cursor ? [{ ...cursor.value, prelude: cursorPrelude(cursor.value, cursor.keys), refuses: true }] : [];
+  const startKey = cursor ? exclusiveStartKey(cursor.keys) : '';
+  return call(table, [partitionKey.value, ...(cond?.values ?? []), ...cursorValue], `${HASH}{${fields.join(',')}${startKey}}`);
 }
 
 /** `$E` holding the item `ref` (non-null) as one root event. */
@@ -201,8 +207,9 @@ export function attributesResponse(style: ErrorStatusStyle = 'httpStatus'): stri
     + `#if("$!{a}"==""){}#else${itemEvents('$a')}${plainValues(whole(style))}#end`;
 }
 
-/** Query: `{"items": [...], "count": n}`. */
-export function queryResponse(style: ErrorStatusStyle = 'httpStatus'): string {
+/** Query: `{"items": [...], "count": n}`, and `"cursor"` for the next page when the route pages and there is one. */
+export function queryResponse(style: ErrorStatusStyle = 'httpStatus', cursorKeys?: readonly CursorKeyAttribute[]): string {
+  const cursor = cursorKeys ? nextCursor(cursorKeys) : '';
   return `#set($y=$input.path('$.Items'))#set($E=[])${eachIndex('$y', '1', addEvent('$E', valueEvent(undefined, '{"M":$y.get($I1)}')), { mayBeNull: true })}`
-    + plainValues(whole(style, '{"items":[', '],"count":$input.path(\'$.Count\')}'));
+    + plainValues(whole(style, '{"items":[', `],"count":$input.path('$.Count')${cursor}}`));
 }

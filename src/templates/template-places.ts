@@ -72,6 +72,7 @@ export const PLACES = {
     required: true,
     literal: { test: value => value !== '', rule: 'must not be empty (a condition compares with a value)', fix: 'use a non-empty value' },
   },
+  pageCursor: { json: 'scalar', required: false },
   executionInput: {
     json: 'document',
     required: false,

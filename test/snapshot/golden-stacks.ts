@@ -137,6 +137,9 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const sent = { order: RequestValue.jsonPath('$.order'), caller: RequestValue.context('identity.sourceIp') };
     api.addRoute('POST /fulfil-order', Integration.stepFunctions(fulfil, { inputFields: sent }));
     api.addRoute('POST /order-events', Integration.eventBridge(bus, { source: 'shop.orders', detailType: 'OrderReceived', detailFields: sent }));
+    api.addRoute('GET /customers/{id}/order-pages', Integration.dynamoDb(items, DynamoDbAction.QUERY, {
+      key: { customerId: id }, indexName: 'byCustomer', limit: 25, cursor: RequestValue.queryString('cursor'),
+    }));
     // Create-only profiles with the attributes a client may set, and updates guarded by the version the client read.
     const profile = { pk: id, sk: RequestValue.pathParameter('at') };
     api.addRoute('PUT /profiles/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {

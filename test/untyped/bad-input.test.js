@@ -320,6 +320,8 @@ const ROWS = [
   ['DynamoDbIntegrationOptions', 'limit', 0, 'InvalidIntegration'],
   ['DynamoDbIntegrationOptions', 'descending', 'yes', 'InvalidType'],
   ['DynamoDbIntegrationOptions', 'condition', 'attribute_not_exists(pk)', 'InvalidType'],
+  ['DynamoDbIntegrationOptions', 'cursor', 'cursor', 'InvalidType'],
+  ['DynamoDbIntegrationOptions', 'cursor', () => R.literal('start'), 'InvalidIntegration', { shown: 'literal("start")' }],
   ['DynamoDbIntegrationOptions', 'condition', () => g.WriteCondition.itemNotExists(), 'InvalidIntegration', { shown: '"a WriteCondition"' }],
   ['DynamoDbIntegrationOptions', 'attributes', 'name', 'InvalidType'],
   ['DynamoDbIntegrationOptions', 'attributes', ['name'], 'InvalidIntegration'],

@@ -74,6 +74,10 @@ export function catalogueStack(): Stack {
   api.addRoute('POST /events-composed', Integration.eventBridge(shop, { source: 'shop.orders', detailType: 'OrderPlaced', detailFields: composed }));
   addValueRoutes(api, { orders, ordersFifo, clicks, items, fulfil, shop });
   addOwnAnswerRoutes(stack, api, { orders, clicks, items, shop });
+  // Pages of a Query, with the client's cursor from the query string.
+  api.addRoute('GET /customers/{id}/pages', Integration.dynamoDb(items, DynamoDbAction.QUERY, {
+    key: { customerId: id }, indexName: 'byCustomer', limit: 2, cursor: RequestValue.queryString('cursor'),
+  }));
   // Conditional writes and an allow-list of the body's attributes.
   const at = { pk: id, sk: RequestValue.pathParameter('at') };
   api.addRoute('PUT /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {

@@ -308,3 +308,26 @@ describe('conditional writes', () => {
     expect([right.status, JSON.parse(right.body)]).toEqual([200, { pk: 'owned', sk: 4, name: 'it\'s mine' }]);
   });
 });
+
+describe('Query pages', () => {
+  test('a client follows the cursors and reads every item once, in order', async () => {
+    for (let i = 1; i <= 5; i++) {
+      await call('PUT /items/{id}/{at}', { body: JSON.stringify({ customerId: 'pager', createdAt: `2025-0${i}`, note: `it's #${i}` }), path: { id: `page-${i}`, at: String(i) } });
+    }
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const answer = await call('GET /customers/{id}/pages', { path: { id: 'pager' }, querystring: cursor ? { cursor } : {} });
+      expect(answer.status).toBe(200);
+      const body = JSON.parse(answer.body);
+      pages.push(body.items.map((item: { createdAt: string }) => item.createdAt));
+      cursor = body.cursor;
+    } while (cursor && pages.length < 10);
+    expect(pages).toEqual([['2025-01', '2025-02'], ['2025-03', '2025-04'], ['2025-05']]);
+  });
+
+  test('a forged cursor is a 400 without detail', async () => {
+    const forged = await call('GET /customers/{id}/pages', { path: { id: 'pager' }, querystring: { cursor: 'bm9wZQ.MQ.eA.eQ' } });
+    expect([forged.status, JSON.parse(forged.body)]).toEqual([400, { message: 'bad request' }]);
+  });
+});

@@ -64,6 +64,15 @@ export const SERVICE_RESPONSES: { name: string; body: string }[] = [
   { name: 'dynamodb-item-long-lists', body: JSON.stringify({ Item: LONG_LISTS_ITEM }) },
   { name: 'dynamodb-query-long-page', body: JSON.stringify({ Count: 1_100, ScannedCount: 1_100, Items: Array.from({ length: 1_100 }, (_, i) => ({ pk: { S: `p${i}` }, n: { N: String(i) } })) }) },
   { name: 'dynamodb-query-empty', body: '{"Count":0,"ScannedCount":0,"Items":[]}' },
+  {
+    name: 'dynamodb-query-more-pages',
+    body: JSON.stringify({
+      Count: 1,
+      ScannedCount: 1,
+      Items: [{ pk: { S: 'b' } }],
+      LastEvaluatedKey: { pk: { S: HOSTILE_TEXT }, sk: { N: '-1.5E+3' }, customerId: { S: 'c/1+2=3' }, createdAt: { S: '' } },
+    }),
+  },
   { name: 'dynamodb-validation', body: '{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid"}' },
   { name: 'dynamodb-conditional', body: '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}' },
   { name: 'dynamodb-not-found', body: '{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}' },

@@ -53,6 +53,9 @@ export function webSocketCatalogueStack(): Stack {
   ws.addRoute('fulfil', Integration.stepFunctions(stateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD)), twoWay);
   ws.addRoute('events', Integration.eventBridge(bus(stack), { source: 'chat.messages', detailType: 'MessageSent' }), twoWay);
   for (const { name, text } of VELOCITY_LOOKALIKES) ws.addRoute(`mock-${name}`, Integration.mock({ body: text }), twoWay);
+  ws.addRoute('queryPages', Integration.dynamoDb(items, DynamoDbAction.QUERY, {
+    key: { customerId: RequestValue.jsonPath('$.customerId') }, indexName: 'byCustomer', limit: 2, cursor: RequestValue.jsonPath('$.cursor'),
+  }), twoWay);
   ws.addRoute('createItem', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
     key, condition: WriteCondition.itemNotExists(), attributes: ['name'],
   }), twoWay);

@@ -35,7 +35,7 @@ describe('WebSocket request templates', () => {
   test('every service route has a request template; nothing reads headers, query strings or path parameters', () => {
     expect(Object.keys(serviceRoutes).sort()).toEqual([
       '$connect', '$disconnect', 'checkout', 'click', 'clickRaw', 'createItem', 'deleteItem', 'events', 'fulfil', 'getItem', 'putItem',
-      'query', 'send', 'sendFifo', 'updateItem',
+      'query', 'queryPages', 'send', 'sendFifo', 'updateItem',
     ]);
     for (const route of Object.values(serviceRoutes)) {
       expect(route.request).toBeDefined();

@@ -41,6 +41,14 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
   readonly descending?: boolean;
 
   /**
+   * `QUERY` only: where the client's cursor comes from, e.g. `RequestValue.queryString('cursor')`.
+   * The answer then has a `cursor` when there are more items; the client sends it back for the
+   * next page. Needs the table's key schema (a table defined in the app).
+   * @default - one page, no cursor
+   */
+  readonly cursor?: RequestValue;
+
+  /**
    * `PUT_ITEM`, `UPDATE_ITEM`, `DELETE_ITEM`: a condition the item must meet, or nothing is
    * written and the client gets 409, e.g. `WriteCondition.itemNotExists()` to create only.
    * @default - unconditional
@@ -64,14 +72,52 @@ export function dynamoDbChecks(
   prop: string, table: dynamodb.ITable, action: DynamoDbAction, options: DynamoDbIntegrationOptions,
 ): { lookup: KeySchemaLookup; problems: Problem[] } {
   const lookup = keySchemaOf(table, options.indexName);
-  return { lookup, problems: [...optionProblems(prop, action, options), ...dynamoDbKeyProblems(prop, action, options, lookup)] };
+  return {
+    lookup,
+    problems: [
+      ...optionProblems(prop, action, options), ...dynamoDbKeyProblems(prop, action, options, lookup), ...cursorProblems(prop, table, options),
+    ],
+  };
+}
+
+/**
+ * The key attributes a Query page's cursor holds: the table's key, then the index's
+ * attributes the table's key does not have. Undefined when the schema is not known.
+ */
+export function cursorKeyAttributes(table: dynamodb.ITable, indexName?: string): KeyAttribute[] | undefined {
+  const tableKey = keySchemaOf(table);
+  const indexKey = indexName ? keySchemaOf(table, indexName) : tableKey;
+  if (tableKey.kind !== 'known' || indexKey.kind !== 'known') return undefined;
+  const all = [tableKey.schema.partitionKey, tableKey.schema.sortKey, indexKey.schema.partitionKey, indexKey.schema.sortKey];
+  const attributes: KeyAttribute[] = [];
+  for (const a of all) if (a && !attributes.some(b => b.name === a.name)) attributes.push(a);
+  return attributes;
+}
+
+function cursorProblems(prop: string, table: dynamodb.ITable, o: DynamoDbIntegrationOptions): Problem[] {
+  if (o.cursor === undefined) return [];
+  if (o.cursor._source === 'literal') {
+    return [{ code: 'InvalidIntegration', prop: `${prop} cursor`, rule: 'must come from the request', value: o.cursor, fix: "use e.g. RequestValue.queryString('cursor')" }];
+  }
+  // An index the table does not have is the key checks' problem.
+  const unknownIndex = o.indexName !== undefined && keySchemaOf(table, o.indexName).kind === 'unknownIndex';
+  if (!unknownIndex && cursorKeyAttributes(table, o.indexName) === undefined) {
+    return [{
+      code: 'InvalidIntegration',
+      prop: `${prop} cursor`,
+      rule: "needs the table's key schema to read and write cursors (an imported table's key attributes are not known)",
+      value: o.cursor,
+      fix: 'define the table in this app (Table or TableV2), or page in a function',
+    }];
+  }
+  return [];
 }
 
 function optionProblems(prop: string, action: DynamoDbAction, options: DynamoDbIntegrationOptions): Problem[] {
   const o = options;
   const problems: Problem[] = [];
   if (action !== DynamoDbAction.QUERY) {
-    for (const name of ['sortKeyCondition', 'indexName', 'limit', 'descending'] as const) {
+    for (const name of ['sortKeyCondition', 'indexName', 'limit', 'descending', 'cursor'] as const) {
       if (o[name] !== undefined) {
         problems.push({
           code: 'InvalidIntegration',
@@ -233,4 +279,5 @@ export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('
   descending: optional(bool()),
   condition: optional(WRITE_CONDITION),
   attributes: optional(list(str("'status'"))),
+  cursor: optional(REQUEST_VALUE),
 }, "{ key: { pk: RequestValue.pathParameter('id') } }");

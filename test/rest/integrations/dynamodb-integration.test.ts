@@ -189,6 +189,13 @@ describe('conditional writes and attribute allow-lists', () => {
       /Integration.dynamoDb attributes must name at least one attribute, got \[\]; list the attributes clients may write, or remove attributes/],
     ['a key attribute in the allow-list', route(DynamoDbAction.UPDATE_ITEM, { attributes: ['name', 'pk'] }),
       /Integration.dynamoDb attributes must not name a key attribute \(the key comes from key, never from the body\), got "pk"; remove 'pk' from attributes/],
+    ['a cursor on an imported table (its key attributes are not known)', () => {
+      const stack = testStack();
+      const imported = dynamodb.Table.fromTableName(stack, 'Imported', 'orders');
+      new RestGateway(stack, 'Api').addRoute('GET /c/{id}', Integration.dynamoDb(imported, DynamoDbAction.QUERY, { key: { pk: id }, cursor: RequestValue.queryString('cursor') }));
+    }, /\[InvalidIntegration\] addRoute\('GET \/c\/\{id\}'\) Integration.dynamoDb cursor needs the table's key schema to read and write cursors \(an imported table's key attributes are not known\), got queryString\("cursor"\); define the table in this app/],
+    ['a cursor on a GET_ITEM', route(DynamoDbAction.GET_ITEM, { cursor: RequestValue.queryString('cursor') }),
+      /Integration.dynamoDb cursor only applies to DynamoDbAction.QUERY, not GetItem/],
     ['a condition attribute a template cannot quote', route(DynamoDbAction.PUT_ITEM, { condition: WriteCondition.attributeNotExists('a"b') }),
       /Integration.dynamoDb condition attribute names must be 1-255 letters, digits, _ . or -/],
   ])('refuses %s', (_name, act, message) => {

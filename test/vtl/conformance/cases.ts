@@ -52,7 +52,7 @@ const STAGE_VARIABLES: Record<string, string> = { env: 'prod', table: 'orders' }
  */
 const PLAIN_PARAMS: Required<Pick<VtlRequest, 'path' | 'querystring' | 'header'>> = {
   path: { id: '42', at: '1744202096' },
-  querystring: { q: 'shoes', month: '2025-04', page: '2' },
+  querystring: { q: 'shoes', month: '2025-04', page: '2', cursor: 'YS9iK2M.MTc.YzE.MjAyNS0wNA' },
   header: { 'Content-Type': 'application/json', 'User-Agent': 'curl/8.5.0', 'X-Tenant': 'acme', 'X-Hostile': 'plain' },
 };
 
