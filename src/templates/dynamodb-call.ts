@@ -51,6 +51,8 @@ export function dynamoDbCall(
   const c = o.condition;
   const write: WriteTemplateOptions = {
     attributes: o.attributes,
+    add: o.addAttributes,
+    remove: o.removeAttributes,
     // Every item has every key attribute: whether one exists is whether the item does.
     condition: c && {
       name: c._attribute === 'item' ? key[0]?.name ?? '' : c._attribute,

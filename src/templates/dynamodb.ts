@@ -76,6 +76,10 @@ export interface WriteTemplateOptions {
   readonly condition?: TemplateCondition;
   /** The body attributes written; the others are left out. */
   readonly attributes?: readonly string[];
+  /** UPDATE_ITEM: body attributes added to the stored value (`ADD`) instead of set. */
+  readonly add?: readonly string[];
+  /** UPDATE_ITEM: body attributes removed (`REMOVE`) when the body sets them to null. */
+  readonly remove?: readonly string[];
 }
 
 const keyValues = (key: TemplateKeyPart[], condition?: TemplateCondition) =>
@@ -138,6 +142,7 @@ export function deleteItemRequest(table: string, key: TemplateKeyPart[], options
 
 /** `SET #n0 = :v0, #n1 = :v1 …` over the body's attributes (key attributes excluded), numbered in order. */
 export function updateItemRequest(table: string, key: TemplateKeyPart[], options: WriteTemplateOptions = {}): string {
+  if (options.add?.length || options.remove?.length) return updateClausesRequest(table, key, options);
   const each = (element: string, separator: string) => eachAttribute(`#if($I1>0)${separator}#end${element}`);
   const events = `#set($E=[])${eachAttribute(addEvent('$E', valueEvent('":v$I1"', '$b.get($k)')))}`;
   const condition = conditionParts(options.condition);
@@ -148,6 +153,46 @@ export function updateItemRequest(table: string, key: TemplateKeyPart[], options
     + `"UpdateExpression":"SET ${each('${gH}n${I1} = :v${I1}', ', ')}"${condition?.expression ?? ''},`
     + `"ExpressionAttributeNames":{${names}},`
     + `"ExpressionAttributeValues":{${values}},`
+    + '"ReturnValues":"ALL_NEW"}', true);
+}
+
+/** Whether `$b.get($k)` is JSON null: it can do nothing a string, boolean, number, map or list can. */
+const BODY_VALUE_IS_NULL = ['concat(\'x\')', 'booleanValue()', 'doubleValue()', 'keySet()', 'size()']
+  .map(method => `"$!{b.get($k).${method}}"==""`).join('&&');
+
+const oneOf = (names: readonly string[]) => `(${names.map(name => `$k==${vtlNameLiteral(name)}`).join('||')})`;
+
+/**
+ * An update with `ADD` and `REMOVE` clauses as well as `SET`: each body attribute goes to one
+ * clause (`$gJ` set, `$gM` add, `$gZ` remove, by the attribute's number), and only the clauses
+ * that have attributes are written. A removed attribute has no value: DynamoDB refuses values
+ * no expression uses, and an empty map of values.
+ */
+function updateClausesRequest(table: string, key: TemplateKeyPart[], options: WriteTemplateOptions): string {
+  const value = addEvent('$E', valueEvent('":v$I1"', '$b.get($k)'));
+  const branches = [
+    ...(options.add?.length ? [{ test: oneOf(options.add), then: `#set($q=$gM.add($I1))${value}` }] : []),
+    ...(options.remove?.length ? [{ test: `${oneOf(options.remove)}&&${BODY_VALUE_IS_NULL}`, then: '#set($q=$gZ.add($I1))' }] : []),
+  ];
+  const choose = branches.map((b, i) => `#${i === 0 ? 'if' : 'elseif'}(${b.test})${b.then}`).join('')
+    + `#else#set($q=$gJ.add($I1))${value}#end`;
+  const classify = `#set($gJ=[])#set($gM=[])#set($gZ=[])#set($E=[])${eachAttribute(choose)}`;
+  const clause = (list: string, tag: string, keyword: string, element: string) =>
+    `#if(${list}.size()>0)#if($gG) #{end}${keyword} ${eachIndex(list, tag, `#set($i=${list}.get($I${tag}))#if($I${tag}>0), #end${element}`)}#set($gG=true)#end`;
+  const expression = '#set($gG=false)'
+    + clause('$gJ', '2', 'SET', '${gH}n$i = :v$i')
+    + clause('$gM', '2', 'ADD', '${gH}n$i :v$i')
+    + clause('$gZ', '2', 'REMOVE', '${gH}n$i');
+  const condition = conditionParts(options.condition);
+  const name = `"\${gH}n\${I1}":${jsonString('$k')}`;
+  const names = condition ? `${condition.name}${eachAttribute(`,${name}`)}` : eachAttribute(`#if($I1>0),#end${name}`);
+  const hasValues = condition?.value ? '#set($gP=true)' : '#set($gP=false)#if($E.size()>0)#set($gP=true)#end';
+  const values = condition?.value ? `${condition.value}${attributeValues(true)}` : attributeValues(false);
+  return call(table, keyValues(key, options.condition), `${HASH}${bodyAttributes(key, options.attributes)}${classify}`
+    + `${hasValues}{${tableName(table)},"Key":${keyObject(key)},`
+    + `"UpdateExpression":"${expression}"${condition?.expression ?? ''},`
+    + `"ExpressionAttributeNames":{${names}},`
+    + `#if($gP)"ExpressionAttributeValues":{${values}},#end`
     + '"ReturnValues":"ALL_NEW"}', true);
 }
 

@@ -148,6 +148,10 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     api.addRoute('PATCH /profiles/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, {
       key: profile, condition: WriteCondition.numberEquals('version', RequestValue.header('If-Match')), attributes: ['displayName', 'version'],
     }));
+    // A visit counter, and a nickname a client can clear with null.
+    api.addRoute('POST /profiles/{id}/{at}/visits', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, {
+      key: profile, addAttributes: ['visits'], removeAttributes: ['nickname'], attributes: ['visits', 'nickname'],
+    }));
     // Answers of the route's own: SQS's answer as it is, and a refused message in the shape old clients read.
     api.addRoute('POST /legacy/orders', Integration.sqs(orders, {
       response: { statusCode: 202, headers: { 'Cache-Control': 'no-store' }, body: ResponseBody.serviceResult() },

@@ -89,6 +89,16 @@ export function catalogueStack(): Stack {
   api.addRoute('DELETE /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.DELETE_ITEM, {
     key: at, condition: WriteCondition.stringEquals('name', RequestValue.queryString('name')),
   }));
+  api.addRoute('PATCH /counters/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, {
+    key: at, addAttributes: ['visits', 'score'], removeAttributes: ['nickname', 'note'],
+  }));
+  api.addRoute('POST /counters/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, {
+    key: at,
+    addAttributes: ['visits'],
+    removeAttributes: ['nickname'],
+    attributes: ['visits', 'nickname', 'name'],
+    condition: WriteCondition.numberEquals('version', RequestValue.header('If-Match')),
+  }));
   api.addRoute('POST /guarded/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key: at, condition: WriteCondition.itemExists() }));
   return stack;
 }

@@ -63,3 +63,40 @@ describe('attributes', () => {
     expect(none.UpdateExpression).toBe('SET ');
   });
 });
+
+describe('ADD and REMOVE', () => {
+  test('each body attribute goes to one clause; a listed null is removed, any other null stored', () => {
+    const update = request('PATCH /counters/{id}/{at}', { body: '{"name":"x","visits":1,"nickname":null,"note":"kept","score":-2.5,"other":null}' });
+    expect(update.UpdateExpression).toBe('SET #n0 = :v0, #n3 = :v3, #n5 = :v5 ADD #n1 :v1, #n4 :v4 REMOVE #n2');
+    expect(update.ExpressionAttributeNames).toEqual({ '#n0': 'name', '#n1': 'visits', '#n2': 'nickname', '#n3': 'note', '#n4': 'score', '#n5': 'other' });
+    expect(update.ExpressionAttributeValues).toEqual({ ':v0': { S: 'x' }, ':v1': { N: '1' }, ':v3': { S: 'kept' }, ':v4': { N: '-2.5' }, ':v5': { NULL: true } });
+  });
+
+  test('only removals: no values at all (DynamoDB refuses an empty map of them)', () => {
+    const update = request('PATCH /counters/{id}/{at}', { body: '{"nickname":null,"note":null}' });
+    expect(update.UpdateExpression).toBe('REMOVE #n0, #n1');
+    expect(update).not.toHaveProperty('ExpressionAttributeValues');
+  });
+
+  test('only additions', () => {
+    expect(request('PATCH /counters/{id}/{at}', { body: '{"visits":3}' }).UpdateExpression).toBe('ADD #n0 :v0');
+  });
+
+  test('an empty string, false, 0, {} and [] are values, not removals', () => {
+    const update = request('PATCH /counters/{id}/{at}', { body: '{"nickname":"","note":false}' });
+    expect(update.UpdateExpression).toBe('SET #n0 = :v0, #n1 = :v1');
+    for (const value of ['0', '{}', '[]']) {
+      expect(request('PATCH /counters/{id}/{at}', { body: `{"nickname":${value}}` }).UpdateExpression).toBe('SET #n0 = :v0');
+    }
+  });
+
+  test('with an allow-list and a condition: the condition first, unlisted attributes left out', () => {
+    const update = request('POST /counters/{id}/{at}', { body: '{"visits":1,"role":"admin","nickname":null}', header: { 'If-Match': '7' } });
+    expect(update).toMatchObject({
+      UpdateExpression: 'ADD #n0 :v0 REMOVE #n1',
+      ConditionExpression: '#c = :c',
+      ExpressionAttributeNames: { '#c': 'version', '#n0': 'visits', '#n1': 'nickname' },
+      ExpressionAttributeValues: { ':c': { N: '7' }, ':v0': { N: '1' } },
+    });
+  });
+});

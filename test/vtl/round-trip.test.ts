@@ -331,3 +331,16 @@ describe('Query pages', () => {
     expect([forged.status, JSON.parse(forged.body)]).toEqual([400, { message: 'bad request' }]);
   });
 });
+
+describe('ADD and REMOVE', () => {
+  test('a counter counts up from nothing, and a null removes a listed attribute', async () => {
+    const path = { id: 'counter', at: '5' };
+    await call('PUT /items/{id}/{at}', { body: '{"nickname":"ada","note":"n"}', path });
+    const first = await call('PATCH /counters/{id}/{at}', { body: '{"visits":1,"score":0.5}', path });
+    expect(JSON.parse(first.body)).toEqual({ pk: 'counter', sk: 5, nickname: 'ada', note: 'n', visits: 1, score: 0.5 });
+    const second = await call('PATCH /counters/{id}/{at}', { body: '{"visits":2,"nickname":null,"score":-1}', path });
+    expect([second.status, JSON.parse(second.body)]).toEqual([200, { pk: 'counter', sk: 5, note: 'n', visits: 3, score: -0.5 }]);
+    const removedOnly = await call('PATCH /counters/{id}/{at}', { body: '{"note":null}', path });
+    expect(JSON.parse(removedOnly.body)).toEqual({ pk: 'counter', sk: 5, visits: 3, score: -0.5 });
+  });
+});

@@ -56,6 +56,7 @@ export function webSocketCatalogueStack(): Stack {
   ws.addRoute('queryPages', Integration.dynamoDb(items, DynamoDbAction.QUERY, {
     key: { customerId: RequestValue.jsonPath('$.customerId') }, indexName: 'byCustomer', limit: 2, cursor: RequestValue.jsonPath('$.cursor'),
   }), twoWay);
+  ws.addRoute('count', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key, addAttributes: ['visits'], removeAttributes: ['nickname'] }), twoWay);
   ws.addRoute('createItem', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
     key, condition: WriteCondition.itemNotExists(), attributes: ['name'],
   }), twoWay);

@@ -34,7 +34,7 @@ function render(routeKey: string, body: string, context: Record<string, unknown>
 describe('WebSocket request templates', () => {
   test('every service route has a request template; nothing reads headers, query strings or path parameters', () => {
     expect(Object.keys(serviceRoutes).sort()).toEqual([
-      '$connect', '$disconnect', 'checkout', 'click', 'clickRaw', 'createItem', 'deleteItem', 'events', 'fulfil', 'getItem', 'putItem',
+      '$connect', '$disconnect', 'checkout', 'click', 'clickRaw', 'count', 'createItem', 'deleteItem', 'events', 'fulfil', 'getItem', 'putItem',
       'query', 'queryPages', 'send', 'sendFifo', 'updateItem',
     ]);
     for (const route of Object.values(serviceRoutes)) {

@@ -61,6 +61,20 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
    * @default - every body attribute
    */
   readonly attributes?: string[];
+
+  /**
+   * `UPDATE_ITEM` only: body attributes added to the stored value (DynamoDB's `ADD`) instead
+   * of replacing it: `{"visits": 1}` counts up from 0. For numbers (DynamoDB refuses a list).
+   * @default - none: every body attribute is set
+   */
+  readonly addAttributes?: string[];
+
+  /**
+   * `UPDATE_ITEM` only: body attributes removed from the item (DynamoDB's `REMOVE`) when the
+   * body sets them to `null`; other values are set as usual.
+   * @default - none: a null is stored as NULL
+   */
+  readonly removeAttributes?: string[];
 }
 
 /** Attribute names the templates quote as they are. */
@@ -167,7 +181,7 @@ const BODY_WRITES = [DynamoDbAction.PUT_ITEM, DynamoDbAction.UPDATE_ITEM];
 /** `condition` and `attributes`: on the actions that write, with names a template can quote. */
 function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrationOptions): Problem[] {
   const problems: Problem[] = [];
-  const misplaced = (name: 'condition' | 'attributes', actions: DynamoDbAction[]) => {
+  const misplaced = (name: 'condition' | 'attributes' | 'addAttributes' | 'removeAttributes', actions: DynamoDbAction[]) => {
     if (o[name] === undefined || actions.includes(action)) return;
     problems.push({
       code: 'InvalidIntegration',
@@ -179,30 +193,53 @@ function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrat
   };
   misplaced('condition', WRITES);
   misplaced('attributes', BODY_WRITES);
-  const conditionName = o.condition && o.condition._attribute !== 'item' ? [o.condition._attribute] : [];
-  for (const name of [...conditionName, ...o.attributes ?? []].filter(n => !Token.isUnresolved(n) && !ATTRIBUTE_NAME.test(n))) {
+  misplaced('addAttributes', [DynamoDbAction.UPDATE_ITEM]);
+  misplaced('removeAttributes', [DynamoDbAction.UPDATE_ITEM]);
+  const named: Array<[string, string]> = [
+    ...(o.condition && o.condition._attribute !== 'item' ? [['condition', o.condition._attribute] as [string, string]] : []),
+    ...(['attributes', 'addAttributes', 'removeAttributes'] as const).flatMap(list => (o[list] ?? []).map(n => [list, n] as [string, string])),
+  ];
+  for (const [where, name] of named.filter(([, n]) => !Token.isUnresolved(n) && !ATTRIBUTE_NAME.test(n))) {
     problems.push({
       code: 'InvalidIntegration',
-      prop: `${prop} ${conditionName.includes(name) ? 'condition' : 'attributes'}`,
+      prop: `${prop} ${where}`,
       rule: 'attribute names must be 1-255 letters, digits, _ . or - to be written by a mapping template',
       value: name,
       fix: "use a plain attribute name, e.g. 'status'",
     });
   }
-  if (o.attributes !== undefined && o.attributes.length === 0) {
+  const keyNames = Object.keys(o.key ?? {});
+  for (const list of ['attributes', 'addAttributes', 'removeAttributes'] as const) {
+    if (o[list] !== undefined && o[list].length === 0) {
+      problems.push({ code: 'InvalidIntegration', prop: `${prop} ${list}`, rule: 'must name at least one attribute', value: [], fix: `list the attributes, or remove ${list}` });
+    }
+    for (const name of (o[list] ?? []).filter(n => keyNames.includes(n))) {
+      problems.push({
+        code: 'InvalidIntegration',
+        prop: `${prop} ${list}`,
+        rule: 'must not name a key attribute (the key comes from key, never from the body)',
+        value: name,
+        fix: `remove '${name}' from ${list}`,
+      });
+    }
+  }
+  for (const name of (o.addAttributes ?? []).filter(n => (o.removeAttributes ?? []).includes(n))) {
     problems.push({
-      code: 'InvalidIntegration', prop: `${prop} attributes`, rule: 'must name at least one attribute', value: [], fix: 'list the attributes clients may write, or remove attributes',
+      code: 'InvalidIntegration', prop: `${prop} removeAttributes`, rule: 'must not name an attribute of addAttributes', value: name, fix: `keep '${name}' in one of the two`,
     });
   }
-  const keyNames = Object.keys(o.key ?? {});
-  for (const name of (o.attributes ?? []).filter(n => keyNames.includes(n))) {
-    problems.push({
-      code: 'InvalidIntegration',
-      prop: `${prop} attributes`,
-      rule: 'must not name a key attribute (the key comes from key, never from the body)',
-      value: name,
-      fix: `remove '${name}' from attributes`,
-    });
+  if (o.attributes) {
+    for (const list of ['addAttributes', 'removeAttributes'] as const) {
+      for (const name of (o[list] ?? []).filter(n => !o.attributes!.includes(n))) {
+        problems.push({
+          code: 'InvalidIntegration',
+          prop: `${prop} ${list}`,
+          rule: 'must name only attributes the route writes (attributes leaves the others out of the body)',
+          value: name,
+          fix: `add '${name}' to attributes`,
+        });
+      }
+    }
   }
   return problems;
 }
@@ -280,4 +317,6 @@ export const DYNAMODB_INTEGRATION_OPTIONS = struct<DynamoDbIntegrationOptions>('
   condition: optional(WRITE_CONDITION),
   attributes: optional(list(str("'status'"))),
   cursor: optional(REQUEST_VALUE),
+  addAttributes: optional(list(str("'visits'"))),
+  removeAttributes: optional(list(str("'nickname'"))),
 }, "{ key: { pk: RequestValue.pathParameter('id') } }");

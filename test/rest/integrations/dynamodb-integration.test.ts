@@ -186,7 +186,7 @@ describe('conditional writes and attribute allow-lists', () => {
     ['a condition on a GET_ITEM', route(DynamoDbAction.GET_ITEM, { condition: WriteCondition.itemExists() }),
       /Integration.dynamoDb condition only applies to PutItem, UpdateItem, DeleteItem, not GetItem/],
     ['an empty allow-list', route(DynamoDbAction.PUT_ITEM, { attributes: [] }),
-      /Integration.dynamoDb attributes must name at least one attribute, got \[\]; list the attributes clients may write, or remove attributes/],
+      /Integration.dynamoDb attributes must name at least one attribute, got \[\]; list the attributes, or remove attributes/],
     ['a key attribute in the allow-list', route(DynamoDbAction.UPDATE_ITEM, { attributes: ['name', 'pk'] }),
       /Integration.dynamoDb attributes must not name a key attribute \(the key comes from key, never from the body\), got "pk"; remove 'pk' from attributes/],
     ['a cursor on an imported table (its key attributes are not known)', () => {
@@ -196,6 +196,14 @@ describe('conditional writes and attribute allow-lists', () => {
     }, /\[InvalidIntegration\] addRoute\('GET \/c\/\{id\}'\) Integration.dynamoDb cursor needs the table's key schema to read and write cursors \(an imported table's key attributes are not known\), got queryString\("cursor"\); define the table in this app/],
     ['a cursor on a GET_ITEM', route(DynamoDbAction.GET_ITEM, { cursor: RequestValue.queryString('cursor') }),
       /Integration.dynamoDb cursor only applies to DynamoDbAction.QUERY, not GetItem/],
+    ['addAttributes on a PUT_ITEM', route(DynamoDbAction.PUT_ITEM, { addAttributes: ['visits'] }),
+      /Integration.dynamoDb addAttributes only applies to UpdateItem, not PutItem, got \["visits"\]; remove addAttributes/],
+    ['an attribute both added and removed', route(DynamoDbAction.UPDATE_ITEM, { addAttributes: ['visits'], removeAttributes: ['visits'] }),
+      /Integration.dynamoDb removeAttributes must not name an attribute of addAttributes, got "visits"; keep 'visits' in one of the two/],
+    ['an added attribute the allow-list leaves out', route(DynamoDbAction.UPDATE_ITEM, { attributes: ['name'], addAttributes: ['visits'] }),
+      /Integration.dynamoDb addAttributes must name only attributes the route writes \(attributes leaves the others out of the body\), got "visits"; add 'visits' to attributes/],
+    ['a key attribute removed', route(DynamoDbAction.UPDATE_ITEM, { removeAttributes: ['sk'] }),
+      /Integration.dynamoDb removeAttributes must not name a key attribute/],
     ['a condition attribute a template cannot quote', route(DynamoDbAction.PUT_ITEM, { condition: WriteCondition.attributeNotExists('a"b') }),
       /Integration.dynamoDb condition attribute names must be 1-255 letters, digits, _ . or -/],
   ])('refuses %s', (_name, act, message) => {
