@@ -197,7 +197,7 @@ function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrat
   misplaced('removeAttributes', [DynamoDbAction.UPDATE_ITEM]);
   const named: Array<[string, string]> = [
     ...(o.condition && o.condition._attribute !== 'item' ? [['condition', o.condition._attribute] as [string, string]] : []),
-    ...(['attributes', 'addAttributes', 'removeAttributes'] as const).flatMap(list => (o[list] ?? []).map(n => [list, n] as [string, string])),
+    ...(['attributes', 'addAttributes', 'removeAttributes'] as const).flatMap(option => (o[option] ?? []).map(n => [option, n] as [string, string])),
   ];
   for (const [where, name] of named.filter(([, n]) => !Token.isUnresolved(n) && !ATTRIBUTE_NAME.test(n))) {
     problems.push({
@@ -209,17 +209,17 @@ function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrat
     });
   }
   const keyNames = Object.keys(o.key ?? {});
-  for (const list of ['attributes', 'addAttributes', 'removeAttributes'] as const) {
-    if (o[list] !== undefined && o[list].length === 0) {
-      problems.push({ code: 'InvalidIntegration', prop: `${prop} ${list}`, rule: 'must name at least one attribute', value: [], fix: `list the attributes, or remove ${list}` });
+  for (const option of ['attributes', 'addAttributes', 'removeAttributes'] as const) {
+    if (o[option] !== undefined && o[option].length === 0) {
+      problems.push({ code: 'InvalidIntegration', prop: `${prop} ${option}`, rule: 'must name at least one attribute', value: [], fix: `list the attributes, or remove ${option}` });
     }
-    for (const name of (o[list] ?? []).filter(n => keyNames.includes(n))) {
+    for (const name of (o[option] ?? []).filter(n => keyNames.includes(n))) {
       problems.push({
         code: 'InvalidIntegration',
-        prop: `${prop} ${list}`,
+        prop: `${prop} ${option}`,
         rule: 'must not name a key attribute (the key comes from key, never from the body)',
         value: name,
-        fix: `remove '${name}' from ${list}`,
+        fix: `remove '${name}' from ${option}`,
       });
     }
   }
@@ -229,11 +229,11 @@ function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrat
     });
   }
   if (o.attributes) {
-    for (const list of ['addAttributes', 'removeAttributes'] as const) {
-      for (const name of (o[list] ?? []).filter(n => !o.attributes!.includes(n))) {
+    for (const option of ['addAttributes', 'removeAttributes'] as const) {
+      for (const name of (o[option] ?? []).filter(n => !o.attributes!.includes(n))) {
         problems.push({
           code: 'InvalidIntegration',
-          prop: `${prop} ${list}`,
+          prop: `${prop} ${option}`,
           rule: 'must name only attributes the route writes (attributes leaves the others out of the body)',
           value: name,
           fix: `add '${name}' to attributes`,
