@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { createChatApp } from './chat-api';
 import { createDeviceFleetApp } from './device-fleet';
 import { createHttpApp } from './http-api';
+import { createInventoryMigrationApp } from './inventory-migration';
 import { createOrdersApp } from './orders-api';
 import { createPartnerReportsApp } from './partner-reports';
 import { createPrivateAndPublicApp } from './private-and-public';
@@ -14,6 +15,6 @@ import { createStorefrontApp } from './storefront-events';
 export function addExampleStacks(app: App): Stack[] {
   return [
     createOrdersApp(app), createStorefrontApp(app), createPartnerReportsApp(app), createPrivateAndPublicApp(app),
-    createHttpApp(app), createChatApp(app), createDeviceFleetApp(app),
+    createHttpApp(app), createChatApp(app), createDeviceFleetApp(app), createInventoryMigrationApp(app),
   ];
 }
