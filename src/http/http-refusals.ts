@@ -11,4 +11,5 @@ export const HTTP_REFUSED_ROUTE_OPTIONS: Record<string, Refusal> = {
   requestSchema: ON_HTTP('request validation'),
   requiredParameters: ON_HTTP('request validation'),
   cache: ON_HTTP('response caching'),
+  cors: { rule: 'is not available per route on an HttpGateway (an HTTP API has one CORS configuration)', fix: "set the gateway's cors, or use a RestGateway, which takes it per path" },
 };

@@ -1,4 +1,4 @@
-import { aws_apigateway as apigw } from 'aws-cdk-lib';
+import { Token, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { allowedOriginOverride } from '../templates/cors-origin';
 import { CorsOptions } from '../vocabulary/cors-options';
 
@@ -88,4 +88,25 @@ export function responseHeaderParameters(
 export function corsGatewayResponseHeaders(cors: CorsOptions): Record<string, string> {
   return Object.fromEntries(Object.entries(corsResponse(cors).headers)
     .filter(([name]) => !(severalOrigins(cors) && name === 'Access-Control-Allow-Credentials')));
+}
+
+/**
+ * A response's own fixed headers next to the CORS headers. A `Vary` of its own is joined
+ * with CORS's `Vary: Origin`, never in place of it: shared caches must keep one origin's
+ * answer from another's.
+ */
+export function withCorsHeaders(corsHeaders: Record<string, string>, own: Record<string, string> = {}): Record<string, string> {
+  const headers = { ...corsHeaders };
+  for (const [name, value] of Object.entries(own)) {
+    const corsVary = name.toLowerCase() === 'vary' ? Object.keys(headers).find(n => n.toLowerCase() === 'vary') : undefined;
+    if (corsVary === undefined || Token.isUnresolved(value)) {
+      headers[name] = value;
+      continue;
+    }
+    const values = [...headers[corsVary].split(','), ...value.split(',')].map(v => v.trim()).filter(v => v !== '');
+    delete headers[corsVary];
+    const unique = values.filter((v, i) => values.findIndex(w => w.toLowerCase() === v.toLowerCase()) === i);
+    headers[name] = unique.join(', ');
+  }
+  return headers;
 }

@@ -1,5 +1,5 @@
 import { aws_apigateway as apigw } from 'aws-cdk-lib';
-import { corsGatewayResponseHeaders } from './rest-cors';
+import { corsGatewayResponseHeaders, withCorsHeaders } from './rest-cors';
 import { CorsOptions } from '../vocabulary/cors-options';
 import { GatewayResponseOptions, gatewayResponseId, GatewayResponseType } from '../vocabulary/gateway-responses';
 
@@ -15,7 +15,7 @@ export function addGatewayResponses(api: apigw.RestApi, shaped: readonly Gateway
   if (cors) for (const type of [GatewayResponseType.DEFAULT_4XX, GatewayResponseType.DEFAULT_5XX]) byType.set(type, { type });
   for (const response of shaped) byType.set(response.type, response);
   for (const [type, response] of byType) {
-    const headers = { ...corsHeaders, ...response.headers };
+    const headers = withCorsHeaders(corsHeaders, response.headers);
     api.addGatewayResponse(gatewayResponseId(type), {
       type: apigw.ResponseType.of(type),
       statusCode: response.statusCode === undefined ? undefined : String(response.statusCode),

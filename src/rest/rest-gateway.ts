@@ -21,6 +21,7 @@ import { domainProblems, mapRestDomain } from './rest-domain';
 import { addGatewayResponses } from './rest-gateway-responses';
 import { RestRouteRecord, restGatewayEntry } from './rest-manifest';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
+import { RestPreflights } from './rest-preflights';
 import { privateEndpointProblems, privateVpcEndpoints } from './rest-private-endpoint';
 import { DEPLOYMENT_DESCRIPTION, releaseProblems, RestRelease } from './rest-release';
 import { accessProblems, policySizeProblem, restResourcePolicy } from './rest-resource-policy';
@@ -345,7 +346,7 @@ export class RestGateway extends Construct {
   private readonly defaultAuthorization: Authorization;
   private readonly cors?: CorsOptions;
   private readonly routes = new RouteTable<HttpRouteKey>(this);
-  private readonly preflightPaths = new Set<string>();
+  private readonly preflights = new RestPreflights();
   private readonly methodSettings: RestMethodSettings;
   private readonly permissions: LambdaInvokePermissions;
   private readonly serviceRoles = new ServiceRoles(this);
@@ -583,14 +584,16 @@ export class RestGateway extends Construct {
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigw.Method {
     const route = this.acceptRoute(prop, routeKey);
     throwIfProblems(this, routeOptionProblems(prop, route, options));
+    const cors = options.cors ?? this.cors;
+    throwIfProblems(this, this.preflights.problems(prop, route, cors));
 
-    const ctx = this.routeContext(prop, route, options);
+    const ctx = this.routeContext(prop, route, options, cors);
     const binding = bindRestIntegration(integration._spec, ctx);
     const auth = bindRestAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
     const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);
     throwIfProblems(this, cacheProblems);
-    const cacheKeys = caching?.enabled ? [...caching.extraKeys, ...(this.cors ? corsCacheKeys(this.cors) : [])] : [];
+    const cacheKeys = caching?.enabled ? [...caching.extraKeys, ...(cors ? corsCacheKeys(cors) : [])] : [];
     const parameters = requestParameters(route, options, binding.requestParameters, cacheKeys);
 
     const resource = this.api.root.resourceForPath(route.path);
@@ -632,9 +635,8 @@ export class RestGateway extends Construct {
     });
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
-    if (this.cors && !this.preflightPaths.has(route.path)) {
-      this.preflightPaths.add(route.path);
-      withoutMethodDefaults(resource, () => resource.addCorsPreflight(toApigwCors(this.cors!)));
+    if (this.preflights.add(route, cors)) {
+      withoutMethodDefaults(resource, () => resource.addCorsPreflight(toApigwCors(cors!)));
     }
     return method;
   }
@@ -666,6 +668,7 @@ export class RestGateway extends Construct {
         fix: 'remove the OPTIONS route or the cors option',
       });
     }
+    if (route.method === 'OPTIONS') this.preflights.ownOptionsRoute(route);
     // API Gateway limits resources (paths), not methods: count the paths this route adds.
     const added = resourcePaths(route.path).filter(path => !this.resourcePaths.has(path));
     const limit = this.quotas.resourcesPerApi;
@@ -678,7 +681,7 @@ export class RestGateway extends Construct {
     return route;
   }
 
-  private routeContext(prop: string, route: HttpRouteKey, options: RouteOptions): RestRouteContext {
+  private routeContext(prop: string, route: HttpRouteKey, options: RouteOptions, cors = this.cors): RestRouteContext {
     return {
       scope: this,
       api: this.api,
@@ -687,7 +690,7 @@ export class RestGateway extends Construct {
       authorizationProp: `${prop}.authorization`,
       endpointType: this.endpointType,
       routeTimeout: options.timeout,
-      cors: this.cors ? corsResponse(this.cors) : NO_CORS_RESPONSE,
+      cors: cors ? corsResponse(cors) : NO_CORS_RESPONSE,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),
       serviceRole: (target: IConstruct, description: string) => this.serviceRoles.for(target, description),
       sharedAuthorizer: (target: IConstruct, kind: string, settings: object, create) =>
@@ -744,7 +747,7 @@ function propsProblems(props: RestGatewayProps): Problem[] {
 }
 
 function routeOptionProblems(prop: string, route: HttpRouteKey, options: RouteOptions): Problem[] {
-  const problems = throttleProblems(`${prop}.throttle`, options.throttle);
+  const problems = [...throttleProblems(`${prop}.throttle`, options.throttle), ...corsProblems(options.cors, `${prop}.cors`)];
   (options.requiredParameters ?? []).forEach((value, i) => {
     const at = `${prop}.requiredParameters[${i}]`;
     problems.push(...value._problems(at));

@@ -8,7 +8,8 @@ import { vtlNameLiteral } from './vtl-text';
  * header match none. It reads the header itself (as `Origin`, then as HTTP/2's `origin` in
  * case the header map minds case), never `$input.params('Origin')`, which would take a path
  * parameter or query string of that name first. It prints nothing, and sets the header once
- * (a second override of one header fails the response).
+ * (a second override of one header fails the response). It ends in `#{end}`, so a body that
+ * follows and starts with letters is not read as part of the directive.
  */
 export function allowedOriginOverride(origins: string[]): string {
   // Origins are checked at synth (scheme://host[:port]); a token resolves to a deploy-time value.
@@ -16,5 +17,5 @@ export function allowedOriginOverride(origins: string[]): string {
   const listed = origins.map(origin => `$gO==${literal(origin)}`).join('||');
   const header = (name: string) => `"$!{input.params().header.get('${name}')}"`;
   return `#set($gO=${header('Origin')})#if($gO.isEmpty())#set($gO=${header('origin')})#end`
-    + `#if(${listed})#set($context.responseOverride.header.Access-Control-Allow-Origin=$gO)#end`;
+    + `#if(${listed})#set($context.responseOverride.header.Access-Control-Allow-Origin=$gO)#{end}`;
 }

@@ -3,6 +3,8 @@ import {
   attributesResponse, deleteItemRequest, getItemRequest, getItemResponse, putItemRequest, queryRequest,
   queryResponse, TemplateKeyPart, updateItemRequest, WriteTemplateOptions,
 } from './dynamodb';
+import { REFUSED } from './json-value-checks';
+import { TemplateValue } from './request-value-vtl';
 import { RouteValues } from './route-values';
 import { ServiceCall, ServiceCallSite } from './service-call';
 import { ErrorStatusStyle } from './service-errors';
@@ -10,7 +12,7 @@ import { PLACES } from './template-places';
 import { Problem, throwIfProblems } from '../core/errors';
 import { ServiceRole } from '../shared/service-roles';
 import { IntegrationSpecOf } from '../vocabulary/integration-spec';
-import { cursorKeyAttributes, dynamoDbChecks, DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
+import { ATTRIBUTE_NAME, cursorKeyAttributes, dynamoDbChecks, DynamoDbIntegrationOptions } from '../vocabulary/integrations/dynamodb';
 import { DynamoDbAction } from '../vocabulary/integrations/dynamodb-action';
 import { KeySchemaLookup, KeyType } from '../vocabulary/integrations/dynamodb-key-schema';
 
@@ -57,10 +59,11 @@ export function dynamoDbCall(
     condition: c && {
       name: c._attribute === 'item' ? key[0]?.name ?? '' : c._attribute,
       expression: c._expression,
-      value: c._value && { type: c._value.type, value: values.use(c._value.value, `${prop} condition`, PLACES.conditionValue) },
+      value: c._value && { type: c._value.type, value: refusedWhenEmpty(values.use(c._value.value, `${prop} condition`, PLACES.conditionValue)) },
     },
   };
-  const cursorKeys = cursorKeyAttributes(table, o.indexName);
+  // Names a template cannot quote are the caller's problem, thrown before the template is used.
+  const cursorKeys = cursorKeyAttributes(table, o.indexName)?.filter(k => ATTRIBUTE_NAME.test(k.name));
   // Without the key schema the caller's cursor problem is thrown before the template is used.
   const cursor = o.cursor && cursorKeys ? { value: values.use(o.cursor, `${prop} cursor`, PLACES.pageCursor), keys: cursorKeys } : undefined;
   const name = table.tableName;
@@ -123,4 +126,13 @@ export function dynamoDbServiceCall(
     requestSchema: (how.bodySchema ? call.bodySchema : undefined) ?? values.requestSchema(),
     timeout: options.timeout,
   };
+}
+
+/**
+ * A condition's value, refused when the request has none: an empty value would compare with
+ * `""` (and match items whose attribute is the empty string) instead of failing the write.
+ */
+function refusedWhenEmpty(value: TemplateValue): TemplateValue {
+  if (value.expr === undefined) return value; // a literal, checked at synth
+  return { ...value, prelude: `${value.prelude}#if(${value.expr}=="")#set(${REFUSED}=true)#end`, refuses: true };
 }

@@ -18,8 +18,11 @@ export interface CursorKeyAttribute {
   readonly type: 'S' | 'N' | 'B';
 }
 
-/** The longest part: a 2,048-byte partition key value as base64 is 2,732 characters. */
-const MAX_PART = 2800;
+/**
+ * The longest part: a 2,048-byte binary partition key is 2,732 base64 characters in
+ * DynamoDB's answer, and 3,643 once that text is base64url-encoded for the cursor.
+ */
+const MAX_PART = 3700;
 
 /**
  * Reads `cursor` into `$gU` (empty: the first page) and, when it is set, its parts into

@@ -243,7 +243,10 @@ function whole(style: ErrorStatusStyle, before = '', after = ''): WholeAnswer {
 /** GetItem: the item as plain JSON (or `success`), or 404. */
 export function getItemResponse(style: ErrorStatusStyle = 'httpStatus', success?: string): string {
   return '#set($a=$input.path(\'$.Item\'))'
-    + `#if("$!{a}"=="")${errorBody(404, style)}#else${success ?? itemEvents('$a') + plainValues(whole(style))}#end`;
+    + (success === undefined
+      ? `#if("$!{a}"=="")${errorBody(404, style)}#else${itemEvents('$a')}${plainValues(whole(style))}#end`
+      // The route's own body may start with letters: `#{else}` keeps them apart from the directive.
+      : `#if("$!{a}"=="")${errorBody(404, style)}#{else}${success}#{end}`);
 }
 
 /** Put, Update, Delete: the attributes DynamoDB returned (old or new), `{}` when none. */

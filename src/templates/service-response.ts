@@ -11,12 +11,22 @@ export function successTemplate(call: ServiceCall): string {
   const body = call.response?.body;
   if (!body) return call.responseTemplate;
   const own = bodyTemplate(body);
-  return call.checkedResponse ? call.checkedResponse(own) : own;
+  if (!call.checkedResponse) return own;
+  // A user's template may end in a `##` comment, which would swallow the checks' closing
+  // directives on its line.
+  return call.checkedResponse(body._kind === 'template' ? `${own}\n` : own);
 }
+
+/**
+ * A template that prints nothing. An empty template would not do: API Gateway passes the
+ * service's answer through an empty one.
+ */
+export const EMPTY_BODY = '#set($gE="")';
 
 /** A body's template on its own: the service's answer, the user's template, or fixed text. */
 export function bodyTemplate(body: ResponseBody): string {
-  return body._kind === 'text' ? verbatimTemplate(body._source) : body._source;
+  if (body._kind !== 'text') return body._source;
+  return body._source === '' ? EMPTY_BODY : verbatimTemplate(body._source);
 }
 
 /**

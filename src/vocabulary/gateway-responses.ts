@@ -70,7 +70,8 @@ export interface GatewayResponseOptions {
 
   /**
    * The JSON body. API Gateway replaces `$context.…` and `$stageVariables.…` variables in
-   * it, e.g. `{"error":"$context.error.messageString","requestId":"$context.requestId"}`;
+   * it, e.g. `{"error":$context.error.messageString,"requestId":"$context.requestId"}`
+   * (`messageString` is already a quoted JSON string);
    * it runs no Velocity directives.
    * @default - API Gateway's body: `{"message":$context.error.messageString}`
    */
@@ -104,6 +105,15 @@ export function gatewayResponseProblems(prop: string, responses: readonly Gatewa
     const body = response.body;
     if (body !== undefined && !Token.isUnresolved(body)) {
       problems.push(...loneSurrogateProblems('InvalidGatewayResponse', `${at}.body`, body));
+      if (body.includes('"$context.error.messageString"')) {
+        problems.push({
+          code: 'InvalidGatewayResponse',
+          prop: `${at}.body`,
+          rule: 'must not quote $context.error.messageString (it is a quoted JSON string already: the body would hold ""…"")',
+          value: body,
+          fix: 'write $context.error.messageString without quotes, or "$context.error.message"',
+        });
+      }
       if (body.length > MAX_BODY_LENGTH) {
         problems.push({
           code: 'LimitExceeded', prop: `${at}.body`, rule: `must be at most ${MAX_BODY_LENGTH} characters`, value: `${body.length} characters`, fix: 'shorten the body',
@@ -133,7 +143,7 @@ export const GATEWAY_RESPONSE_OPTIONS = struct<GatewayResponseOptions>('GatewayR
   type: required(GATEWAY_RESPONSE_TYPE),
   statusCode: optional(num('401')),
   headers: optional(map(str(), "{ 'WWW-Authenticate': 'Bearer' }")),
-  body: optional(str('\'{"error":"$context.error.messageString"}\'')),
+  body: optional(str('\'{"error":$context.error.messageString}\'')),
 }, "{ type: GatewayResponseType.UNAUTHORIZED, body: '{\"error\":\"unauthorized\"}' }");
 
 export const GATEWAY_RESPONSES = list(GATEWAY_RESPONSE_OPTIONS);

@@ -1,6 +1,7 @@
 import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Authorization, AUTHORIZATION } from './authorization';
 import { RouteCacheOptions, ROUTE_CACHE_OPTIONS } from './cache-options';
+import { CORS_OPTIONS, CorsOptions } from './cors-options';
 import { RequestValue, REQUEST_VALUE } from './request-value';
 import { ThrottleSettings, THROTTLE_SETTINGS } from './throttle-settings';
 import { bool, duration, list, optional, Shape, struct } from '../core/shape';
@@ -53,6 +54,15 @@ export interface RouteOptions {
    * @default - the integration's timeout
    */
   readonly timeout?: Duration;
+
+  /**
+   * CORS for this route's path, in place of the gateway's `cors` (RestGateway): its
+   * preflight and the headers of its mock and service answers. Every route of a path must
+   * agree, as one preflight answers the path. API Gateway's own error answers keep the
+   * gateway's `cors`.
+   * @default - the gateway's `cors`
+   */
+  readonly cors?: CorsOptions;
 }
 
 // The shapes untyped (JavaScript) callers are checked against.
@@ -65,6 +75,7 @@ export const ROUTE_OPTION_FIELDS: Shape<RouteOptions> = {
   requestSchema: optional(JSON_SCHEMA),
   requiredParameters: optional(list(REQUEST_VALUE)),
   timeout: optional(duration('Duration.seconds(10)')),
+  cors: optional(CORS_OPTIONS),
 };
 
 export const ROUTE_OPTIONS = struct<RouteOptions>('RouteOptions', ROUTE_OPTION_FIELDS, '{ authorization: Authorization.none() }');

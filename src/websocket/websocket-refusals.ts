@@ -14,4 +14,5 @@ export const WEBSOCKET_REFUSED_ROUTE_OPTIONS: Record<string, Refusal> = {
   },
   requiredParameters: ON_WEBSOCKET('requiredParameters', 'WebSocket messages have no query strings or headers to require'),
   cache: ON_WEBSOCKET('cache', 'response caching is a RestGateway feature'),
+  cors: ON_WEBSOCKET('cors', 'browsers do not send CORS preflights for WebSocket connections'),
 };

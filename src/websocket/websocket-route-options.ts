@@ -44,7 +44,7 @@ export interface WebSocketRouteOptions {
  * Route options that always fail on a WebSocket route. They are not in the public type, but
  * plain JavaScript callers may still pass them: they get the coded error that says why.
  */
-export type RefusedWebSocketRouteOptions = Pick<RouteOptions, 'authorization' | 'apiKeyRequired' | 'cache' | 'requiredParameters'>;
+export type RefusedWebSocketRouteOptions = Pick<RouteOptions, 'authorization' | 'apiKeyRequired' | 'cache' | 'requiredParameters' | 'cors'>;
 
 // The shapes untyped (JavaScript) callers are checked against.
 

@@ -45,7 +45,7 @@ describe('gatewayResponses', () => {
   test('with CORS every shaped response carries the CORS headers; a shaped DEFAULT_4XX is the one 4XX default', () => {
     const t = gateway({
       cors: { allowOrigins: ['https://shop.example.com'] },
-      gatewayResponses: [UNAUTHORIZED, { type: GatewayResponseType.DEFAULT_4XX, body: '{"error":"$context.error.messageString"}' }],
+      gatewayResponses: [UNAUTHORIZED, { type: GatewayResponseType.DEFAULT_4XX, body: '{"error":$context.error.messageString}' }],
     });
     const byType = Object.fromEntries(Object.values(t.findResources('AWS::ApiGateway::GatewayResponse')).map(r => [r.Properties.ResponseType, r.Properties]));
     expect(Object.keys(byType).sort()).toEqual(['DEFAULT_4XX', 'DEFAULT_5XX', 'UNAUTHORIZED']);
@@ -53,7 +53,7 @@ describe('gatewayResponses', () => {
       expect(byType[type].ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin']).toBe("'https://shop.example.com'");
     }
     expect(byType.UNAUTHORIZED.ResponseParameters['gatewayresponse.header.WWW-Authenticate']).toBe("'Bearer'");
-    expect(byType.DEFAULT_4XX.ResponseTemplates).toEqual({ 'application/json': '{"error":"$context.error.messageString"}' });
+    expect(byType.DEFAULT_4XX.ResponseTemplates).toEqual({ 'application/json': '{"error":$context.error.messageString}' });
   });
 
   test('with several origins a shaped response allows no origin (it cannot test the caller\'s)', () => {
@@ -82,6 +82,8 @@ describe('gatewayResponses', () => {
       /\[InvalidGatewayResponse\] gatewayResponses\[0\].headers must not set Access-Control-\* headers \(the gateway's cors adds them to every gateway response\)/],
     ['a header value with a line break', () => gateway({ gatewayResponses: [{ type: GatewayResponseType.THROTTLED, headers: { 'Retry-After': '1\r\nSet-Cookie: a=b' } }] }),
       /\[InvalidGatewayResponse\] gatewayResponses\[0\].headers\['Retry-After'\] must be printable ASCII/],
+    ['a quoted messageString (already a JSON string)', () => gateway({ gatewayResponses: [{ type: GatewayResponseType.DEFAULT_4XX, body: '{"error":"$context.error.messageString"}' }] }),
+      /\[InvalidGatewayResponse\] gatewayResponses\[0\].body must not quote \$context.error.messageString/],
     ['gateway responses on an HttpGateway', () => new HttpGateway(testStack(), 'Api', { gatewayResponses: [UNAUTHORIZED] } as object),
       /\[UnsupportedCombination\] gatewayResponses is not available on an HttpGateway \(HTTP APIs have no gateway responses\)/],
     ['gateway responses on a WebSocketGateway', () => new WebSocketGateway(testStack(), 'Chat', { authorization: Authorization.none(), gatewayResponses: [UNAUTHORIZED] } as object),

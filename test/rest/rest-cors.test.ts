@@ -64,7 +64,7 @@ describe('RestGateway cors', () => {
       for (const method of ['GET', 'POST']) {
         const [props] = Object.values(t.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: method } })).map((m: any) => m.Properties);
         for (const response of props.Integration.IntegrationResponses) {
-          expect(response.ResponseTemplates['application/json']).toMatch(/^#set\(\$gO=.*#if\(\$gO=='https:\/\/a\.example\.com'\|\|\$gO=='https:\/\/b\.example\.com'\)#set\(\$context\.responseOverride\.header\.Access-Control-Allow-Origin=\$gO\)#end/);
+          expect(response.ResponseTemplates['application/json']).toMatch(/^#set\(\$gO=.*#if\(\$gO=='https:\/\/a\.example\.com'\|\|\$gO=='https:\/\/b\.example\.com'\)#set\(\$context\.responseOverride\.header\.Access-Control-Allow-Origin=\$gO\)#\{end\}/);
           expect(response.ResponseParameters).toEqual({
             'method.response.header.Vary': "'Origin'",
             'method.response.header.Access-Control-Allow-Credentials': "'true'",
@@ -132,5 +132,67 @@ describe('RestGateway cors', () => {
       const api = new RestGateway(testStack(), 'Api', { cors: { allowOrigins: ['*'] } });
       expect(() => api.addRoute('OPTIONS /a', Integration.mock())).toThrow(/\[DuplicateRoute\] .*must not be an OPTIONS route while cors is set/);
     });
+  });
+});
+
+describe('cors per route (per path)', () => {
+  const PARTNER = { allowOrigins: ['https://partner.example.com'] };
+  const SHOP = { allowOrigins: ['https://shop.example.com'] };
+
+  function preflightOrigins(t: Template): Record<string, string> {
+    const resources = t.toJSON().Resources as Record<string, { Type: string; Properties: any }>;
+    const pathOf = (ref: { Ref?: string }): string => {
+      const r = ref.Ref ? resources[ref.Ref] : undefined;
+      return r?.Type === 'AWS::ApiGateway::Resource' ? `${pathOf(r.Properties.ParentId)}/${r.Properties.PathPart}` : '';
+    };
+    return Object.fromEntries(Object.values(resources)
+      .filter(r => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod === 'OPTIONS')
+      .map(r => [pathOf(r.Properties.ResourceId), r.Properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Origin']]));
+  }
+
+  test("a route's cors gives its path its own preflight and its answers its origin; other paths keep the gateway's", () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { cors: SHOP });
+    api.addRoute('GET /orders', Integration.mock());
+    api.addRoute('GET /partner/orders', Integration.mock(), { cors: PARTNER });
+    api.addRoute('POST /partner/orders', Integration.mock(), { cors: PARTNER });
+    const t = Template.fromStack(stack);
+    expect(preflightOrigins(t)).toEqual({ '/orders': "'https://shop.example.com'", '/partner/orders': "'https://partner.example.com'" });
+    const partnerGet = Object.values(t.findResources('AWS::ApiGateway::Method'))
+      .filter(m => m.Properties.HttpMethod !== 'OPTIONS')
+      .map(m => m.Properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Origin']);
+    expect(partnerGet.sort()).toEqual(["'https://partner.example.com'", "'https://partner.example.com'", "'https://shop.example.com'"]);
+  });
+
+  test('a gateway without cors: only the route that sets it has a preflight', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api');
+    api.addRoute('GET /internal', Integration.mock());
+    api.addRoute('GET /public', Integration.mock(), { cors: SHOP });
+    expect(preflightOrigins(Template.fromStack(stack))).toEqual({ '/public': "'https://shop.example.com'" });
+  });
+
+  test.each<[string, (api: RestGateway) => void, RegExp]>([
+    ['two routes of a path with different cors', api => {
+      api.addRoute('GET /p', Integration.mock(), { cors: PARTNER });
+      api.addRoute('POST /p', Integration.mock(), { cors: SHOP });
+    }, /\[InvalidCors\] addRoute\('POST \/p'\).cors must be the same for every route of \/p \(one preflight answers the path\), and GET \/p has other CORS, got .*; give every route of \/p the same cors/],
+    ['a route without cors on a path whose first route has it', api => {
+      api.addRoute('GET /p', Integration.mock(), { cors: PARTNER });
+      api.addRoute('DELETE /p', Integration.mock());
+    }, /\[InvalidCors\] addRoute\('DELETE \/p'\).cors must be the same for every route of \/p .* and GET \/p has other CORS, got "none"/],
+    ['an OPTIONS route on a path with a preflight', api => {
+      api.addRoute('GET /p', Integration.mock(), { cors: PARTNER });
+      api.addRoute('OPTIONS /p', Integration.mock());
+    }, /\[DuplicateRoute\] addRoute\('OPTIONS \/p'\) must not be an OPTIONS route: GET \/p has cors, and the library adds the path's preflight/],
+    ['cors on a path with an OPTIONS route of its own', api => {
+      api.addRoute('OPTIONS /p', Integration.mock());
+      api.addRoute('GET /p', Integration.mock(), { cors: PARTNER });
+    }, /\[DuplicateRoute\] addRoute\('GET \/p'\).cors needs the path's preflight, and the path has an OPTIONS route of its own/],
+    ['a bad origin', api => api.addRoute('GET /p', Integration.mock(), { cors: { allowOrigins: ['partner.example.com'] } }),
+      /\[InvalidCors\] addRoute\('GET \/p'\).cors.allowOrigins/],
+  ])('refuses %s', (_name, act, message) => {
+    const api = new RestGateway(testStack(), 'Api');
+    expect(() => act(api)).toThrow(message);
   });
 });

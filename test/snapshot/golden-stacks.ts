@@ -60,6 +60,11 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       requestSchema: { type: apigw.JsonSchemaType.OBJECT, required: ['sku'], properties: { sku: { type: apigw.JsonSchemaType.STRING } } },
     });
     api.addRoute('DELETE /orders/{id}', Integration.lambda(orders), { authorization: Authorization.lambdaToken(tokenAuth) });
+    // A partner's site calls one path, with its own CORS.
+    api.addRoute('GET /partner/stock', Integration.mock({ body: '{"inStock":true}' }), {
+      authorization: Authorization.cognito(pool, { scopes: ['orders/read'] }),
+      cors: { allowOrigins: ['https://partner.example.com'], maxAge: Duration.minutes(5) },
+    });
     api.addRoute('GET /reports', Integration.lambda(orders), {
       authorization: Authorization.lambdaRequest(requestAuth, { identitySources: [RequestValue.header('X-Tenant'), RequestValue.queryString('token')] }),
     });

@@ -1,6 +1,9 @@
 import { catalogueStack } from './catalogue-stack';
 import { emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_PARAMS } from './hostile-corpus';
+import { Authorization, DynamoDbAction, Integration, RequestValue, RestGateway, WriteCondition } from '../../src';
+import { testStack } from '../support/app';
+import { table } from '../support/service-fixtures';
 import { renderVtl } from '../support/vtl/render';
 import { VtlRequest } from '../support/vtl/vtl-request';
 
@@ -16,7 +19,7 @@ function request(routeKey: string, r: Partial<VtlRequest>): Record<string, any> 
   return JSON.parse(output);
 }
 
-const params = HOSTILE_PARAMS.map(p => [p.name, p.value] as const);
+const params = HOSTILE_PARAMS.filter(p => p.value !== '').map(p => [p.name, p.value] as const);
 
 describe('conditions', () => {
   test('create only: the put is conditional on the partition key not existing', () => {
@@ -40,6 +43,12 @@ describe('conditions', () => {
     expect(update.ConditionExpression).toBe('#c = :c');
     expect(update.ExpressionAttributeNames['#c']).toBe('version');
     expect(update.ExpressionAttributeValues[':c']).toEqual({ N: value });
+  });
+
+  test('a condition without its value is refused (the call DynamoDB refuses, 400), never compared with ""', () => {
+    expect(request('PATCH /guarded/{id}/{at}', { body: '{"name":"x"}', header: {} })).toEqual({ TableName: 'Items5C12978B' });
+    expect(request('PATCH /guarded/{id}/{at}', { body: '{"name":"x"}', header: { 'If-Match': '' } })).toEqual({ TableName: 'Items5C12978B' });
+    expect(request('DELETE /guarded/{id}/{at}', { querystring: {} })).toEqual({ TableName: 'Items5C12978B' });
   });
 
   test.each(params)('a string condition carries any value as a string: %s', (_name, value) => {
@@ -98,5 +107,25 @@ describe('ADD and REMOVE', () => {
       ExpressionAttributeNames: { '#c': 'version', '#n0': 'visits', '#n1': 'nickname' },
       ExpressionAttributeValues: { ':c': { N: '7' }, ':v0': { N: '1' } },
     });
+  });
+});
+
+describe('a condition value read from the body', () => {
+  const stack = testStack();
+  new RestGateway(stack, 'Api', { defaultAuthorization: Authorization.none() }).addRoute('POST /release/{id}/{at}', Integration.dynamoDb(
+    table(stack), DynamoDbAction.UPDATE_ITEM, {
+      key: { pk: RequestValue.pathParameter('id'), sk: RequestValue.pathParameter('at') },
+      condition: WriteCondition.stringEquals('lockedBy', RequestValue.jsonPath('$.owner')),
+      attributes: ['state'],
+    }));
+  const template = emittedRoute(emittedRoutes(stack), 'POST /release/{id}/{at}').request!;
+  const render = (body: string) => JSON.parse(renderVtl(template, { body, path }).output);
+
+  test.each(['{"state":"free"}', '{"state":"free","owner":null}', '{"state":"free","owner":""}'])('missing, null or empty: refused: %s', (body) => {
+    expect(render(body)).toEqual({ TableName: 'Items5C12978B' });
+  });
+
+  test('a value: compared as a string', () => {
+    expect(render('{"state":"free","owner":"ada"}')).toMatchObject({ ExpressionAttributeValues: { ':c': { S: 'ada' }, ':v0': { S: 'free' } } });
   });
 });

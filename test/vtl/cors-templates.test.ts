@@ -29,9 +29,13 @@ const responseTemplates = ours.flatMap(route => Object.entries(route.responses).
 
 describe('CORS with several origins in the templates the library writes', () => {
   test('mock and service responses set the origin from a template', () => {
-    expect(ours.map(r => r.route).sort()).toEqual(['GET /carts/{id}', 'GET /mock', 'POST /orders']);
+    expect(ours.map(r => r.route).sort()).toEqual([
+      'GET /answers/found/{id}', 'GET /answers/mock-text', 'GET /carts/{id}', 'GET /mock', 'POST /answers/own-events', 'POST /orders',
+    ]);
     expect(responseTemplates.map(t => t.name).sort()).toEqual([
+      'GET /answers/found/{id} 200', 'GET /answers/found/{id} 400', 'GET /answers/found/{id} 502', 'GET /answers/mock-text 200',
       'GET /carts/{id} 200', 'GET /carts/{id} 400', 'GET /carts/{id} 502', 'GET /mock 200',
+      'POST /answers/own-events 200', 'POST /answers/own-events 400', 'POST /answers/own-events 502',
       'POST /orders 200', 'POST /orders 400', 'POST /orders 502',
     ]);
   });

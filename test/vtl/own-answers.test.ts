@@ -5,6 +5,9 @@ import { HOSTILE_BODIES } from './hostile-corpus';
 import { TYPED_ITEM } from './service-responses';
 import { webSocketCatalogueStack } from './websocket-catalogue-stack';
 import { emittedWebSocketRoutes, webSocketContext } from './websocket-emitted-templates';
+import { Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway } from '../../src';
+import { testStack } from '../support/app';
+import { bus, queue, simpleTable } from '../support/service-fixtures';
 import { renderVtl } from '../support/vtl/render';
 
 /**
@@ -117,5 +120,46 @@ describe('WebSocket', () => {
     expect(Object.keys(route.responses).sort()).toEqual(['$default', '/4(?!00)\\d\\d/', '/400/', '/5\\d\\d/']);
     expect(JSON.parse(answer('answerSend', '$default', SQS_ANSWER))).toEqual({ queued: 'm-1' });
     expect(JSON.parse(answer('answerSend', '/400/', '{}'))).toEqual({ error: 'refused', status: 400 });
+  });
+});
+
+describe('bodies that start with letters, end in a comment, or are empty', () => {
+  const render = (template: string, body: string, header: Record<string, string> = {}) => renderVtl(template, { body, header, context: { requestId: 'r1' } });
+  const build = (cors: boolean) => {
+    const s = testStack();
+    const api = new RestGateway(s, 'Api', {
+      defaultAuthorization: Authorization.none(),
+      cors: cors ? { allowOrigins: ['https://a.example.com', 'https://b.example.com'] } : undefined,
+    });
+    const key = { pk: RequestValue.pathParameter('id') };
+    const t = simpleTable(s);
+    api.addRoute('GET /found/{id}', Integration.dynamoDb(t, DynamoDbAction.GET_ITEM, { key, response: { body: ResponseBody.text('found') } }));
+    api.addRoute('POST /events', Integration.eventBridge(bus(s), {
+      source: 'shop.orders', detailType: 'T', response: { body: ResponseBody.template('accepted ## the id is not shown') },
+    }));
+    api.addRoute('POST /orders', Integration.sqs(queue(s), {
+      response: { statusCode: 202, body: ResponseBody.text('accepted') },
+      errorResponses: [{ serviceStatus: 503, body: ResponseBody.text('') }],
+    }));
+    return emittedRoutes(s);
+  };
+
+  test.each([false, true])('several CORS origins: %s', (cors) => {
+    const built = build(cors);
+    const header = { Origin: 'https://b.example.com' };
+    const found = emittedRoute(built, 'GET /found/{id}').responses['200'];
+    expect(render(found, '{"Item":{"pk":{"S":"a"}}}', header).output).toBe('found');
+    const missing = render(found, '{}', header);
+    expect([missing.statusOverride, JSON.parse(missing.output)]).toEqual([404, { message: 'not found' }]);
+    const events = emittedRoute(built, 'POST /events').responses['200'];
+    expect(render(events, '{"FailedEntryCount":0,"Entries":[{"EventId":"e"}]}', header).output).toBe('accepted ');
+    expect(render(events, '{"FailedEntryCount":1,"Entries":[{"ErrorCode":"ThrottlingException"}]}', header).statusOverride).toBe(429);
+    expect(render(emittedRoute(built, 'POST /orders').responses['202'], SQS_ANSWER, header).output).toBe('accepted');
+  });
+
+  test('an empty text is a template that prints nothing, never an empty template (API Gateway would pass the answer through)', () => {
+    const template = emittedRoute(build(false), 'POST /orders').responses['503'];
+    expect(template).not.toBe('');
+    expect(render(template, '{"Error":{"Code":"ServiceUnavailable","Message":"queue orders in 111111111111"}}').output).toBe('');
   });
 });

@@ -36,6 +36,14 @@ describe('the cursor out and back in', () => {
     });
 });
 
+test("the longest part a key can make (a 2,048-byte binary key, base64 in DynamoDB's answer) comes back", () => {
+  const binary = Buffer.alloc(2048, 0xfb).toString('base64');
+  const key = { pk: { S: binary }, sk: { N: '1' }, customerId: { S: 'c1' }, createdAt: { S: 'x' } };
+  const { cursor } = page(key);
+  expect(cursor.split('.')[0].length).toBeGreaterThan(3600);
+  expect(query(cursor).ExclusiveStartKey).toEqual(key);
+});
+
 describe('forged cursors', () => {
   test.each([
     ['not base64url', 'YS9i+2M.MTc.YzE.MjAy'],

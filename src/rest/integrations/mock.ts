@@ -4,13 +4,13 @@ import { verbatimTemplate } from '../../templates/verbatim-template';
 import { IntegrationSpecOf } from '../../vocabulary/integration-spec';
 import { mockProblems } from '../../vocabulary/integrations/mock';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
-import { responseHeaderParameters } from '../rest-cors';
+import { responseHeaderParameters, withCorsHeaders } from '../rest-cors';
 
 /** A response made by API Gateway without calling a backend (health checks, stubs). */
 export function bindMockRest(ctx: RestRouteContext, spec: IntegrationSpecOf<'mock'>): RestIntegrationBinding {
   const { options } = spec;
   throwIfProblems(ctx.scope, mockProblems(ctx.prop, options));
-  const { responseParameters, declared } = responseHeaderParameters(ctx.cors, { ...ctx.cors.headers, ...options.headers });
+  const { responseParameters, declared } = responseHeaderParameters(ctx.cors, withCorsHeaders(ctx.cors.headers, options.headers));
   const status = String(options.statusCode ?? 200);
   return {
     integration: new apigw.MockIntegration({

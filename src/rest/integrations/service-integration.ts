@@ -6,7 +6,7 @@ import { bodyTemplate, errorClassPattern, successTemplate } from '../../template
 import { serviceResponseProblems } from '../../vocabulary/integrations/service-response';
 import { restIntegrationTimeout } from '../integration-timeout';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
-import { responseHeaderParameters } from '../rest-cors';
+import { responseHeaderParameters, withCorsHeaders } from '../rest-cors';
 
 /**
  * A REST method's AWS service integration: JSON requests only (other content types get 415
@@ -20,7 +20,7 @@ export function restServiceIntegration(
 ): RestIntegrationBinding {
   throwIfProblems(ctx.scope, serviceResponseProblems(call.prop, call.response, call.errorResponses));
   const json = (template: string) => ({ 'application/json': ctx.cors.templatePrelude + template });
-  const withHeaders = (own?: Record<string, string>) => responseHeaderParameters(ctx.cors, { ...ctx.cors.headers, ...own });
+  const withHeaders = (own?: Record<string, string>) => responseHeaderParameters(ctx.cors, withCorsHeaders(ctx.cors.headers, own));
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(call.headers)) {

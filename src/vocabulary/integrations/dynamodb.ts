@@ -78,7 +78,7 @@ export interface DynamoDbIntegrationOptions extends ServiceIntegrationOptions {
 }
 
 /** Attribute names the templates quote as they are. */
-const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
+export const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
 const INDEX_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
 /** The table's (or index's) key schema and what is wrong with the options on any gateway. */
@@ -115,7 +115,18 @@ function cursorProblems(prop: string, table: dynamodb.ITable, o: DynamoDbIntegra
   }
   // An index the table does not have is the key checks' problem.
   const unknownIndex = o.indexName !== undefined && keySchemaOf(table, o.indexName).kind === 'unknownIndex';
-  if (!unknownIndex && cursorKeyAttributes(table, o.indexName) === undefined) {
+  const keys = cursorKeyAttributes(table, o.indexName);
+  const unquotable = (keys ?? []).map(k => k.name).filter(name => Token.isUnresolved(name) || !ATTRIBUTE_NAME.test(name));
+  if (unquotable.length > 0) {
+    return [{
+      code: 'InvalidDynamoDbKey',
+      prop: `${prop} cursor`,
+      rule: "needs key attribute names of 1-255 letters, digits, _ . or - (a cursor holds the table's and the index's key)",
+      value: unquotable,
+      fix: 'page in a function, or rename the key attributes',
+    }];
+  }
+  if (!unknownIndex && keys === undefined) {
     return [{
       code: 'InvalidIntegration',
       prop: `${prop} cursor`,
@@ -228,6 +239,17 @@ function writeProblems(prop: string, action: DynamoDbAction, o: DynamoDbIntegrat
       code: 'InvalidIntegration', prop: `${prop} removeAttributes`, rule: 'must not name an attribute of addAttributes', value: name, fix: `keep '${name}' in one of the two`,
     });
   }
+  (o.errorResponses ?? []).forEach((answer, i) => {
+    if (o.condition && answer.serviceStatus === 400) {
+      problems.push({
+        code: 'InvalidIntegration',
+        prop: `${prop} errorResponses[${i}].serviceStatus`,
+        rule: "would hide the condition's 409: DynamoDB answers a failed condition with 400, as it does throttling and bad requests",
+        value: 400,
+        fix: 'answer 400 yourself only on routes without a condition',
+      });
+    }
+  });
   if (o.attributes) {
     for (const option of ['addAttributes', 'removeAttributes'] as const) {
       for (const name of (o[option] ?? []).filter(n => !o.attributes!.includes(n))) {

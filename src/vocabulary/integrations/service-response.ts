@@ -75,7 +75,12 @@ export interface ServiceResponseOptions {
 
 /** The answer to one of the service's error statuses, in place of the library's error body. */
 export interface ServiceErrorResponse {
-  /** The service's HTTP status this answers (400–599), e.g. 400. */
+  /**
+   * The service's HTTP status this answers (400–599), e.g. 400. It covers every error the
+   * service answers with that status: DynamoDB and SQS answer throttling, failed conditions and
+   * missing resources with 400 as well as bad requests, so a 400 of your own replaces the
+   * library's 429, 409 and 500 for them.
+   */
   readonly serviceStatus: number;
 
   /**
@@ -102,7 +107,10 @@ export const SERVICE_RESULT = '$input.body';
 
 const MAX_TEMPLATE_LENGTH = 300_000;
 
-function statusProblems(prop: string, value: number | undefined, low: number, high: number, example: string): Problem[] {
+function statusProblems(prop: string, value: number | undefined, low: number, high: number, example: string, tokens = true): Problem[] {
+  if (value !== undefined && Token.isUnresolved(value) && !tokens) {
+    return [{ code: 'InvalidIntegration', prop, rule: 'must be known at synth (the other answers\' selection patterns leave it out)', value: '(a token)', fix: `use a number, e.g. ${example}` }];
+  }
   if (value === undefined || Token.isUnresolved(value) || (Number.isInteger(value) && value >= low && value <= high)) return [];
   return [{ code: 'InvalidIntegration', prop, rule: `must be a whole number from ${low} to ${high}`, value, fix: `use e.g. ${example}` }];
 }
@@ -170,7 +178,7 @@ export function serviceResponseProblems(
   const seen = new Set<number>();
   (errors ?? []).forEach((error, i) => {
     const at = `${prop} errorResponses[${i}]`;
-    problems.push(...statusProblems(`${at}.serviceStatus`, error.serviceStatus, 400, 599, '400'));
+    problems.push(...statusProblems(`${at}.serviceStatus`, error.serviceStatus, 400, 599, '400', false));
     problems.push(...statusProblems(`${at}.statusCode`, error.statusCode, 400, 599, '422'));
     problems.push(...headerProblems(`${at}.headers`, error.headers));
     problems.push(...bodyProblems(`${at}.body`, error.body));

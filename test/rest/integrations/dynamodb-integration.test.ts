@@ -1,7 +1,7 @@
 import { aws_dynamodb as dynamodb, aws_kms as kms } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
-import { DynamoDbAction, Integration, RequestValue, RestGateway, SortKeyCondition, WriteCondition } from '../../../src';
+import { DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition, WriteCondition } from '../../../src';
 import { testStack } from '../../support/app';
 import { simpleTable, table } from '../../support/service-fixtures';
 
@@ -204,6 +204,17 @@ describe('conditional writes and attribute allow-lists', () => {
       /Integration.dynamoDb addAttributes must name only attributes the route writes \(attributes leaves the others out of the body\), got "visits"; add 'visits' to attributes/],
     ['a key attribute removed', route(DynamoDbAction.UPDATE_ITEM, { removeAttributes: ['sk'] }),
       /Integration.dynamoDb removeAttributes must not name a key attribute/],
+    ['an own answer to 400 next to a condition (it would hide the 409)', route(DynamoDbAction.PUT_ITEM, {
+      condition: WriteCondition.itemNotExists(), errorResponses: [{ serviceStatus: 400, statusCode: 422, body: ResponseBody.text('{}') }],
+    }), /Integration.dynamoDb errorResponses\[0\].serviceStatus would hide the condition's 409: DynamoDB answers a failed condition with 400/],
+    ['a cursor over key attributes a template cannot quote', () => {
+      const stack = testStack();
+      const quoted = new dynamodb.Table(stack, 'Quoted', { partitionKey: { name: "o'id", type: dynamodb.AttributeType.STRING } });
+      quoted.addGlobalSecondaryIndex({ indexName: 'byCustomer', partitionKey: { name: 'customerId', type: dynamodb.AttributeType.STRING } });
+      new RestGateway(stack, 'Api').addRoute('GET /c/{id}', Integration.dynamoDb(quoted, DynamoDbAction.QUERY, {
+        key: { customerId: id }, indexName: 'byCustomer', cursor: RequestValue.queryString('cursor'),
+      }));
+    }, /\[InvalidDynamoDbKey\] addRoute\('GET \/c\/\{id\}'\) Integration.dynamoDb cursor needs key attribute names of 1-255 letters, digits, _ . or - .*got \["o'id"\]/],
     ['a condition attribute a template cannot quote', route(DynamoDbAction.PUT_ITEM, { condition: WriteCondition.attributeNotExists('a"b') }),
       /Integration.dynamoDb condition attribute names must be 1-255 letters, digits, _ . or -/],
   ])('refuses %s', (_name, act, message) => {

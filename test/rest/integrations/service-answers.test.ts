@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
   Authorization, DefinitionStyle, HttpGateway, Integration, ResponseBody, RestGateway, WebSocketGateway,
@@ -85,6 +86,16 @@ describe('RestGateway', () => {
     expect(severalAnswer.ResponseTemplates['application/json']).toMatch(/^#set\(\$gO=.*\$input\.body$/s);
   });
 
+  test("a Vary of the route's own is joined with CORS's Vary: Origin, never in its place", () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', {
+      defaultAuthorization: Authorization.none(), cors: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] },
+    });
+    api.addRoute('POST /orders', Integration.sqs(queue(stack), { response: { headers: { vary: 'Accept-Encoding, origin' } } }));
+    const answer = methodOf(Template.fromStack(stack)).Integration.IntegrationResponses[0];
+    expect(answer.ResponseParameters).toEqual({ 'method.response.header.vary': "'Origin, Accept-Encoding'" });
+  });
+
   test('an OPENAPI definition holds the same answers, by selection pattern', () => {
     const stack = testStack();
     const api = new RestGateway(stack, 'Api', { defaultAuthorization: Authorization.none(), definitionStyle: DefinitionStyle.OPENAPI });
@@ -147,6 +158,11 @@ describe('refused', () => {
       /\[InvalidIntegration\] .* response.headers must not set Access-Control-\* headers \(the gateway's cors sets them for every answer\), got "access-control-allow-origin"; remove it and set the gateway's cors option/],
   ])('%s', (_name, act, message) => {
     expect(act).toThrow(message);
+  });
+
+  test('a service status that is a token (the other answers could not leave it out)', () => {
+    expect(sqsRoute('rest', { errorResponses: [{ serviceStatus: Token.asNumber({ Ref: 'Status' }), body: text }] })).toThrow(
+      /\[InvalidIntegration\] addRoute\('POST \/orders'\) Integration.sqs errorResponses\[0\].serviceStatus must be known at synth/);
   });
 
   test('every problem of one route in one message', () => {
