@@ -631,6 +631,7 @@ export class RestGateway extends Construct {
       cache: caching?.enabled ? { ttlSeconds: caching.ttlSeconds, keys: Object.keys(parameters ?? {}) } : undefined,
       validatesBody: schema !== undefined,
       requiredParameters: Object.entries(parameters ?? {}).filter(([, required]) => required).map(([name]) => name),
+      cors: options.cors,
       method: method.node.defaultChild as apigw.CfnMethod,
     });
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);

@@ -2,7 +2,7 @@ import { Stack, Token, aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-l
 import { IConstruct } from 'constructs';
 import { pathInStack, plainText, topLevelStack } from '../review/gateway-registry';
 import { authorizationEntry, integrationEntry, throttleEntry, timeoutMillis } from '../review/manifest-entries';
-import { GatewayEntry, RouteEntry } from '../review/manifest-format';
+import { CorsEntry, GatewayEntry, RouteEntry } from '../review/manifest-format';
 import { policyLines } from '../review/policy-lines';
 import { UsagePlan } from '../shared/usage-plan';
 import { AuthorizationSpec } from '../vocabulary/authorization-spec';
@@ -23,6 +23,8 @@ export interface RestRouteRecord {
   readonly cache?: { readonly ttlSeconds: number; readonly keys: string[] };
   readonly validatesBody: boolean;
   readonly requiredParameters: string[];
+  /** The route's own CORS (the `cors` route option), when it has one. */
+  readonly cors?: CorsOptions;
   /** The method's resource, kept here: an OpenAPI definition takes it out of the construct tree. */
   readonly method: apigw.CfnMethod;
 }
@@ -57,7 +59,7 @@ export function restGatewayEntry(facts: RestManifestFacts): GatewayEntry {
     type: 'REST',
     endpoint: facts.endpointType,
     resourcePolicy: policyLines(Stack.of(gateway), facts.policy),
-    cors: facts.cors && { allowOrigins: [...facts.cors.allowOrigins].sort(), allowCredentials: facts.cors.allowCredentials ?? false },
+    cors: corsEntry(facts.cors),
     // The library's own web ACL has an ARN known only at deploy: named by its construct instead.
     waf: facts.webAclArn && (Token.isUnresolved(facts.webAclArn) ? 'managed' : facts.webAclArn),
     domain: domain && {
@@ -92,5 +94,10 @@ function restRouteEntry(gateway: IConstruct, route: RestRouteRecord): RouteEntry
     integration: integrationEntry(gateway, route.integration, timeout),
     validatesBody: route.validatesBody,
     requiredParameters: [...route.requiredParameters].sort(),
+    cors: corsEntry(route.cors),
   };
+}
+
+function corsEntry(cors: CorsOptions | undefined): CorsEntry | undefined {
+  return cors && { allowOrigins: [...cors.allowOrigins].sort(), allowCredentials: cors.allowCredentials ?? false };
 }

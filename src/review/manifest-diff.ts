@@ -1,4 +1,4 @@
-import { AuthorizationEntry, GatewayEntry, RouteEntry, StageEntry, ThrottleEntry, UsagePlanEntry } from './manifest-format';
+import { AuthorizationEntry, CorsEntry, GatewayEntry, RouteEntry, StageEntry, ThrottleEntry, UsagePlanEntry } from './manifest-format';
 
 /** How much a reviewer should care about a change. */
 export enum ChangeSeverity {
@@ -70,7 +70,7 @@ function diffGateway(gateway: string, a: GatewayEntry, b: GatewayEntry): ApiChan
       `${endpointA} → ${endpointB}${endpointA === 'PRIVATE' ? ' (made public)' : ''}`);
   }
   diffResourcePolicy(a.resourcePolicy ?? [], b.resourcePolicy ?? [], add);
-  diffCors(a, b, add);
+  diffCors(a.cors, b.cors, add);
   if (a.waf !== b.waf) {
     if (!b.waf) add(ChangeSeverity.RISKY, 'WAF', `${a.waf} → none (WAF removed)`);
     else add(ChangeSeverity.NOTABLE, 'WAF', `${a.waf ?? 'none'} → ${b.waf}`);
@@ -83,8 +83,16 @@ function diffGateway(gateway: string, a: GatewayEntry, b: GatewayEntry): ApiChan
   const routesB = new Map(b.routes.map(r => [r.routeKey, r]));
   for (const [key, route] of routesB) {
     const previous = routesA.get(key);
-    if (!previous) add(ChangeSeverity.NOTABLE, 'route', `added (${describeAuthorization(route.authorization)}, ${route.integration.kind})`, key);
-    else diffRoute(previous, route, (severity, subject, detail) => add(severity, subject, detail, key));
+    const routeAdd: Add = (severity, subject, detail) => add(severity, subject, detail, key);
+    if (!previous) {
+      add(ChangeSeverity.NOTABLE, 'route', `added (${describeAuthorization(route.authorization)}, ${route.integration.kind})`, key);
+      // A new route with CORS of its own opens its path to origins the gateway's CORS does not list.
+      if (route.cors) diffCors(b.cors, route.cors, prefixed('route', routeAdd));
+      continue;
+    }
+    diffRoute(previous, route, routeAdd);
+    // A route's own CORS against what the route had before (its own, or the gateway's).
+    if (previous.cors || route.cors) diffCors(previous.cors ?? a.cors, route.cors ?? b.cors, prefixed('route', routeAdd));
   }
   for (const key of routesA.keys()) {
     if (!routesB.has(key)) add(ChangeSeverity.NOTABLE, 'route', 'removed', key);
@@ -93,6 +101,11 @@ function diffGateway(gateway: string, a: GatewayEntry, b: GatewayEntry): ApiChan
 }
 
 type Add = (severity: ChangeSeverity, subject: string, detail: string) => void;
+
+/** `add` with each subject prefixed, e.g. `route CORS origins`. */
+function prefixed(prefix: string, add: Add): Add {
+  return (severity, subject, detail) => add(severity, `${prefix} ${subject}`, detail);
+}
 
 function diffRoute(a: RouteEntry, b: RouteEntry, add: Add): void {
   diffAuthorization(a.authorization, b.authorization, add);
@@ -185,16 +198,17 @@ function diffResourcePolicy(a: string[], b: string[], add: Add): void {
   add(widened ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, 'resource policy', describeSetChange(removed, added, widened ? 'widened' : 'narrowed'));
 }
 
-function diffCors(a: GatewayEntry, b: GatewayEntry, add: Add): void {
-  const originsA = a.cors?.allowOrigins ?? [];
-  const originsB = b.cors?.allowOrigins ?? [];
+/** An origin added is a site more that can read the answers: risky. */
+function diffCors(a: CorsEntry | undefined, b: CorsEntry | undefined, add: Add): void {
+  const originsA = a?.allowOrigins ?? [];
+  const originsB = b?.allowOrigins ?? [];
   const added = originsB.filter(o => !originsA.includes(o));
   const removed = originsA.filter(o => !originsB.includes(o));
   if (added.length || removed.length) {
     add(added.length ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, 'CORS origins',
       describeSetChange(removed, added, added.length ? 'widened' : 'narrowed'));
   }
-  if (!a.cors?.allowCredentials && b.cors?.allowCredentials) add(ChangeSeverity.RISKY, 'CORS credentials', 'not allowed → allowed');
+  if (!a?.allowCredentials && b?.allowCredentials) add(ChangeSeverity.RISKY, 'CORS credentials', 'not allowed → allowed');
 }
 
 function diffDomain(a: GatewayEntry, b: GatewayEntry, add: Add): void {

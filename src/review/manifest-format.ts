@@ -83,6 +83,11 @@ export interface RouteEntry {
   readonly validatesBody: boolean;
   /** Request values the route requires (path parameters included). */
   readonly requiredParameters: string[];
+  /**
+   * The route's own CORS (REST's `cors` route option).
+   * @default - the gateway's
+   */
+  readonly cors?: CorsEntry;
 }
 
 /** The stage a gateway serves. */

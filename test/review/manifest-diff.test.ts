@@ -63,6 +63,12 @@ const CASES: Array<[string, ChangeSeverity, RegExp, Build]> = [
     rest(v => ({ allowOnly: pick(v, [ApiAccess.fromSourceIps(['203.0.113.0/24'])], undefined) }))],
   ['another account admitted', ChangeSeverity.RISKY, /resource policy: .*333333333333.*\(widened\)/,
     rest(v => ({ allowOnly: [ApiAccess.fromAccounts(pick(v, ['222222222222'], ['222222222222', '333333333333']))] }))],
+  ["a route's own CORS widening its origins", ChangeSeverity.RISKY, /route CORS origins: \+ https:\/\/partner\.example\.com \(widened\)/,
+    rest(() => ({ cors: { allowOrigins: ['https://a.example.com'] } }), v => ({
+      cors: pick(v, undefined, { allowOrigins: ['https://a.example.com', 'https://partner.example.com'] }),
+    }))],
+  ["a route's own CORS allowing credentials", ChangeSeverity.RISKY, /route CORS credentials: not allowed → allowed/,
+    route(v => ({ cors: { allowOrigins: ['https://a.example.com'], allowCredentials: pick(v, false, true) } }))],
   ['CORS origins widened', ChangeSeverity.RISKY, /CORS origins: \+ https:\/\/b\.example\.com \(widened\)/,
     rest(v => ({ cors: { allowOrigins: pick(v, ['https://a.example.com'], ['https://a.example.com', 'https://b.example.com']) } }))],
   ['the WAF removed', ChangeSeverity.RISKY, /WAF: managed → none \(WAF removed\)/,
@@ -130,6 +136,17 @@ describe('RouteManifest.diff classifies each change', () => {
     expect(text).toMatch(detail);
     // A change that is not risky must not be reported as risky by a side effect.
     if (severity !== ChangeSeverity.RISKY) expect(found.filter(c => c.severity === ChangeSeverity.RISKY)).toEqual([]);
+  });
+
+  test('a new route with CORS of its own is risky for the origins the gateway does not list', () => {
+    const found = changes((stack, v) => {
+      const api = new RestGateway(stack, 'Orders', { cors: { allowOrigins: ['https://a.example.com'] } });
+      api.addRoute('GET /orders', Integration.mock());
+      if (v === 'after') api.addRoute('GET /partner', Integration.mock(), { cors: { allowOrigins: ['https://partner.example.com'] } });
+    });
+    expect(found.filter(c => c.severity === ChangeSeverity.RISKY).map(c => `${c.route} ${c.subject}: ${c.detail}`)).toEqual([
+      expect.stringMatching(/^GET \/partner route CORS origins: .*\+ https:\/\/partner\.example\.com \(widened\)$/),
+    ]);
   });
 
   test('the same app twice has no changes', () => {
