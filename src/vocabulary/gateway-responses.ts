@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { staticHeaderProblems } from './static-headers';
+import { answerHeaderProblems } from './static-headers';
 import { Problem } from '../core/errors';
 import { enumOf, list, map, num, optional, required, str, struct } from '../core/shape';
 import { loneSurrogateProblems } from '../core/unicode';
@@ -90,18 +90,7 @@ export function gatewayResponseProblems(prop: string, responses: readonly Gatewa
     if (status !== undefined && !Token.isUnresolved(status) && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
       problems.push({ code: 'InvalidGatewayResponse', prop: `${at}.statusCode`, rule: 'must be a whole number from 400 to 599', value: status, fix: 'use e.g. 401' });
     }
-    problems.push(...staticHeaderProblems('InvalidGatewayResponse', `${at}.headers`, response.headers ?? {}));
-    for (const name of Object.keys(response.headers ?? {})) {
-      if (/^access-control-/i.test(name)) {
-        problems.push({
-          code: 'InvalidGatewayResponse',
-          prop: `${at}.headers`,
-          rule: "must not set Access-Control-* headers (the gateway's cors adds them to every gateway response)",
-          value: name,
-          fix: "remove it and set the gateway's cors option",
-        });
-      }
-    }
+    problems.push(...answerHeaderProblems('InvalidGatewayResponse', `${at}.headers`, response.headers ?? {}));
     const body = response.body;
     if (body !== undefined && !Token.isUnresolved(body)) {
       problems.push(...loneSurrogateProblems('InvalidGatewayResponse', `${at}.body`, body));

@@ -38,3 +38,22 @@ export function staticHeaderProblems(code: ErrorCode, prop: string, headers: Rec
   }
   return problems;
 }
+
+/**
+ * What is wrong with the fixed headers of an answer the gateway's `cors` also sets headers
+ * on (a service route's answer, a gateway response): those of `staticHeaderProblems`, and any
+ * `Access-Control-*` header, which would stand beside or in place of the gateway's.
+ */
+export function answerHeaderProblems(code: ErrorCode, prop: string, headers: Record<string, string>): Problem[] {
+  const problems = staticHeaderProblems(code, prop, headers);
+  for (const name of Object.keys(headers).filter(n => /^access-control-/i.test(n))) {
+    problems.push({
+      code,
+      prop,
+      rule: "must not set Access-Control-* headers (the gateway's cors sets them on every answer)",
+      value: name,
+      fix: "remove it and set the gateway's cors option",
+    });
+  }
+  return problems;
+}

@@ -79,7 +79,7 @@ describe('gatewayResponses', () => {
     ['a status outside 4XX and 5XX', () => gateway({ gatewayResponses: [{ type: GatewayResponseType.THROTTLED, statusCode: 200 }] }),
       /\[InvalidGatewayResponse\] gatewayResponses\[0\].statusCode must be a whole number from 400 to 599, got 200; use e.g. 401/],
     ['an Access-Control header', () => gateway({ gatewayResponses: [{ type: GatewayResponseType.THROTTLED, headers: { 'Access-Control-Allow-Origin': '*' } }] }),
-      /\[InvalidGatewayResponse\] gatewayResponses\[0\].headers must not set Access-Control-\* headers \(the gateway's cors adds them to every gateway response\)/],
+      /\[InvalidGatewayResponse\] gatewayResponses\[0\].headers must not set Access-Control-\* headers \(the gateway's cors sets them on every answer\)/],
     ['a header value with a line break', () => gateway({ gatewayResponses: [{ type: GatewayResponseType.THROTTLED, headers: { 'Retry-After': '1\r\nSet-Cookie: a=b' } }] }),
       /\[InvalidGatewayResponse\] gatewayResponses\[0\].headers\['Retry-After'\] must be printable ASCII/],
     ['a quoted messageString (already a JSON string)', () => gateway({ gatewayResponses: [{ type: GatewayResponseType.DEFAULT_4XX, body: '{"error":"$context.error.messageString"}' }] }),

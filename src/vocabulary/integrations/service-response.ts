@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { Problem } from '../../core/errors';
 import { args, argumentChecker, brand, list, madeBy, map, num, optional, required, str, struct } from '../../core/shape';
 import { loneSurrogateProblems } from '../../core/unicode';
-import { staticHeaderProblems } from '../static-headers';
+import { answerHeaderProblems } from '../static-headers';
 
 /**
  * The body of a service route's answer, in place of the library's plain JSON.
@@ -116,19 +116,7 @@ function statusProblems(prop: string, value: number | undefined, low: number, hi
 }
 
 function headerProblems(prop: string, headers: Record<string, string> | undefined): Problem[] {
-  const problems = staticHeaderProblems('InvalidIntegration', prop, headers ?? {});
-  for (const name of Object.keys(headers ?? {})) {
-    if (/^access-control-/i.test(name)) {
-      problems.push({
-        code: 'InvalidIntegration',
-        prop,
-        rule: "must not set Access-Control-* headers (the gateway's cors sets them for every answer)",
-        value: name,
-        fix: "remove it and set the gateway's cors option",
-      });
-    }
-  }
-  return problems;
+  return answerHeaderProblems('InvalidIntegration', prop, headers ?? {});
 }
 
 function bodyProblems(prop: string, body: ResponseBody | undefined): Problem[] {

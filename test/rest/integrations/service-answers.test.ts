@@ -155,7 +155,7 @@ describe('refused', () => {
     ['a body with status 204', sqsRoute('rest', { response: { statusCode: 204, body: ResponseBody.serviceResult() } }),
       /\[InvalidIntegration\] .* response.body must be empty with status 204 \(a 204 answer has no content\), got "serviceResult"; set body: ResponseBody.text\(''\)/],
     ['an Access-Control header (cors sets them)', sqsRoute('rest', { response: { headers: { 'access-control-allow-origin': '*' } } }),
-      /\[InvalidIntegration\] .* response.headers must not set Access-Control-\* headers \(the gateway's cors sets them for every answer\), got "access-control-allow-origin"; remove it and set the gateway's cors option/],
+      /\[InvalidIntegration\] .* response.headers must not set Access-Control-\* headers \(the gateway's cors sets them on every answer\), got "access-control-allow-origin"; remove it and set the gateway's cors option/],
   ])('%s', (_name, act, message) => {
     expect(act).toThrow(message);
   });
