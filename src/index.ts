@@ -24,6 +24,7 @@ export type { DynamoDbIntegrationOptions } from './vocabulary/integrations/dynam
 export type { StepFunctionsIntegrationOptions } from './vocabulary/integrations/step-functions';
 export type { EventBridgeIntegrationOptions } from './vocabulary/integrations/event-bridge';
 export { DynamoDbAction } from './vocabulary/integrations/dynamodb-action';
+export { SqsAction } from './vocabulary/integrations/sqs-action';
 export { SortKeyCondition } from './vocabulary/integrations/sort-key-condition';
 export { WriteCondition } from './vocabulary/integrations/write-condition';
 export { Authorization } from './vocabulary/authorization';

@@ -10,6 +10,12 @@ export const SUBTYPE_PARAMETERS: Partial<Record<apigwv2.HttpIntegrationSubtype, 
     required: ['QueueUrl', 'MessageBody'],
     optional: ['DelaySeconds', 'MessageAttributes', 'MessageDeduplicationId', 'MessageGroupId', 'MessageSystemAttributes', 'Region'],
   },
+  [apigwv2.HttpIntegrationSubtype.SQS_RECEIVE_MESSAGE]: {
+    required: ['QueueUrl'],
+    optional: ['AttributeNames', 'MaxNumberOfMessages', 'MessageAttributeNames', 'ReceiveRequestAttemptId', 'VisibilityTimeout', 'WaitTimeSeconds', 'Region'],
+  },
+  [apigwv2.HttpIntegrationSubtype.SQS_DELETE_MESSAGE]: { required: ['QueueUrl', 'ReceiptHandle'], optional: ['Region'] },
+  [apigwv2.HttpIntegrationSubtype.SQS_PURGE_QUEUE]: { required: ['QueueUrl'], optional: ['Region'] },
   [apigwv2.HttpIntegrationSubtype.KINESIS_PUT_RECORD]: {
     required: ['StreamName', 'Data', 'PartitionKey'],
     optional: ['SequenceNumberForOrdering', 'ExplicitHashKey', 'Region'],

@@ -1,10 +1,14 @@
 import { RouteValues } from './route-values';
 import { ServiceCall, ServiceCallSite } from './service-call';
-import { sendMessageRequest, sendMessageResponse } from './sqs';
+import {
+  deleteMessageRequest, emptyObjectResponse, purgeQueueRequest, receiveMessageRequest, receiveMessageResponse,
+  sendMessageRequest, sendMessageResponse,
+} from './sqs';
 import { PLACES } from './template-places';
 import { Problem, throwIfProblems } from '../core/errors';
 import { IntegrationSpecOf } from '../vocabulary/integration-spec';
-import { SQS_ATTRIBUTE_NAME, sqsProblems } from '../vocabulary/integrations/sqs';
+import { SQS_ATTRIBUTE_NAME, SqsIntegrationOptions, sqsProblems } from '../vocabulary/integrations/sqs';
+import { SqsAction } from '../vocabulary/integrations/sqs-action';
 import { RequestValue } from '../vocabulary/request-value';
 
 /** How a gateway's SQS template reads: template variables are numbered in the order values are read. */
@@ -15,8 +19,67 @@ export interface SqsCallStyle {
   readonly groupIdFirst: boolean;
 }
 
-/** SQS SendMessage: the body (or `messageBody`) becomes a message. */
+/** What each SQS action needs to be allowed (KMS only for actions that read or write message bodies). */
+const PERMISSIONS: Record<SqsAction, { actions: string[]; kms: string[]; why: string }> = {
+  [SqsAction.SEND_MESSAGE]: { actions: ['sqs:SendMessage'], kms: ['kms:GenerateDataKey', 'kms:Decrypt'], why: 'send messages to' },
+  [SqsAction.RECEIVE_MESSAGE]: { actions: ['sqs:ReceiveMessage'], kms: ['kms:Decrypt'], why: 'receive messages from' },
+  [SqsAction.DELETE_MESSAGE]: { actions: ['sqs:DeleteMessage'], kms: [], why: 'delete messages from' },
+  [SqsAction.PURGE_QUEUE]: { actions: ['sqs:PurgeQueue'], kms: [], why: 'purge' },
+};
+
+/** The role an SQS route's integration assumes: its action on the queue, and the queue's key if it needs it. */
+export function sqsRoleFor(site: ServiceCallSite, queue: IntegrationSpecOf<'sqs'>['queue'], action: SqsAction) {
+  const permissions = PERMISSIONS[action];
+  const role = site.serviceRole(queue, `Lets API Gateway ${permissions.why} this queue`);
+  role.allow(permissions.actions, queue.queueArn);
+  if (queue.encryptionMasterKey && permissions.kms.length > 0) role.allow(permissions.kms, queue.encryptionMasterKey.keyArn);
+  return role;
+}
+
+/** An SQS call: SendMessage (the body, or `messageBody`, becomes a message), ReceiveMessage, DeleteMessage or PurgeQueue. */
 export function sqsCall(
+  site: ServiceCallSite, spec: IntegrationSpecOf<'sqs'>, values: RouteValues, prop: string, style: SqsCallStyle,
+): ServiceCall {
+  const action = spec.options.action ?? SqsAction.SEND_MESSAGE;
+  if (action === SqsAction.SEND_MESSAGE) return sendMessageCall(site, spec, values, prop, style);
+  const o = spec.options;
+  const problems = sqsProblems(prop, o, spec.queue.fifo);
+  const seconds = (d: SqsIntegrationOptions['waitTime']) => d?.toSeconds({ integral: false });
+  let requestTemplate: string;
+  if (action === SqsAction.RECEIVE_MESSAGE) {
+    requestTemplate = receiveMessageRequest({
+      maxMessages: o.maxMessages ?? 1, waitSeconds: seconds(o.waitTime), visibilitySeconds: seconds(o.visibilityTimeout),
+    });
+  } else if (action === SqsAction.DELETE_MESSAGE) {
+    requestTemplate = deleteMessageRequest(values.use(o.receiptHandle ?? RequestValue.jsonPath('$.receiptHandle'), `${prop} receiptHandle`, PLACES.receiptHandle));
+  } else {
+    requestTemplate = purgeQueueRequest();
+  }
+  throwIfProblems(site.scope, [...problems, ...values.problems]);
+  return {
+    ...sqsTarget(spec, o, prop, values),
+    role: sqsRoleFor(site, spec.queue, action),
+    requestTemplate,
+    responseTemplate: action === SqsAction.RECEIVE_MESSAGE ? receiveMessageResponse() : emptyObjectResponse(),
+  };
+}
+
+/** What every SQS call has: the queue's path, the query protocol's headers and the route's own answers. */
+function sqsTarget(spec: IntegrationSpecOf<'sqs'>, o: SqsIntegrationOptions, prop: string, values: RouteValues) {
+  return {
+    service: 'sqs' as const,
+    path: `${spec.queue.env.account}/${spec.queue.queueName}`,
+    // Query-protocol services answer in JSON when asked to.
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
+    prop,
+    response: o.response,
+    errorResponses: o.errorResponses,
+    requestSchema: values.requestSchema(),
+    timeout: o.timeout,
+  };
+}
+
+function sendMessageCall(
   site: ServiceCallSite, spec: IntegrationSpecOf<'sqs'>, values: RouteValues, prop: string, style: SqsCallStyle,
 ): ServiceCall {
   const { queue, options: o } = spec;
@@ -44,22 +107,10 @@ export function sqsCall(
     }),
   };
   throwIfProblems(site.scope, [...problems, ...values.problems]);
-
-  const role = site.serviceRole(queue, 'Lets API Gateway send messages to this queue');
-  role.allow(['sqs:SendMessage'], queue.queueArn);
-  if (queue.encryptionMasterKey) role.allow(['kms:GenerateDataKey', 'kms:Decrypt'], queue.encryptionMasterKey.keyArn);
   return {
-    service: 'sqs',
-    path: `${queue.env.account}/${queue.queueName}`,
-    role,
-    // Query-protocol services answer in JSON when asked to.
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
+    ...sqsTarget(spec, o, prop, values),
+    role: sqsRoleFor(site, queue, SqsAction.SEND_MESSAGE),
     requestTemplate: sendMessageRequest(template),
     responseTemplate: sendMessageResponse(),
-    prop,
-    response: o.response,
-    errorResponses: o.errorResponses,
-    requestSchema: values.requestSchema(),
-    timeout: o.timeout,
   };
 }

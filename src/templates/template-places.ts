@@ -52,6 +52,11 @@ export const PLACES = {
       fix: "use e.g. 'orders', or read it from the request",
     },
   },
+  receiptHandle: {
+    json: 'scalar',
+    required: true,
+    literal: { test: value => value !== '', rule: 'must not be empty (SQS refuses an empty receipt handle)', fix: 'read it from the request' },
+  },
   kinesisData: { json: 'text', required: false },
   partitionKey: {
     json: 'scalar',

@@ -58,7 +58,8 @@ export class Integration {
 
   /**
    * SQS SendMessage: the body (or `messageBody`) becomes a message; the client gets
-   * `{"messageId": …}`. FIFO queues need a `messageGroupId`.
+   * `{"messageId": …}`. FIFO queues need a `messageGroupId`. With `action`, the route
+   * receives messages, deletes one by its receipt handle, or purges the queue instead.
    */
   public static sqs(queue: sqs.IQueue, options: SqsIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.sqs', { queue, options });

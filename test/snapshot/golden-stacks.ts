@@ -7,7 +7,7 @@ import {
 import {
   ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration, QuotaPeriod,
   RequestValue, ResponseBody,
-  RestGateway, SortKeyCondition, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride, WriteCondition,
+  RestGateway, SortKeyCondition, SqsAction, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
@@ -124,6 +124,8 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const id = RequestValue.pathParameter('id');
     api.addRoute('POST /orders', Integration.sqs(orders, { messageAttributes: { tenant: RequestValue.header('X-Tenant') } }));
     api.addRoute('POST /orders-fifo', Integration.sqs(fifo, { messageGroupId: RequestValue.jsonPath('$.customerId') }));
+    api.addRoute('GET /orders/next', Integration.sqs(orders, { action: SqsAction.RECEIVE_MESSAGE, maxMessages: 10, waitTime: Duration.seconds(10) }));
+    api.addRoute('DELETE /orders/received', Integration.sqs(orders, { action: SqsAction.DELETE_MESSAGE }));
     api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
     api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
     api.addRoute('GET /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.GET_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));

@@ -3,7 +3,7 @@ import {
   aws_iam as iam, aws_kinesis as kinesis, aws_kms as kms, aws_logs as logs, aws_route53 as route53,
   aws_servicediscovery as servicediscovery, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
-import { Authorization, DefinitionStyle, HttpGateway, Integration, RequestValue, StepFunctionsAction } from '../../src';
+import { Authorization, DefinitionStyle, HttpGateway, Integration, RequestValue, SqsAction, StepFunctionsAction } from '../../src';
 import { testApp, testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
 import { addNagChecks } from '../support/nag';
@@ -59,6 +59,8 @@ function httpEverything(app: App, style?: DefinitionStyle): Stack {
   });
   api.addRoute('GET /orders/{id}', Integration.lambda(orders, { timeout: Duration.seconds(10) }), { throttle: { rateLimit: 50, burstLimit: 100 } });
   api.addRoute('POST /orders', Integration.sqs(queue), { authorization: Authorization.cognito(pool, { scopes: ['orders/write'], userPoolClients: [client] }) });
+  api.addRoute('GET /orders/next', Integration.sqs(queue, { action: SqsAction.RECEIVE_MESSAGE, maxMessages: 10 }), { authorization: Authorization.iam() });
+  api.addRoute('DELETE /orders/received', Integration.sqs(queue, { action: SqsAction.DELETE_MESSAGE }), { authorization: Authorization.iam() });
   api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.header('X-User') }), { authorization: Authorization.iam() });
   api.addRoute('POST /checkout', Integration.stepFunctions(checkout, { sync: true }));
   api.addRoute('POST /fulfil', Integration.stepFunctions(fulfil));

@@ -180,12 +180,20 @@ export function xmlAnswerAsJson(response: IntegrationResponse): IntegrationRespo
   return { ...response, headers: { ...response.headers, 'content-type': 'application/json' }, body: json };
 }
 
-/** A small XML reader for SQS's answers: nested elements, text, no attributes kept. */
+/**
+ * A small XML reader for SQS's answers: nested elements, text, no attributes kept. SQS's
+ * JSON names ReceiveMessage's list of `Message` elements `messages`, and writes null for none.
+ */
 function xmlToJson(xml: string): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const element = /<([A-Za-z][\w.-]*)(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/\1>)/g;
   for (let match = element.exec(xml); match; match = element.exec(xml)) {
     const [, name, inner = ''] = match;
+    if (name === 'ReceiveMessageResult') {
+      const messages = [...inner.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(m => xmlToJson(m[1]));
+      result[name] = { messages: messages.length > 0 ? messages : null };
+      continue;
+    }
     result[name] = /<[A-Za-z]/.test(inner) ? xmlToJson(inner) : decodeXmlText(inner);
   }
   return result;

@@ -156,6 +156,8 @@ factory('Integration.mock', () => ({}), (fx, a) => route(fx, I.mock(a.options)))
 factoryOptions('MockIntegrationOptions', 'Integration.mock', () => ({}));
 factory('Integration.sqs', fx => ({ queue: fx.queue }), (fx, a) => route(fx, I.sqs(a.queue, a.options)));
 factoryOptions('SqsIntegrationOptions', 'Integration.sqs', () => ({}));
+factoryOptions('SqsIntegrationOptions@receive', 'Integration.sqs', () => ({ action: g.SqsAction.RECEIVE_MESSAGE }));
+factoryOptions('SqsIntegrationOptions@delete', 'Integration.sqs', () => ({ action: g.SqsAction.DELETE_MESSAGE }));
 factory('Integration.kinesis', fx => ({ stream: fx.stream }), (fx, a) => route(fx, I.kinesis(a.stream, a.options)));
 factoryOptions('KinesisIntegrationOptions', 'Integration.kinesis', () => ({}));
 factory('Integration.dynamoDb', fx => ({

@@ -1,9 +1,9 @@
 import {
-  Stack, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sqs as sqs, aws_stepfunctions as sfn,
+  Duration, Stack, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import { LISTED_ORIGINS, VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition, WriteCondition,
+  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition, SqsAction, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -36,6 +36,13 @@ export function catalogueStack(): Stack {
       ip: RequestValue.context('identity.sourceIp'),
     },
   }));
+  api.addRoute('GET /orders/next', Integration.sqs(orders, { action: SqsAction.RECEIVE_MESSAGE, maxMessages: 10, waitTime: Duration.seconds(1) }));
+  api.addRoute('DELETE /orders/received', Integration.sqs(orders, { action: SqsAction.DELETE_MESSAGE }));
+  api.addRoute('DELETE /orders/received/{handle}', Integration.sqs(orders, {
+    action: SqsAction.DELETE_MESSAGE, receiptHandle: RequestValue.pathParameter('handle'),
+  }));
+  // A queue of its own: SQS (and its emulator) empties a queue a minute after the purge.
+  api.addRoute('DELETE /orders', Integration.sqs(queue(stack, 'Drafts'), { action: SqsAction.PURGE_QUEUE }));
   api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
   api.addRoute('POST /clicks-raw', Integration.kinesis(clicks));
   api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {

@@ -29,6 +29,29 @@ describe('success responses are plain JSON', () => {
     }
   });
 
+  test('SQS ReceiveMessage: each message\'s id, receipt handle and body, the body byte for byte', () => {
+    const messages = hostile.map((text, i) => ({
+      Attributes: null, Body: text, MD5OfBody: 'x', MessageAttributes: null, MessageId: `m-${i}`, ReceiptHandle: `AQEB+/${i}=`,
+    }));
+    const body = JSON.stringify({ ReceiveMessageResponse: { ReceiveMessageResult: { messages } } });
+    expect(respond('GET /orders/next', '200', body).json).toEqual({
+      messages: hostile.map((text, i) => ({ messageId: `m-${i}`, receiptHandle: `AQEB+/${i}=`, body: text })),
+    });
+  });
+
+  test('SQS ReceiveMessage: no message is an empty list, and a lone message object a list of one', () => {
+    expect(respond('GET /orders/next', '200', '{"ReceiveMessageResponse":{"ReceiveMessageResult":{"messages":null}}}').json).toEqual({ messages: [] });
+    expect(respond('GET /orders/next', '200', '{"ReceiveMessageResponse":{"ReceiveMessageResult":{}}}').json).toEqual({ messages: [] });
+    const lone = '{"ReceiveMessageResponse":{"ReceiveMessageResult":{"messages":{"Body":"b","MessageId":"m","ReceiptHandle":"h"}}}}';
+    expect(respond('GET /orders/next', '200', lone).json).toEqual({ messages: [{ messageId: 'm', receiptHandle: 'h', body: 'b' }] });
+  });
+
+  test('SQS DeleteMessage and PurgeQueue: {}', () => {
+    for (const route of ['DELETE /orders/received', 'DELETE /orders/received/{handle}', 'DELETE /orders']) {
+      expect(respond(route, '200', '{"DeleteMessageResponse":{"ResponseMetadata":{"RequestId":"r"}}}').json).toEqual({});
+    }
+  });
+
   test('Kinesis: sequence number and shard', () => {
     const r = respond('POST /clicks', '200', '{"SequenceNumber":"49590338271490256608559692538361571095921575989136588898","ShardId":"shardId-000000000000"}');
     expect(r.json).toEqual({ sequenceNumber: '49590338271490256608559692538361571095921575989136588898', shardId: 'shardId-000000000000' });

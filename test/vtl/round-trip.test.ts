@@ -1,5 +1,6 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-kinesis';
+import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { catalogueStack } from './catalogue-stack';
 import { EmittedRoute, emittedRoute, emittedRoutes } from './emitted-templates';
 import { HOSTILE_BODIES } from './hostile-corpus';
@@ -251,6 +252,40 @@ describe('DynamoDB', () => {
   test('a sort key that is not a number is a 400', async () => {
     const result = await call('GET /items/{id}/{at}', { path: { id: 'a', at: 'not-a-number' } });
     expect(result.status).toBe(400);
+  });
+});
+
+describe('SQS receive, delete and purge', () => {
+  const queueName = 'OrdersA9B65338';
+
+  test('a received message comes back whole with its receipt handle; deleting it by that handle empties the queue', async () => {
+    const body = 'it\'s "quoted" \\ & = + % # $context.requestId é 中文 😀';
+    await call('POST /orders', { body });
+    const received = await call('GET /orders/next', {});
+    expect(received.status).toBe(200);
+    const { messages } = JSON.parse(received.body) as { messages: { messageId: string; receiptHandle: string; body: string }[] };
+    expect(messages.map(m => m.body)).toEqual([body]);
+    expect(messages[0].receiptHandle).not.toBe('');
+    const deleted = await call('DELETE /orders/received', { body: JSON.stringify({ receiptHandle: messages[0].receiptHandle }) });
+    expect([deleted.status, JSON.parse(deleted.body)]).toEqual([200, {}]);
+    const deletedByPath = await call('DELETE /orders/received/{handle}', { path: { handle: messages[0].receiptHandle } });
+    expect(deletedByPath.status).toBe(200);
+    expect(await takeMessages(emulators, queueName, 0)).toEqual([]);
+  }, 20_000);
+
+  test('a request without a receipt handle is refused by SQS with 400 and no detail', async () => {
+    const refused = await call('DELETE /orders/received', { body: '{}' });
+    expect([refused.status, JSON.parse(refused.body)]).toEqual([400, { message: 'bad request' }]);
+  });
+
+  test('a purge is accepted once a minute; SQS empties the queue within that minute', async () => {
+    const drafts = /\/([^/]+)$/.exec(emittedRoute(routes, 'DELETE /orders').uri!)![1];
+    await emulators.sqs.send(new CreateQueueCommand({ QueueName: drafts }));
+    const purged = await call('DELETE /orders', {});
+    expect([purged.status, JSON.parse(purged.body)]).toEqual([200, {}]);
+    // SQS refuses a second purge within the minute (403 PurgeQueueInProgress): a plain 400.
+    const again = await call('DELETE /orders', {});
+    expect([again.status, JSON.parse(again.body)]).toEqual([400, { message: 'bad request' }]);
   });
 });
 

@@ -53,6 +53,22 @@ export const SERVICE_RESPONSES: { name: string; body: string }[] = [
       + '{"MD5OfMessageAttributes":null,"MD5OfMessageBody":"c4ca4238a0b923820dcc509a6f75849b","MD5OfMessageSystemAttributes":null,'
       + '"MessageId":"0b1c2d3e-0000-4000-8000-000000000002","SequenceNumber":null}}}',
   },
+  {
+    name: 'sqs-receive-message',
+    body: JSON.stringify({
+      ReceiveMessageResponse: {
+        ReceiveMessageResult: {
+          messages: [
+            { Attributes: null, Body: HOSTILE_TEXT, MD5OfBody: 'x', MD5OfMessageAttributes: null, MessageAttributes: null, MessageId: 'm-1', ReceiptHandle: 'AQEB+/h=' },
+            { Attributes: null, Body: '{"order":1}', MD5OfBody: 'y', MD5OfMessageAttributes: null, MessageAttributes: null, MessageId: 'm-2', ReceiptHandle: 'AQEB2' },
+          ],
+        },
+        ResponseMetadata: { RequestId: 'r-4' },
+      },
+    }),
+  },
+  { name: 'sqs-receive-none', body: '{"ReceiveMessageResponse":{"ReceiveMessageResult":{"messages":null},"ResponseMetadata":{"RequestId":"r-5"}}}' },
+  { name: 'sqs-delete-message', body: '{"DeleteMessageResponse":{"ResponseMetadata":{"RequestId":"r-6"}}}' },
   { name: 'sqs-error', body: '{"Error":{"Code":"InvalidParameterValue","Message":"Value for parameter MessageGroupId is invalid.","Type":"Sender"},"RequestId":"r-1"}' },
   { name: 'sqs-error-wrapped', body: '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"},"RequestId":"r-2"}}' },
   { name: 'kinesis-put-record', body: '{"SequenceNumber":"49590338271490256608559692538361571095921575989136588898","ShardId":"shardId-000000000000"}' },

@@ -1,7 +1,7 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, SortKeyCondition, WebSocketGateway, WriteCondition,
+  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, SortKeyCondition, SqsAction, WebSocketGateway, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { bus, fifoQueue, queue, simpleTable, stateMachine, stream, table } from '../support/service-fixtures';
@@ -36,6 +36,9 @@ export function webSocketCatalogueStack(): Stack {
       source: RequestValue.literal('ws & chat = $ok #1'),
     },
   }), twoWay);
+  const inbox = queue(stack, 'Inbox');
+  ws.addRoute('receive', Integration.sqs(inbox, { action: SqsAction.RECEIVE_MESSAGE, maxMessages: 5 }), twoWay);
+  ws.addRoute('acknowledge', Integration.sqs(inbox, { action: SqsAction.DELETE_MESSAGE }), twoWay);
   ws.addRoute('click', Integration.kinesis(clicks, { partitionKey: RequestValue.context('connectionId') }), twoWay);
   ws.addRoute('clickRaw', Integration.kinesis(clicks), twoWay);
   ws.addRoute('putItem', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, { key }), twoWay);

@@ -34,13 +34,18 @@ function render(routeKey: string, body: string, context: Record<string, unknown>
 describe('WebSocket request templates', () => {
   test('every service route has a request template; nothing reads headers, query strings or path parameters', () => {
     expect(Object.keys(serviceRoutes).sort()).toEqual([
-      '$connect', '$disconnect', 'checkout', 'click', 'clickRaw', 'count', 'createItem', 'deleteItem', 'events', 'fulfil', 'getItem', 'putItem',
-      'query', 'queryPages', 'send', 'sendFifo', 'updateItem',
+      '$connect', '$disconnect', 'acknowledge', 'checkout', 'click', 'clickRaw', 'count', 'createItem', 'deleteItem', 'events', 'fulfil', 'getItem',
+      'putItem', 'query', 'queryPages', 'receive', 'send', 'sendFifo', 'updateItem',
     ]);
     for (const route of Object.values(serviceRoutes)) {
       expect(route.request).toBeDefined();
       expect(route.request).not.toMatch(/input\.params/);
     }
+  });
+
+  test.each(bodies)('SQS DeleteMessage: the receipt handle is the message\'s receiptHandle byte for byte: %s', (_name, body) => {
+    const form = parseForm(render('acknowledge', JSON.stringify({ receiptHandle: body })));
+    expect(form.get('ReceiptHandle')).toBe(body);
   });
 
   test.each(bodies)('SQS: the message is the body byte for byte: %s', (_name, body) => {

@@ -1,11 +1,21 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
+import { SQS_ACTION, SqsAction } from './sqs-action';
 import { Problem } from '../../core/errors';
-import { duration, map, optional, struct } from '../../core/shape';
+import { duration, map, num, optional, struct } from '../../core/shape';
 import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.sqs`. */
 export interface SqsIntegrationOptions extends ServiceIntegrationOptions {
+  /**
+   * The SQS call. Each takes its own options: `messageBody`, `messageGroupId`,
+   * `messageDeduplicationId`, `messageAttributes` and `delay` are SendMessage's;
+   * `maxMessages`, `waitTime` and `visibilityTimeout` ReceiveMessage's; `receiptHandle`
+   * DeleteMessage's.
+   * @default SqsAction.SEND_MESSAGE
+   */
+  readonly action?: SqsAction;
+
   /**
    * The message body.
    * @default RequestValue.body()
@@ -39,7 +49,47 @@ export interface SqsIntegrationOptions extends ServiceIntegrationOptions {
    * @default - the queue's delay
    */
   readonly delay?: Duration;
+
+  /**
+   * How many messages one ReceiveMessage returns at most (1 to 10).
+   * @default 1
+   */
+  readonly maxMessages?: number;
+
+  /**
+   * How long ReceiveMessage waits for a message when the queue has none (long polling, 0 to
+   * 20 seconds). It must end before the integration times out.
+   * @default - the queue's receive wait time
+   */
+  readonly waitTime?: Duration;
+
+  /**
+   * How long received messages stay hidden from other receivers (0 seconds to 12 hours):
+   * the time a client has to delete them.
+   * @default - the queue's visibility timeout
+   */
+  readonly visibilityTimeout?: Duration;
+
+  /**
+   * The receipt handle of the message DeleteMessage deletes, as ReceiveMessage answered it.
+   * @default RequestValue.jsonPath('$.receiptHandle')
+   */
+  readonly receiptHandle?: RequestValue;
 }
+
+/** Which options each action takes: the others are refused rather than ignored. */
+const ACTION_OPTIONS: Record<SqsAction, readonly (keyof SqsIntegrationOptions)[]> = {
+  [SqsAction.SEND_MESSAGE]: ['messageBody', 'messageGroupId', 'messageDeduplicationId', 'messageAttributes', 'delay'],
+  [SqsAction.RECEIVE_MESSAGE]: ['maxMessages', 'waitTime', 'visibilityTimeout'],
+  [SqsAction.DELETE_MESSAGE]: ['receiptHandle'],
+  [SqsAction.PURGE_QUEUE]: [],
+};
+const ACTION_NAMES: Record<SqsAction, string> = {
+  [SqsAction.SEND_MESSAGE]: 'SEND_MESSAGE',
+  [SqsAction.RECEIVE_MESSAGE]: 'RECEIVE_MESSAGE',
+  [SqsAction.DELETE_MESSAGE]: 'DELETE_MESSAGE',
+  [SqsAction.PURGE_QUEUE]: 'PURGE_QUEUE',
+};
 
 /** SQS message attribute names. */
 export const SQS_ATTRIBUTE_NAME = /^(?!aws\.|amazon\.)(?!\.)(?!.*\.\.)[A-Za-z0-9_.-]{1,256}(?<!\.)$/i;
@@ -47,7 +97,58 @@ const MAX_ATTRIBUTES = 10;
 
 /** What is wrong with the options for this queue on any gateway (FIFO rules and SQS limits). */
 export function sqsProblems(prop: string, options: SqsIntegrationOptions, fifo: boolean): Problem[] {
-  return [...fifoProblems(prop, options, fifo), ...limitProblems(prop, options)];
+  const action = options.action ?? SqsAction.SEND_MESSAGE;
+  const problems = [...actionOptionProblems(prop, options, action), ...limitProblems(prop, options), ...receiveProblems(prop, options)];
+  if (action === SqsAction.SEND_MESSAGE) problems.push(...fifoProblems(prop, options, fifo));
+  return problems;
+}
+
+function actionOptionProblems(prop: string, options: SqsIntegrationOptions, action: SqsAction): Problem[] {
+  const problems: Problem[] = [];
+  for (const [other, names] of Object.entries(ACTION_OPTIONS) as [SqsAction, readonly (keyof SqsIntegrationOptions)[]][]) {
+    if (other === action) continue;
+    for (const name of names.filter(n => options[n] !== undefined)) {
+      problems.push({
+        code: 'InvalidIntegration',
+        prop: `${prop} ${name}`,
+        rule: `only applies to SqsAction.${ACTION_NAMES[other]}, not ${ACTION_NAMES[action]}`,
+        value: options[name],
+        fix: `remove it, or set action: SqsAction.${ACTION_NAMES[other]}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** SQS's ranges for ReceiveMessage, and a long poll that ends before API Gateway gives up. */
+function receiveProblems(prop: string, options: SqsIntegrationOptions): Problem[] {
+  const problems: Problem[] = [];
+  const max = options.maxMessages;
+  if (max !== undefined && !Token.isUnresolved(max) && (!Number.isInteger(max) || max < 1 || max > 10)) {
+    problems.push({ code: 'InvalidIntegration', prop: `${prop} maxMessages`, rule: 'must be a whole number from 1 to 10 (SQS\'s limit)', value: max, fix: 'use e.g. 10' });
+  }
+  const seconds = (name: 'waitTime' | 'visibilityTimeout', most: number, fix: string) => {
+    const value = options[name]?.toSeconds({ integral: false });
+    if (value === undefined || Token.isUnresolved(value)) return undefined;
+    if (!Number.isInteger(value) || value < 0 || value > most) {
+      problems.push({ code: 'InvalidIntegration', prop: `${prop} ${name}`, rule: `must be whole seconds from 0 to ${most}`, value: options[name], fix });
+      return undefined;
+    }
+    return value;
+  };
+  const wait = seconds('waitTime', 20, 'use e.g. Duration.seconds(10), at most Duration.seconds(20)');
+  seconds('visibilityTimeout', 12 * 3600, 'use e.g. Duration.seconds(30), at most Duration.hours(12)');
+  const timeout = options.timeout?.toSeconds({ integral: false });
+  if (wait !== undefined && timeout !== undefined && !Token.isUnresolved(timeout) && wait >= timeout) {
+    problems.push({
+      code: 'InvalidIntegration',
+      prop: `${prop} waitTime`,
+      rule: 'must end before the integration times out (else an empty queue answers 504)',
+      value: `${wait} seconds with a timeout of ${timeout} seconds`,
+      fix: 'shorten waitTime, or raise timeout',
+    });
+  }
+  return problems;
 }
 
 function fifoProblems(prop: string, options: SqsIntegrationOptions, fifo: boolean): Problem[] {
@@ -116,9 +217,14 @@ function limitProblems(prop: string, options: SqsIntegrationOptions): Problem[] 
 
 export const SQS_INTEGRATION_OPTIONS = struct<SqsIntegrationOptions>('SqsIntegrationOptions', {
   ...SERVICE_INTEGRATION_FIELDS,
+  action: optional(SQS_ACTION),
   messageBody: optional(REQUEST_VALUE),
   messageGroupId: optional(REQUEST_VALUE),
   messageDeduplicationId: optional(REQUEST_VALUE),
   messageAttributes: optional(map(REQUEST_VALUE, "{ tenant: RequestValue.header('X-Tenant') }")),
   delay: optional(duration('Duration.seconds(30)')),
+  maxMessages: optional(num('10')),
+  waitTime: optional(duration('Duration.seconds(10)')),
+  visibilityTimeout: optional(duration('Duration.seconds(30)')),
+  receiptHandle: optional(REQUEST_VALUE),
 }, "{ messageGroupId: RequestValue.jsonPath('$.customerId') }");
