@@ -25,6 +25,7 @@ export type { StepFunctionsIntegrationOptions } from './vocabulary/integrations/
 export type { EventBridgeIntegrationOptions } from './vocabulary/integrations/event-bridge';
 export { DynamoDbAction } from './vocabulary/integrations/dynamodb-action';
 export { SqsAction } from './vocabulary/integrations/sqs-action';
+export { KinesisAction, ShardIteratorType } from './vocabulary/integrations/kinesis-action';
 export { SortKeyCondition } from './vocabulary/integrations/sort-key-condition';
 export { WriteCondition } from './vocabulary/integrations/write-condition';
 export { Authorization } from './vocabulary/authorization';

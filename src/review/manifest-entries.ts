@@ -4,6 +4,7 @@ import { plainText } from './gateway-registry';
 import { AuthorizationEntry, IntegrationEntry, ThrottleEntry } from './manifest-format';
 import { AuthorizationKind, AuthorizationSpec } from '../vocabulary/authorization-spec';
 import { IntegrationSpec } from '../vocabulary/integration-spec';
+import { KinesisAction } from '../vocabulary/integrations/kinesis-action';
 import { SqsAction } from '../vocabulary/integrations/sqs-action';
 import { StepFunctionsAction } from '../vocabulary/integrations/step-functions-action';
 import { burstLimitOf, ThrottleSettings } from '../vocabulary/throttle-settings';
@@ -41,7 +42,7 @@ export function integrationEntry(scope: IConstruct, spec: IntegrationSpec, timeo
     case 'http': return { ...base, target: plainText(scope, spec.url), action: spec.options.method };
     case 'mock': return { kind: spec.kind };
     case 'sqs': return { ...base, target: spec.queue.node.path, action: spec.options.action ?? SqsAction.SEND_MESSAGE };
-    case 'kinesis': return { ...base, target: spec.stream.node.path, action: 'PutRecord' };
+    case 'kinesis': return { ...base, target: spec.stream.node.path, action: spec.options.action ?? KinesisAction.PUT_RECORD };
     case 'dynamoDb': return { ...base, target: spec.table.node.path, action: spec.action };
     case 'stepFunctions': return {
       ...base,

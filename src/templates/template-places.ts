@@ -67,6 +67,12 @@ export const PLACES = {
       fix: "use e.g. 'all', or read it from the request",
     },
   },
+  /** Shard ids, sequence numbers and shard iterators: Kinesis refuses an empty one. */
+  shardValue: {
+    json: 'scalar',
+    required: true,
+    literal: { test: value => value !== '', rule: 'must not be empty (Kinesis refuses it)', fix: 'use a non-empty value, or read it from the request' },
+  },
   itemKey: {
     json: 'scalar',
     required: true,

@@ -68,7 +68,8 @@ export class Integration {
 
   /**
    * Kinesis PutRecord: the body (or `data`) becomes a record; the client gets
-   * `{"sequenceNumber": …, "shardId": …}`.
+   * `{"sequenceNumber": …, "shardId": …}`. With `action`, the route puts several records,
+   * lists the shards, gets a shard iterator or reads records instead.
    */
   public static kinesis(stream: kinesis.IStream, options: KinesisIntegrationOptions = {}): Integration {
     checkIntegrationArguments('Integration.kinesis', { stream, options });

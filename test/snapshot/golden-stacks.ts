@@ -5,9 +5,10 @@ import {
   aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
-  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration, QuotaPeriod,
+  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration, KinesisAction,
+  QuotaPeriod,
   RequestValue, ResponseBody,
-  RestGateway, SortKeyCondition, SqsAction, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride, WriteCondition,
+  RestGateway, ShardIteratorType, SortKeyCondition, SqsAction, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { compliantFunction, compliantStateMachine } from '../support/compliant-fixtures';
@@ -127,6 +128,12 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     api.addRoute('GET /orders/next', Integration.sqs(orders, { action: SqsAction.RECEIVE_MESSAGE, maxMessages: 10, waitTime: Duration.seconds(10) }));
     api.addRoute('DELETE /orders/received', Integration.sqs(orders, { action: SqsAction.DELETE_MESSAGE }));
     api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
+    api.addRoute('POST /clicks/batch', Integration.kinesis(clicks, { action: KinesisAction.PUT_RECORDS }));
+    api.addRoute('GET /clicks/shards', Integration.kinesis(clicks, { action: KinesisAction.LIST_SHARDS }));
+    api.addRoute('GET /clicks/shards/{shard}', Integration.kinesis(clicks, {
+      action: KinesisAction.GET_SHARD_ITERATOR, shardId: RequestValue.pathParameter('shard'), iteratorType: ShardIteratorType.LATEST,
+    }));
+    api.addRoute('GET /clicks', Integration.kinesis(clicks, { action: KinesisAction.GET_RECORDS, limit: 500 }));
     api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
     api.addRoute('GET /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.GET_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));
     api.addRoute('PATCH /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key: { pk: id, sk: RequestValue.pathParameter('at') } }));

@@ -160,6 +160,8 @@ factoryOptions('SqsIntegrationOptions@receive', 'Integration.sqs', () => ({ acti
 factoryOptions('SqsIntegrationOptions@delete', 'Integration.sqs', () => ({ action: g.SqsAction.DELETE_MESSAGE }));
 factory('Integration.kinesis', fx => ({ stream: fx.stream }), (fx, a) => route(fx, I.kinesis(a.stream, a.options)));
 factoryOptions('KinesisIntegrationOptions', 'Integration.kinesis', () => ({}));
+factoryOptions('KinesisIntegrationOptions@iterator', 'Integration.kinesis', () => ({ action: g.KinesisAction.GET_SHARD_ITERATOR }));
+factoryOptions('KinesisIntegrationOptions@records', 'Integration.kinesis', () => ({ action: g.KinesisAction.GET_RECORDS }));
 factory('Integration.dynamoDb', fx => ({
   table: fx.table, action: g.DynamoDbAction.QUERY, options: { key: { pk: g.RequestValue.pathParameter('id') } },
 }), (fx, a) => route(fx, I.dynamoDb(a.table, a.action, a.options)));

@@ -3,7 +3,8 @@ import {
 } from 'aws-cdk-lib';
 import { LISTED_ORIGINS, VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, RestGateway, SortKeyCondition, SqsAction, WriteCondition,
+  Authorization, DynamoDbAction, Integration, KinesisAction, RequestValue, ResponseBody, RestGateway, ShardIteratorType,
+  SortKeyCondition, SqsAction, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -45,6 +46,18 @@ export function catalogueStack(): Stack {
   api.addRoute('DELETE /orders', Integration.sqs(queue(stack, 'Drafts'), { action: SqsAction.PURGE_QUEUE }));
   api.addRoute('POST /clicks', Integration.kinesis(clicks, { partitionKey: RequestValue.jsonPath('$.userId') }));
   api.addRoute('POST /clicks-raw', Integration.kinesis(clicks));
+  api.addRoute('POST /clicks/batch', Integration.kinesis(clicks, { action: KinesisAction.PUT_RECORDS }));
+  api.addRoute('GET /clicks/shards', Integration.kinesis(clicks, { action: KinesisAction.LIST_SHARDS }));
+  api.addRoute('GET /clicks/shards/{shard}/iterator', Integration.kinesis(clicks, {
+    action: KinesisAction.GET_SHARD_ITERATOR, shardId: RequestValue.pathParameter('shard'),
+  }));
+  api.addRoute('GET /clicks/shards/{shard}/after', Integration.kinesis(clicks, {
+    action: KinesisAction.GET_SHARD_ITERATOR,
+    shardId: RequestValue.pathParameter('shard'),
+    iteratorType: ShardIteratorType.AFTER_SEQUENCE_NUMBER,
+    sequenceNumber: RequestValue.queryString('after'),
+  }));
+  api.addRoute('GET /clicks/records', Integration.kinesis(clicks, { action: KinesisAction.GET_RECORDS, limit: 2 }));
   api.addRoute('PUT /items/{id}/{at}', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, {
     key: { pk: id, sk: RequestValue.pathParameter('at') },
   }));

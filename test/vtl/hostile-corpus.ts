@@ -79,6 +79,28 @@ export const JSON_VALUE_BODIES: { name: string; body: string }[] = [
   { name: 'escapes-around-numbers', body: '{"v":"\\\\\\"1e-400\\\\","k":"\\\\","n":1e400,"m":["\\"",0.0]}' },
 ];
 
+/** Bodies holding a list of records (Kinesis PutRecords), with hostile data, keys and shapes. */
+export const RECORD_LIST_BODIES: { name: string; body: string }[] = [
+  {
+    name: 'records-hostile',
+    body: JSON.stringify({
+      records: [
+        { data: Object.values(NASTY).join(' | '), partitionKey: 'it\'s "k" $x #y' },
+        { data: { nested: [1, 'two', null], n: 1.5 } },
+        { data: 42, partitionKey: 7 },
+        { partitionKey: true },
+      ],
+    }),
+  },
+  { name: 'records-numbers-beyond-doubles', body: '{"records":[{"data":{"a":1e400},"partitionKey":"a"},{"data":"ok"}]}' },
+  { name: 'records-lone-surrogate', body: '{"records":[{"data":"a\\ud800b"}]}' },
+  { name: 'records-object-key', body: '{"records":[{"data":"a","partitionKey":{"k":1}}]}' },
+  { name: 'records-not-a-list', body: '{"records":{"data":"a"}}' },
+  { name: 'records-a-string', body: '{"records":"[{\\"data\\":\\"a\\"}]"}' },
+  { name: 'records-empty', body: '{"records":[]}' },
+  { name: 'records-too-many', body: JSON.stringify({ records: Array.from({ length: 501 }, (_, i) => ({ data: `r${i}` })) }) },
+];
+
 /** Values for path parameters, query strings and headers, carrying the same hostile characters. */
 export const HOSTILE_PARAMS: { name: string; value: string }[] = [
   { name: 'plain', value: 'abc-123' },

@@ -68,6 +68,67 @@ describe('Kinesis PutRecord', () => {
   });
 });
 
+describe('Kinesis PutRecords, ListShards, GetShardIterator and GetRecords', () => {
+  const decoded = (request: { Records: { Data: string; PartitionKey: string }[] }) =>
+    request.Records.map(r => ({ data: Buffer.from(r.Data, 'base64').toString('utf8'), key: r.PartitionKey }));
+
+  test('each record\'s data as its text (a string) or JSON text, its key as text, or the request id and index without one', () => {
+    const body = JSON.stringify({
+      records: [
+        { data: 'it\'s "x" \\ $context.requestId #set é 😀', partitionKey: 'it\'s "k"' },
+        { data: { nested: [1, 'two', null], n: 1.5 } },
+        { data: 42, partitionKey: 7 },
+        { partitionKey: true },
+      ],
+    });
+    const request = JSON.parse(render('POST /clicks/batch', { body }));
+    expect(request.StreamName).toBe('Clicks81B5095A');
+    expect(decoded(request)).toEqual([
+      { data: 'it\'s "x" \\ $context.requestId #set é 😀', key: 'it\'s "k"' },
+      { data: '{"nested":[1,"two",null],"n":1.5}', key: `${CONTEXT.requestId}-1` },
+      { data: '42', key: '7' },
+      { data: '', key: 'true' },
+    ]);
+  });
+
+  test('500 records are sent in order', () => {
+    const records = Array.from({ length: 500 }, (_, i) => ({ data: `r${i}`, partitionKey: `k${i % 7}` }));
+    const request = JSON.parse(render('POST /clicks/batch', { body: JSON.stringify({ records }) }));
+    expect(decoded(request)).toEqual(records.map(r => ({ data: r.data, key: r.partitionKey })));
+  });
+
+  test.each([
+    ['no records', '{}'],
+    ['an empty list', '{"records":[]}'],
+    ['an object', '{"records":{"data":"a"}}'],
+    ['a string', '{"records":"[{\\"data\\":\\"a\\"}]"}'],
+    ['a number', '{"records":5}'],
+    ['501 records', JSON.stringify({ records: Array.from({ length: 501 }, () => ({ data: 'a' })) })],
+    ['an object as a partition key', '{"records":[{"data":"a"},{"data":"b","partitionKey":{"k":1}}]}'],
+    ['a lone surrogate', '{"records":[{"data":"a\\ud800"}]}'],
+    ['a number a double cannot hold', '{"records":[{"data":{"a":1e400}}]}'],
+  ])('%s: no records are sent, which Kinesis refuses', (_name, body) => {
+    expect(JSON.parse(render('POST /clicks/batch', { body }))).toEqual({ StreamName: 'Clicks81B5095A', Records: [] });
+  });
+
+  test('ListShards of the stream', () => {
+    expect(JSON.parse(render('GET /clicks/shards', {}))).toEqual({ StreamName: 'Clicks81B5095A' });
+  });
+
+  test.each(params)('GetShardIterator of the shard in the path, from the oldest record or after a sequence number: %s', (_name, value) => {
+    expect(JSON.parse(render('GET /clicks/shards/{shard}/iterator', { path: { shard: value } }))).toEqual({
+      StreamName: 'Clicks81B5095A', ShardId: value, ShardIteratorType: 'TRIM_HORIZON',
+    });
+    expect(JSON.parse(render('GET /clicks/shards/{shard}/after', { path: { shard: 'shardId-000000000000' }, querystring: { after: value } }))).toEqual({
+      StreamName: 'Clicks81B5095A', ShardId: 'shardId-000000000000', ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: value,
+    });
+  });
+
+  test.each(params)('GetRecords at the iterator of the query string, with the route\'s limit: %s', (_name, value) => {
+    expect(JSON.parse(render('GET /clicks/records', { querystring: { shardIterator: value } }))).toEqual({ ShardIterator: value, Limit: 2 });
+  });
+});
+
 describe('DynamoDB', () => {
   test.each(itemBodies)('PutItem: the body\'s attributes, typed, with the key from the path: %s', (_name, body) => {
     const request = JSON.parse(render('PUT /items/{id}/{at}', { body, path: { id: 'o\'1"\\é', at: '42' } }));

@@ -52,6 +52,43 @@ describe('success responses are plain JSON', () => {
     }
   });
 
+  test('Kinesis PutRecords: each record\'s sequence number and shard, or its error code without Kinesis\'s message, in order', () => {
+    const body = '{"FailedRecordCount":1,"Records":[{"SequenceNumber":"4959","ShardId":"shardId-000000000000"},'
+      + '{"ErrorCode":"ProvisionedThroughputExceededException","ErrorMessage":"Rate exceeded for shard in stream clicks under account 111111111111."}]}';
+    const r = respond('POST /clicks/batch', '200', body);
+    expect(r.json).toEqual({
+      records: [{ sequenceNumber: '4959', shardId: 'shardId-000000000000' }, { errorCode: 'ProvisionedThroughputExceededException' }],
+      failedRecordCount: 1,
+    });
+    expect(r.output).not.toContain('111111111111');
+  });
+
+  test('Kinesis ListShards: each shard and whether it is closed', () => {
+    const body = '{"Shards":[{"ShardId":"shardId-000000000000","SequenceNumberRange":{"StartingSequenceNumber":"1","EndingSequenceNumber":"9"}},'
+      + '{"ShardId":"shardId-000000000001","SequenceNumberRange":{"StartingSequenceNumber":"10"}}]}';
+    expect(respond('GET /clicks/shards', '200', body).json).toEqual({
+      shards: [{ shardId: 'shardId-000000000000', closed: true }, { shardId: 'shardId-000000000001', closed: false }],
+    });
+  });
+
+  test('Kinesis GetShardIterator: the iterator', () => {
+    for (const route of ['GET /clicks/shards/{shard}/iterator', 'GET /clicks/shards/{shard}/after']) {
+      expect(respond(route, '200', '{"ShardIterator":"AAAA+/=="}').json).toEqual({ shardIterator: 'AAAA+/==' });
+    }
+  });
+
+  test('Kinesis GetRecords: each record\'s data as text byte for byte, the next iterator, null at a closed shard\'s end', () => {
+    const records = hostile.map((text, i) => ({ Data: Buffer.from(text, 'utf8').toString('base64'), PartitionKey: `k${i}`, SequenceNumber: `${i}` }));
+    const r = respond('GET /clicks/records', '200', JSON.stringify({ Records: records, NextShardIterator: 'AAAA+/=', MillisBehindLatest: 7 }));
+    expect(r.json).toEqual({
+      records: hostile.map((text, i) => ({ data: text, partitionKey: `k${i}`, sequenceNumber: `${i}` })),
+      nextShardIterator: 'AAAA+/=',
+      millisBehindLatest: 7,
+    });
+    expect(respond('GET /clicks/records', '200', '{"Records":[],"MillisBehindLatest":0}').json)
+      .toEqual({ records: [], nextShardIterator: null, millisBehindLatest: 0 });
+  });
+
   test('Kinesis: sequence number and shard', () => {
     const r = respond('POST /clicks', '200', '{"SequenceNumber":"49590338271490256608559692538361571095921575989136588898","ShardId":"shardId-000000000000"}');
     expect(r.json).toEqual({ sequenceNumber: '49590338271490256608559692538361571095921575989136588898', shardId: 'shardId-000000000000' });

@@ -255,6 +255,40 @@ describe('DynamoDB', () => {
   });
 });
 
+describe('Kinesis PutRecords, ListShards, GetShardIterator and GetRecords', () => {
+  test('records put in a batch are read back in order, data as sent, after the first one\'s sequence number', async () => {
+    const records = [{ data: 'one', partitionKey: 'p' }, { data: { n: 2, s: 'it\'s "two"' }, partitionKey: 'p' }, { data: 'three é 😀 \\ $x', partitionKey: 'p' }];
+    const put = await call('POST /clicks/batch', { body: JSON.stringify({ records }) });
+    expect(put.status).toBe(200);
+    const sent = JSON.parse(put.body) as { records: { sequenceNumber: string; shardId: string }[]; failedRecordCount: number };
+    expect(sent.failedRecordCount).toBe(0);
+    expect(sent.records).toHaveLength(3);
+
+    const shards = JSON.parse((await call('GET /clicks/shards', {})).body) as { shards: { shardId: string; closed: boolean }[] };
+    expect(shards.shards).toContainEqual({ shardId: sent.records[0].shardId, closed: false });
+
+    const iterator = await call('GET /clicks/shards/{shard}/after', {
+      path: { shard: sent.records[0].shardId }, querystring: { after: sent.records[0].sequenceNumber },
+    });
+    const { shardIterator } = JSON.parse(iterator.body) as { shardIterator: string };
+    const read = await call('GET /clicks/records', { querystring: { shardIterator } });
+    expect(read.status).toBe(200);
+    const page = JSON.parse(read.body) as { records: { data: string; partitionKey: string; sequenceNumber: string }[]; nextShardIterator: string };
+    expect(page.records).toEqual([
+      { data: JSON.stringify(records[1].data), partitionKey: 'p', sequenceNumber: sent.records[1].sequenceNumber },
+      { data: records[2].data, partitionKey: 'p', sequenceNumber: sent.records[2].sequenceNumber },
+    ]);
+    expect(page.nextShardIterator).toEqual(expect.any(String));
+  });
+
+  test('a forged shard iterator and a body without records are refused with 400 and no detail', async () => {
+    const forged = await call('GET /clicks/records', { querystring: { shardIterator: 'not-an-iterator' } });
+    expect([forged.status, JSON.parse(forged.body)]).toEqual([400, { message: 'bad request' }]);
+    const empty = await call('POST /clicks/batch', { body: '{"records":[]}' });
+    expect([empty.status, JSON.parse(empty.body)]).toEqual([400, { message: 'bad request' }]);
+  });
+});
+
 describe('SQS receive, delete and purge', () => {
   const queueName = 'OrdersA9B65338';
 

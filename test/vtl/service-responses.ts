@@ -72,6 +72,30 @@ export const SERVICE_RESPONSES: { name: string; body: string }[] = [
   { name: 'sqs-error', body: '{"Error":{"Code":"InvalidParameterValue","Message":"Value for parameter MessageGroupId is invalid.","Type":"Sender"},"RequestId":"r-1"}' },
   { name: 'sqs-error-wrapped', body: '{"ErrorResponse":{"Error":{"Code":"AWS.SimpleQueueService.NonExistentQueue","Type":"Sender"},"RequestId":"r-2"}}' },
   { name: 'kinesis-put-record', body: '{"SequenceNumber":"49590338271490256608559692538361571095921575989136588898","ShardId":"shardId-000000000000"}' },
+  {
+    name: 'kinesis-put-records',
+    body: '{"FailedRecordCount":1,"Records":[{"SequenceNumber":"4959","ShardId":"shardId-000000000000"},'
+      + '{"ErrorCode":"ProvisionedThroughputExceededException","ErrorMessage":"Rate exceeded for shard shardId-000000000001 in stream clicks under account 111111111111."}]}',
+  },
+  {
+    name: 'kinesis-list-shards',
+    body: '{"Shards":[{"ShardId":"shardId-000000000000","HashKeyRange":{"StartingHashKey":"0","EndingHashKey":"1"},'
+      + '"SequenceNumberRange":{"StartingSequenceNumber":"1","EndingSequenceNumber":"9"}},'
+      + '{"ShardId":"shardId-000000000001","ParentShardId":"shardId-000000000000","SequenceNumberRange":{"StartingSequenceNumber":"10"}}]}',
+  },
+  { name: 'kinesis-shard-iterator', body: '{"ShardIterator":"AAAAAAAAAAH+/Zq=="}' },
+  {
+    name: 'kinesis-get-records',
+    body: JSON.stringify({
+      Records: [
+        { Data: Buffer.from(HOSTILE_TEXT, 'utf8').toString('base64'), PartitionKey: 'k"1', SequenceNumber: '4959', ApproximateArrivalTimestamp: 1.7e9 },
+        { Data: '', PartitionKey: 'k2', SequenceNumber: '4960', ApproximateArrivalTimestamp: 1.7e9 },
+      ],
+      NextShardIterator: 'AAAA+/=',
+      MillisBehindLatest: 0,
+    }),
+  },
+  { name: 'kinesis-get-records-closed', body: '{"Records":[],"MillisBehindLatest":120}' },
   { name: 'kinesis-throughput', body: '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard shardId-000000000000"}' },
   { name: 'dynamodb-item', body: JSON.stringify({ Item: TYPED_ITEM }) },
   { name: 'dynamodb-attributes', body: JSON.stringify({ Attributes: TYPED_ITEM }) },

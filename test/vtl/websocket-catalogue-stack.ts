@@ -1,7 +1,8 @@
 import { Stack, aws_stepfunctions as sfn } from 'aws-cdk-lib';
 import { VELOCITY_LOOKALIKES } from './hostile-corpus';
 import {
-  Authorization, DynamoDbAction, Integration, RequestValue, ResponseBody, SortKeyCondition, SqsAction, WebSocketGateway, WriteCondition,
+  Authorization, DynamoDbAction, Integration, KinesisAction, RequestValue, ResponseBody, SortKeyCondition,
+  SqsAction, WebSocketGateway, WriteCondition,
 } from '../../src';
 import { testStack } from '../support/app';
 import { bus, fifoQueue, queue, simpleTable, stateMachine, stream, table } from '../support/service-fixtures';
@@ -41,6 +42,10 @@ export function webSocketCatalogueStack(): Stack {
   ws.addRoute('acknowledge', Integration.sqs(inbox, { action: SqsAction.DELETE_MESSAGE }), twoWay);
   ws.addRoute('click', Integration.kinesis(clicks, { partitionKey: RequestValue.context('connectionId') }), twoWay);
   ws.addRoute('clickRaw', Integration.kinesis(clicks), twoWay);
+  ws.addRoute('clickBatch', Integration.kinesis(clicks, { action: KinesisAction.PUT_RECORDS }), twoWay);
+  ws.addRoute('readClicks', Integration.kinesis(clicks, {
+    action: KinesisAction.GET_RECORDS, shardIterator: RequestValue.jsonPath('$.iterator'), limit: 10,
+  }), twoWay);
   ws.addRoute('putItem', Integration.dynamoDb(items, DynamoDbAction.PUT_ITEM, { key }), twoWay);
   ws.addRoute('getItem', Integration.dynamoDb(items, DynamoDbAction.GET_ITEM, { key }), twoWay);
   ws.addRoute('updateItem', Integration.dynamoDb(items, DynamoDbAction.UPDATE_ITEM, { key }), twoWay);

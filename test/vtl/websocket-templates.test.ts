@@ -34,8 +34,8 @@ function render(routeKey: string, body: string, context: Record<string, unknown>
 describe('WebSocket request templates', () => {
   test('every service route has a request template; nothing reads headers, query strings or path parameters', () => {
     expect(Object.keys(serviceRoutes).sort()).toEqual([
-      '$connect', '$disconnect', 'acknowledge', 'checkout', 'click', 'clickRaw', 'count', 'createItem', 'deleteItem', 'events', 'fulfil', 'getItem',
-      'putItem', 'query', 'queryPages', 'receive', 'send', 'sendFifo', 'updateItem',
+      '$connect', '$disconnect', 'acknowledge', 'checkout', 'click', 'clickBatch', 'clickRaw', 'count', 'createItem', 'deleteItem', 'events', 'fulfil',
+      'getItem', 'putItem', 'query', 'queryPages', 'readClicks', 'receive', 'send', 'sendFifo', 'updateItem',
     ]);
     for (const route of Object.values(serviceRoutes)) {
       expect(route.request).toBeDefined();

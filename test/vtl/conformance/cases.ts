@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { PROBE_TEMPLATES } from './probe-templates';
 import { VtlRequest } from '../../support/vtl/vtl-request';
 import { catalogueStack, corsCatalogueStack } from '../catalogue-stack';
-import { HOSTILE_BODIES, HOSTILE_ORIGINS, HOSTILE_PARAM_MAPS, HOSTILE_PARAMS, JSON_VALUE_BODIES } from '../hostile-corpus';
+import { HOSTILE_BODIES, HOSTILE_ORIGINS, HOSTILE_PARAM_MAPS, HOSTILE_PARAMS, JSON_VALUE_BODIES, RECORD_LIST_BODIES } from '../hostile-corpus';
 import { SERVICE_RESPONSES } from '../service-responses';
 import { webSocketCatalogueStack } from '../websocket-catalogue-stack';
 import { emittedWebSocketRoutes, webSocketContext } from '../websocket-emitted-templates';
@@ -71,7 +71,7 @@ function withValue(params: Record<string, string>, value: string): Record<string
  */
 export function hostileRequests(): { name: string; request: VtlRequest }[] {
   const requests: { name: string; request: VtlRequest }[] = [];
-  for (const { name, body } of [...HOSTILE_BODIES, ...JSON_VALUE_BODIES]) {
+  for (const { name, body } of [...HOSTILE_BODIES, ...JSON_VALUE_BODIES, ...RECORD_LIST_BODIES]) {
     requests.push({
       name: `body:${name}`,
       request: { body, ...PLAIN_PARAMS, context: REQUEST_CONTEXT, stageVariables: STAGE_VARIABLES },
@@ -234,7 +234,7 @@ export function webSocketLibraryCases(): ConformanceCase[] {
   const routes = Object.values(emittedWebSocketRoutes(webSocketCatalogueStack()))
     .sort((a, b) => (a.routeKey < b.routeKey ? -1 : a.routeKey > b.routeKey ? 1 : 0));
   const requests: { name: string; request: VtlRequest }[] = [
-    ...[...HOSTILE_BODIES, ...JSON_VALUE_BODIES].map(({ name, body }) => ({ name: `body:${name}`, request: { body, context: webSocketContext() } })),
+    ...[...HOSTILE_BODIES, ...JSON_VALUE_BODIES, ...RECORD_LIST_BODIES].map(({ name, body }) => ({ name: `body:${name}`, request: { body, context: webSocketContext() } })),
     ...HOSTILE_PARAMS.map(({ name, value }) => ({
       name: `context:${name}`,
       request: {
