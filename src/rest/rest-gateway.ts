@@ -11,7 +11,6 @@ import { RestDefinition } from './definition/rest-definition';
 import { hashDeployedParts } from './deployment-hash';
 import { Endpoint, ENDPOINT } from './endpoint';
 import { RestAuthorizers } from './rest-authorizers';
-import { RestGatewayStage, RestStageOptions } from './rest-gateway-stage';
 import { RestRouteContext } from './rest-binding';
 import {
   applyCacheKeys, canaryCacheProblems, invalidationGrantProblems, proxyKeysUnchecked, routeCaching, routeCallers, stageCacheProblems, ttlSeconds,
@@ -20,6 +19,7 @@ import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities'
 import { corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
 import { addGatewayResponses } from './rest-gateway-responses';
+import { RestGatewayStage, RestStageOptions } from './rest-gateway-stage';
 import { RestRouteRecord, restGatewayEntry } from './rest-manifest';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { RestPreflights } from './rest-preflights';
@@ -571,7 +571,7 @@ export class RestGateway extends Construct {
       webAclArn: this.webAclArn,
       methodSettings: this.methodSettings,
       stageCount: 1 + this.addedStages.size,
-      grantInvoke: (grantee, routeKey, stageName) => this.grantInvokeOn(grantee, routeKey, stageName),
+      grantInvoke: (grantee, routeKey, onStage) => this.grantInvokeOn(grantee, routeKey, onStage),
     }, stageName, options);
     this.addedStages.set(stageName, stage);
     return stage;

@@ -442,7 +442,9 @@ export class WebSocketGateway extends Construct {
       stage: this.stage,
       stageThrottle: this.stageThrottle,
       // One stage: a plan naming another is refused.
-      namedStage: name => (name === this.stage.stageName ? { stageName: this.stage.stageName, stage: this.stage, throttle: this.stageThrottle } : undefined),
+      namedStage: name => (name === this.stage.stageName
+        ? { stageName: this.stage.stageName, stage: this.stage, throttle: this.stageThrottle }
+        : undefined),
       stageNames: () => [this.stage.stageName],
       noRouteThrottles: 'API Gateway reads a WebSocket API key on $connect only, so a plan meters connections, not routes',
       route: () => undefined,

@@ -39,8 +39,14 @@ describe('RestGateway.addStage', () => {
     expect(added.props.CacheClusterEnabled).toBe(false);
     expect(added.props.MethodSettings).toEqual([
       {
-        HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true,
-        ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000, CachingEnabled: false,
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+        ThrottlingRateLimit: 1000,
+        ThrottlingBurstLimit: 2000,
+        CachingEnabled: false,
       },
     ]);
     // Its own access-log group, in the gateway's format.
@@ -201,7 +207,8 @@ describe('usage plans naming stages', () => {
     api.addUsagePlan('Testers', { stages: ['staging'] });
     api.addUsagePlan('Gold');
     const plans = Template.fromStack(stack).findResources('AWS::ApiGateway::UsagePlan');
-    const stagesOf = (prefix: string) => Object.entries(plans).find(([id]) => id.startsWith(prefix))![1].Properties.ApiStages.map((s: any) => s.Stage);
+    const stagesOf = (prefix: string) => Object.entries(plans).find(([id]) => id.startsWith(prefix))![1]
+      .Properties.ApiStages.map((s: any) => s.Stage);
     expect(stagesOf('ApiUsagePlanTesters')).toEqual([{ Ref: stageNamed(stack, 'staging').id }]);
     expect(stagesOf('ApiUsagePlanGold')).toEqual([{ Ref: stageNamed(stack, 'prod').id }]);
   });
