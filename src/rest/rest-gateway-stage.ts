@@ -1,8 +1,8 @@
-import { aws_apigateway as apigw, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { Token, aws_apigateway as apigw, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { REST_ACCESS_LOG_FIELDS, restAccessLogFormat } from './access-log-format';
 import { applyInvalidationPolicy } from './cache-invalidation';
-import { stageCacheProblems, ttlSeconds } from './rest-cache';
+import { invalidationGrantProblems, stageCacheProblems, ttlSeconds } from './rest-cache';
 import { RestMethodSettings } from './rest-stage';
 import { associateWebAcl } from './waf';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
@@ -100,6 +100,8 @@ export interface RestStageHost {
   readonly stageCount: number;
   /** `execute-api:Invoke` on `stageName`'s routes, or on `routeKey` only. */
   grantInvoke(grantee: iam.IGrantable, routeKey: string | undefined, stageName: string): iam.Grant;
+  /** `execute-api:InvalidateCache` on `stageName`'s routes, or on `routeKey` only. */
+  grantInvalidateCache(grantee: iam.IGrantable, routeKey: string | undefined, stageName: string, problems: () => Problem[]): iam.Grant;
 }
 
 /**
@@ -118,6 +120,13 @@ export class RestGatewayStage extends Construct {
     const call = callName('addStage', stageName);
     throwIfProblems(gateway, [
       ...stageNameProblems(stageName, false).map(p => ({ ...p, prop: 'addStage stageName' })),
+      ...(Token.isUnresolved(stageName) ? [{
+        code: 'InvalidStage' as const,
+        prop: 'addStage stageName',
+        rule: 'must be a plain name, not a token: the stage\'s logical IDs come from it',
+        value: stageName,
+        fix: "write the name, e.g. 'staging'",
+      }] : []),
       ...optionsProblems(REST_STAGE_OPTIONS, options, call),
     ]);
     const id = `Stage${stageName.charAt(0).toUpperCase()}${stageName.slice(1)}`;
@@ -177,6 +186,8 @@ export class RestGatewayStage extends Construct {
   public readonly _logging: { readonly accessLogs: boolean; readonly executionLogLevel: apigw.MethodLoggingLevel; readonly dataTrace: boolean };
 
   private readonly host: RestStageHost;
+  private readonly cache?: CacheOptions;
+  private readonly methodSettings: RestMethodSettings;
 
   private constructor(scope: Construct, id: string, host: RestStageHost, stageName: string, options: RestStageOptions) {
     super(scope, id);
@@ -190,6 +201,7 @@ export class RestGatewayStage extends Construct {
     }
     const loggingLevel = options.executionLogLevel ?? host.loggingLevel;
     const cache = options.cache;
+    this.cache = cache;
     this.accessLogGroup = accessLogGroup(this, options.accessLogs);
     // Named `Resource`, so the stage's logical ID is the gateway's, `Stage` and the stage's name.
     this.stage = new apigw.Stage(this, 'Resource', {
@@ -214,6 +226,7 @@ export class RestGatewayStage extends Construct {
       cache: cache && { ttlSeconds: ttlSeconds(cache.ttl), encrypted: cache.encrypted ?? true },
     });
     settings.applyTo(this.stage);
+    this.methodSettings = settings;
     const invalidation = cache?.unauthorizedInvalidation;
     if (invalidation && invalidation !== UnauthorizedInvalidation.SUCCEED_WITH_RESPONSE_HEADER) {
       applyInvalidationPolicy(this, host.api, this.stage, invalidation, () => settings.cachedPaths());
@@ -236,6 +249,22 @@ export class RestGatewayStage extends Construct {
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
     return this.host.grantInvoke(grantee, routeKey, this.stageName);
+  }
+
+  /**
+   * Allows `grantee` to invalidate cached responses (`Cache-Control: max-age=0`) of every
+   * route of this stage, or only `routeKey`'s; needs this stage's `cache`.
+   */
+  public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
+    throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
+    const cached = routeKey !== undefined && this.methodSettings.isCached(routeKey);
+    return this.host.grantInvalidateCache(grantee, routeKey, this.stageName, () => (this.cache ? invalidationGrantProblems(this.cache, routeKey, cached) : [{
+      code: 'InvalidCache',
+      prop: `stage ${this.stageName} grantInvalidateCache`,
+      rule: 'needs a cache on the stage',
+      value: routeKey ?? '(every route)',
+      fix: `set the cache option of addStage('${this.stageName}'), or remove the grant`,
+    }]));
   }
 }
 

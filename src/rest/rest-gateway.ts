@@ -572,6 +572,7 @@ export class RestGateway extends Construct {
       methodSettings: this.methodSettings,
       stageCount: 1 + this.addedStages.size,
       grantInvoke: (grantee, routeKey, onStage) => this.grantInvokeOn(grantee, routeKey, onStage),
+      grantInvalidateCache: (grantee, routeKey, onStage, problems) => this.grantInvalidateCacheOn(grantee, routeKey, onStage, problems),
     }, stageName, options);
     this.addedStages.set(stageName, stage);
     return stage;
@@ -603,7 +604,7 @@ export class RestGateway extends Construct {
 
   /**
    * Allows `grantee` to call IAM-authorized routes (`execute-api:Invoke`): every route of
-   * the stage, or only `routeKey`. A stage added with `addStage` has its own `grantInvoke`.
+   * the stage, or only `routeKey`. A stage added with `addStage` has its own.
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
@@ -618,12 +619,18 @@ export class RestGateway extends Construct {
 
   /**
    * Allows `grantee` to invalidate cached responses (`Cache-Control: max-age=0`) of every
-   * route of the stage, or only `routeKey`'s.
+   * route of the stage, or only `routeKey`'s. A stage added with `addStage` has its own.
    */
   public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
-    const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache');
-    throwIfProblems(this, invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
+    return this.grantInvalidateCacheOn(grantee, routeKey, this.stageName,
+      () => invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
+  }
+
+  /** The route is checked first (`UnknownRoute`), then what the stage's cache allows. */
+  private grantInvalidateCacheOn(grantee: iam.IGrantable, routeKey: string | undefined, stageName: string, problems: () => Problem[]): iam.Grant {
+    const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache', stageName);
+    throwIfProblems(this, problems());
     return grantExecuteApi(this, this.definitionStyle, { grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [resourceArn] });
   }
 

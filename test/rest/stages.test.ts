@@ -1,4 +1,4 @@
-import { Duration, aws_apigateway as apigw, aws_certificatemanager as acm, aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, aws_apigateway as apigw, aws_certificatemanager as acm, aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   Authorization, CacheSize, Integration, RestGateway, RestGatewayProps, RouteManifest, UnauthorizedInvalidation, Waf, WebSocketGateway,
@@ -151,6 +151,22 @@ describe('RestGateway.addStage', () => {
     expect(JSON.stringify(stack.resolve(staging.url))).toContain(`{"Ref":"${stageNamed(stack, 'staging').id}"}`);
   });
 
+  test('grantInvalidateCache on a stage needs its cache, and names the stage', () => {
+    const { stack, api, fn } = gateway({ cache: {} });
+    api.addRoute('GET /products', Integration.lambda(fn), { authorization: Authorization.none(), cache: { keyParameters: [] } });
+    api.addRoute('GET /cart', Integration.lambda(fn));
+    const staging = api.addStage('staging', { cache: {} });
+    const dev = api.addStage('dev');
+    const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
+    staging.grantInvalidateCache(role, 'GET /products');
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Caller') }] } });
+    expect(JSON.stringify(Object.values(policies).map(p => p.Properties.PolicyDocument))).toContain('/staging/GET/products');
+    expect(() => staging.grantInvalidateCache(role, 'GET /cart')).toThrow(/\[InvalidCache\] grantInvalidateCache routeKey must be a cached route, got "GET \/cart"/);
+    expect(() => staging.grantInvalidateCache(role, 'GET /nope')).toThrow(/\[UnknownRoute\]/);
+    expect(() => dev.grantInvalidateCache(role)).toThrow(
+      /\[InvalidCache\] stage dev grantInvalidateCache needs a cache on the stage, got "\(every route\)"; set the cache option of addStage\('dev'\)/);
+  });
+
   test('throws when the name is the main stage\'s, taken, invalid, or a stage too many', () => {
     const { api, fn } = gateway({ stageName: 'live' });
     api.addRoute('GET /orders', Integration.lambda(fn));
@@ -159,6 +175,7 @@ describe('RestGateway.addStage', () => {
     expect(() => api.addStage('staging')).toThrow(/\[DuplicateName\] addStage stageName must name a new stage/);
     expect(() => api.addStage('Staging')).toThrow(/\[DuplicateName\] addStage stageName .*got "Staging"/);
     expect(() => api.addStage('pre prod')).toThrow(/\[InvalidStage\] addStage stageName must be 1-128 letters, digits, - or _, got "pre prod"/);
+    expect(() => api.addStage(Lazy.string({ produce: () => 'qa' }))).toThrow(/\[InvalidStage\] addStage stageName must be a plain name, not a token/);
     for (let i = 2; i < 10; i++) api.addStage(`s${i}`);
     expect(() => api.addStage('s10')).toThrow(/\[LimitExceeded\] addStage stageName would be stage 11: API Gateway allows 10 stages per REST API/);
   });
@@ -246,6 +263,7 @@ describe('route manifest', () => {
     }]);
     expect(entry.usagePlans.find(p => p.id === 'Gold')!.stages).toEqual(['prod', 'staging']);
     expect(entry.usagePlans.find(p => p.id === 'Silver')).not.toHaveProperty('stages');
+    expect(RouteManifest.fromStacks([stack]).routesToMarkdown()).toContain('stage prod 1000/s (burst 2000) · stage staging 50/s (burst 100)');
   });
 
   test('the diff shows a new stage, its changes, and a plan\'s stages', () => {
