@@ -258,13 +258,14 @@ export class RestGatewayStage extends Construct {
   public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
     const cached = routeKey !== undefined && this.methodSettings.isCached(routeKey);
-    return this.host.grantInvalidateCache(grantee, routeKey, this.stageName, () => (this.cache ? invalidationGrantProblems(this.cache, routeKey, cached) : [{
+    const problems = (): Problem[] => (this.cache ? invalidationGrantProblems(this.cache, routeKey, cached) : [{
       code: 'InvalidCache',
       prop: `stage ${this.stageName} grantInvalidateCache`,
       rule: 'needs a cache on the stage',
       value: routeKey ?? '(every route)',
       fix: `set the cache option of addStage('${this.stageName}'), or remove the grant`,
-    }]));
+    }]);
+    return this.host.grantInvalidateCache(grantee, routeKey, this.stageName, problems);
   }
 }
 
