@@ -280,6 +280,14 @@ factory('addStage', () => ({ stageName: 'staging' }), (fx, a) => withRoute(fx).a
 factory('addApiKey', () => ({ nameOrKey: 'Acme' }), (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey(a.nameOrKey));
 factory('grantInvoke', fx => ({ grantee: fx.role }), (fx, a) => withRoute(fx).grantInvoke(a.grantee, a.routeKey));
 factory('grantInvalidateCache', fx => ({ grantee: fx.role }), (fx, a) => withRoute(fx).grantInvalidateCache(a.grantee, a.routeKey));
+// An added stage's grants take the gateway's arguments, named the same way.
+for (const method of ['grantInvoke', 'grantInvalidateCache']) {
+  PLACES[`${method}@RestGatewayStage`] = {
+    base: fx => ({ grantee: fx.role }),
+    run: (fx, a) => withRoute(fx).addStage('staging')[method](a.grantee, a.routeKey),
+    prop: k => `${method} ${k}`,
+  };
+}
 factory('grantManageConnections', fx => ({ grantee: fx.role }),
   (fx, a) => new g.WebSocketGateway(fx.stack, 'Api').grantManageConnections(a.grantee));
 factory('grantConnect', fx => ({ grantee: fx.role }),
