@@ -78,7 +78,7 @@ function diffGateway(gateway: string, a: GatewayEntry, b: GatewayEntry): ApiChan
   diffDomain(a, b, add);
   diffStage(a.stage, b.stage, add);
   diffAddedStages(a.addedStages ?? [], b.addedStages ?? [], add);
-  diffUsagePlans(a.usagePlans, b.usagePlans, add);
+  diffUsagePlans(a, b, add);
 
   const routesA = new Map(a.routes.map(r => [r.routeKey, r]));
   const routesB = new Map(b.routes.map(r => [r.routeKey, r]));
@@ -259,7 +259,9 @@ function diffAddedStages(a: StageEntry[], b: StageEntry[], add: Add): void {
   }
 }
 
-function diffUsagePlans(a: UsagePlanEntry[], b: UsagePlanEntry[], add: Add): void {
+function diffUsagePlans(gatewayA: GatewayEntry, gatewayB: GatewayEntry, add: Add): void {
+  const a = gatewayA.usagePlans;
+  const b = gatewayB.usagePlans;
   const plansA = new Map(a.map(p => [p.id, p]));
   for (const plan of b) {
     const previous = plansA.get(plan.id);
@@ -274,7 +276,8 @@ function diffUsagePlans(a: UsagePlanEntry[], b: UsagePlanEntry[], add: Add): voi
       add(raised ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, `usage plan ${plan.id} quota`,
         `${quota(previous)} → ${quota(plan)}${raised ? ' (raised or removed)' : ''}`);
     }
-    diffSet(previous.stages ?? ['(gateway stage)'], plan.stages ?? ['(gateway stage)'], (removed, added) =>
+    // A plan that names no stages covers the gateway's own.
+    diffSet(previous.stages ?? [gatewayA.stage.name], plan.stages ?? [gatewayB.stage.name], (removed, added) =>
       add(ChangeSeverity.NOTABLE, `usage plan ${plan.id} stages`, describeSetChange(removed, added)));
     diffSet(previous.apiKeys, plan.apiKeys, (removed, added) =>
       add(added.length ? ChangeSeverity.NOTABLE : ChangeSeverity.NEUTRAL, `usage plan ${plan.id} keys`, describeSetChange(removed, added)));

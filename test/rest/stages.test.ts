@@ -280,7 +280,7 @@ describe('route manifest', () => {
     const added = RouteManifest.diff(one, two).map(c => `${c.severity} ${c.subject}: ${c.detail}`);
     expect(added).toEqual(expect.arrayContaining([
       'notable stage staging: added (1000/s burst 2000, access logs on)',
-      'notable usage plan Gold stages: - (gateway stage), + prod, + staging',
+      'notable usage plan Gold stages: + staging',
     ]));
     expect(RouteManifest.diff(two, quiet).map(c => `${c.severity} ${c.subject}: ${c.detail}`)).toEqual(['risky stage staging access logs: on → off']);
     expect(RouteManifest.diff(two, one).map(c => `${c.subject}: ${c.detail}`)).toContain('stage staging: removed');
