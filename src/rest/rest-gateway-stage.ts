@@ -96,6 +96,8 @@ export interface RestStageHost {
   readonly webAclArn?: string;
   /** The main stage's method settings: an added stage shares their routes. */
   readonly methodSettings: RestMethodSettings;
+  /** Whether the default `execute-api` endpoint is off (an added stage then has no URL of its own). */
+  readonly executeApiEndpointOff: boolean;
   /** How many stages the gateway has already. */
   readonly stageCount: number;
   /** `execute-api:Invoke` on `stageName`'s routes, or on `routeKey` only. */
@@ -232,6 +234,11 @@ export class RestGatewayStage extends Construct {
       applyInvalidationPolicy(this, host.api, this.stage, invalidation, () => settings.cachedPaths());
     }
     if (host.webAclArn) associateWebAcl(this, this.stage, host.webAclArn);
+    if (host.executeApiEndpointOff) {
+      warn(this, 'StageWithoutEndpoint',
+        `stage ${stageName} cannot be called: the execute-api endpoint is off (a custom domain turns it off unless domain.keepExecuteApiEndpoint, or disableExecuteApiEndpoint) `
+        + "and the custom domain maps the gateway's own stage only: map this stage yourself (new apigw.BasePathMapping with stage: <this>.stage), or keep the execute-api endpoint");
+    }
     if (loggingLevel !== apigw.MethodLoggingLevel.OFF && host.manageAccountLogsRole) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }

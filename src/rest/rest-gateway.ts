@@ -370,6 +370,8 @@ export class RestGateway extends Construct {
   private readonly loggingLevel: apigw.MethodLoggingLevel;
   private readonly tracing: boolean;
   private readonly manageAccountLogsRole: boolean;
+  /** Whether the default `execute-api` endpoint is off. */
+  private readonly executeApiEndpointOff: boolean;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -391,6 +393,7 @@ export class RestGateway extends Construct {
     const endpointChoice: ExecuteApiEndpointChoice = {
       disable: props.disableExecuteApiEndpoint, domain: props.domain, urlOutput: props.urlOutput, privateApi: endpoint._private !== undefined,
     };
+    this.executeApiEndpointOff = executeApiEndpointDisabled(endpointChoice);
     throwIfProblems(this, [
       ...privateEndpointProblems(endpoint),
       ...executeApiEndpointProblems(endpointChoice),
@@ -571,6 +574,7 @@ export class RestGateway extends Construct {
       webAclArn: this.webAclArn,
       methodSettings: this.methodSettings,
       stageCount: 1 + this.addedStages.size,
+      executeApiEndpointOff: this.executeApiEndpointOff,
       grantInvoke: (grantee, routeKey, onStage) => this.grantInvokeOn(grantee, routeKey, onStage),
       grantInvalidateCache: (grantee, routeKey, onStage, problems) => this.grantInvalidateCacheOn(grantee, routeKey, onStage, problems),
     }, stageName, options);

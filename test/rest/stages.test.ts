@@ -124,6 +124,22 @@ describe('RestGateway.addStage', () => {
     expect(associations.some(arn => arn.includes(`{"Ref":"${stageNamed(stack, 'staging').id}"}`))).toBe(true);
     const mappings = template.findResources('AWS::ApiGateway::BasePathMapping');
     expect(Object.values(mappings).map(m => m.Properties.Stage)).toEqual([{ Ref: stageNamed(stack, 'prod').id }]);
+    // The domain turns the execute-api endpoint off: nothing reaches the added stage, and a warning says so.
+    Annotations.fromStack(stack).hasWarning('/Test/Api/StageStaging', Match.stringLikeRegexp('cdk-gatehouse:StageWithoutEndpoint'));
+  });
+
+  test('no warning while the execute-api endpoint answers', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', {
+      domain: {
+        domainName: 'api.example.com',
+        certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc'),
+        keepExecuteApiEndpoint: true,
+      },
+    });
+    api.addRoute('GET /orders', Integration.lambda(handler(stack, 'Fn')));
+    api.addStage('staging');
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('StageWithoutEndpoint'));
   });
 
   test('with a canary or a pinned version on the gateway, an added stage serves the latest definition', () => {
