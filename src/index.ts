@@ -45,6 +45,8 @@ export type { DomainOptions, MutualTlsOptions } from './vocabulary/domain-option
 export type { PrivateAlbIntegrationOptions, PrivateIntegrationOptions, PrivateNlbIntegrationOptions } from './vocabulary/integrations/private';
 export { RestGateway } from './rest/rest-gateway';
 export type { RestGatewayProps } from './rest/rest-gateway';
+export { RestGatewayStage } from './rest/rest-gateway-stage';
+export type { RestStageOptions } from './rest/rest-gateway-stage';
 export { CacheSize, UnauthorizedInvalidation } from './vocabulary/cache-options';
 export type { CacheOptions, RouteCacheOptions } from './vocabulary/cache-options';
 export type { CanaryOptions } from './rest/canary-options';

@@ -138,6 +138,7 @@ export type WarningId =
   | 'RouteThrottleWithoutApiKey'
   | 'NoOpenApiFile'
   | 'DataTraceLogging'
+  | 'StageWithoutEndpoint'
   // The route checks users turn on with GatehouseChecks.enable (one finding per route).
   | 'OpenRoute'
   | 'UnthrottledRoute'

@@ -14,6 +14,8 @@ const MAX_TTL_SECONDS = 3600;
 export interface RouteCaching {
   readonly enabled: boolean;
   readonly ttlSeconds: number;
+  /** The route's own TTL in seconds (`cache.ttl`), when it sets one: each stage's cache TTL applies otherwise. */
+  readonly routeTtlSeconds?: number;
   /**
    * Request parameters the route declares (optional) only to key its cache: `keyParameters`
    * and the caller's identity. Every parameter the route declares is a cache key.
@@ -128,7 +130,9 @@ export function routeCaching(
     ? [...keys.map(key => key._restRequestParameter()).filter((p): p is string => p !== undefined), ...(shared ? [] : callers.identityParameters)]
     : [];
   return {
-    caching: { enabled, ttlSeconds: ttlSeconds(options?.ttl ?? stageCache.ttl), extraKeys },
+    caching: {
+      enabled, ttlSeconds: ttlSeconds(options?.ttl ?? stageCache.ttl), routeTtlSeconds: options?.ttl && ttlSeconds(options.ttl), extraKeys,
+    },
     problems,
   };
 }

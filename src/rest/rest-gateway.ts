@@ -19,6 +19,7 @@ import { bindRestAuthorization, bindRestIntegration } from './rest-capabilities'
 import { corsCacheKeys, corsResponse, NO_CORS_RESPONSE, toApigwCors } from './rest-cors';
 import { domainProblems, mapRestDomain } from './rest-domain';
 import { addGatewayResponses } from './rest-gateway-responses';
+import { RestGatewayStage, RestStageOptions } from './rest-gateway-stage';
 import { RestRouteRecord, restGatewayEntry } from './rest-manifest';
 import { RestMethodDefaults, withoutMethodDefaults } from './rest-method-defaults';
 import { RestPreflights } from './rest-preflights';
@@ -364,6 +365,13 @@ export class RestGateway extends Construct {
   private readonly resourcePaths = new Set<string>();
   private readonly quotas: Required<ApiQuotas>;
   private readonly definition: RestDefinition;
+  /** The stages added with `addStage`, by name. */
+  private readonly addedStages = new Map<string, RestGatewayStage>();
+  private readonly loggingLevel: apigw.MethodLoggingLevel;
+  private readonly tracing: boolean;
+  private readonly manageAccountLogsRole: boolean;
+  /** Whether the default `execute-api` endpoint is off. */
+  private readonly executeApiEndpointOff: boolean;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -385,6 +393,7 @@ export class RestGateway extends Construct {
     const endpointChoice: ExecuteApiEndpointChoice = {
       disable: props.disableExecuteApiEndpoint, domain: props.domain, urlOutput: props.urlOutput, privateApi: endpoint._private !== undefined,
     };
+    this.executeApiEndpointOff = executeApiEndpointDisabled(endpointChoice);
     throwIfProblems(this, [
       ...privateEndpointProblems(endpoint),
       ...executeApiEndpointProblems(endpointChoice),
@@ -441,6 +450,9 @@ export class RestGateway extends Construct {
     hashDeployedParts(this.deployment, () => this.definition.deployedParts());
 
     const loggingLevel = props.executionLogLevel ?? apigw.MethodLoggingLevel.ERROR;
+    this.loggingLevel = loggingLevel;
+    this.tracing = props.tracing ?? true;
+    this.manageAccountLogsRole = props.manageAccountLogsRole ?? true;
     this.accessLogGroup = accessLogGroup(this, props.accessLogs);
     this.clientCertificateId = props.clientCertificate?._bind(this);
     this.stage = new apigw.Stage(this, 'Stage', {
@@ -449,7 +461,7 @@ export class RestGateway extends Construct {
       stageName: this.stageName,
       variables: props.stageVariables,
       description: props.stageDescription,
-      tracingEnabled: props.tracing ?? true,
+      tracingEnabled: this.tracing,
       accessLogDestination: this.accessLogGroup ? new apigw.LogGroupLogDestination(this.accessLogGroup) : undefined,
       accessLogFormat: this.accessLogGroup ? restAccessLogFormat(props.accessLogs) : undefined,
       // Written out even when off, so removing the cache in code removes it from the stage.
@@ -480,7 +492,7 @@ export class RestGateway extends Construct {
     if (invalidation && invalidation !== UnauthorizedInvalidation.SUCCEED_WITH_RESPONSE_HEADER) {
       applyInvalidationPolicy(this, this.api, this.stage, invalidation, () => this.methodSettings.cachedPaths());
     }
-    if (loggingLevel !== apigw.MethodLoggingLevel.OFF && (props.manageAccountLogsRole ?? true)) {
+    if (loggingLevel !== apigw.MethodLoggingLevel.OFF && this.manageAccountLogsRole) {
       this.stage.node.addDependency(AccountLogsRole.of(this).resource);
     }
     registerGateway(this, () => restGatewayEntry({
@@ -498,6 +510,7 @@ export class RestGateway extends Construct {
       dataTrace: props.dataTrace === true,
       usagePlans: this.usagePlans,
       routes: this.manifestRoutes,
+      addedStages: [...this.addedStages.values()],
     }));
 
     if (hasCallableUrl(endpointChoice)) {
@@ -538,8 +551,40 @@ export class RestGateway extends Construct {
   }
 
   /**
-   * Adds a usage plan for this gateway's stage: a throttle and quota per API key, and
-   * per-route throttles; add keys with `plan.addApiKey`.
+   * Adds another stage of the same API and deployment, e.g. `staging` beside `prod`: its own
+   * variables, throttle, cache and logs; the routes and their own throttles and caching are
+   * the gateway's. It always serves the latest definition (`canary` and `pinnedVersion` hold
+   * the gateway's own stage only); the gateway's web ACL (`waf`) guards it too; a custom
+   * domain maps the gateway's own stage only. Its logical IDs come from its name
+   * (`Stage<Name>`).
+   * @returns the stage, with its URL and `grantInvoke`
+   */
+  public addStage(stageName: string, options: RestStageOptions = {}): RestGatewayStage {
+    const stage = RestGatewayStage._add({
+      gateway: this,
+      api: this.api,
+      deployment: this.deployment,
+      mainStageName: this.stageName,
+      throttle: this.throttle,
+      loggingLevel: this.loggingLevel,
+      tracing: this.tracing,
+      cached: this.cache !== undefined,
+      manageAccountLogsRole: this.manageAccountLogsRole,
+      clientCertificateId: this.clientCertificateId,
+      webAclArn: this.webAclArn,
+      methodSettings: this.methodSettings,
+      stageCount: 1 + this.addedStages.size,
+      executeApiEndpointOff: this.executeApiEndpointOff,
+      grantInvoke: (grantee, routeKey, onStage) => this.grantInvokeOn(grantee, routeKey, onStage),
+      grantInvalidateCache: (grantee, routeKey, onStage, problems) => this.grantInvalidateCacheOn(grantee, routeKey, onStage, problems),
+    }, stageName, options);
+    this.addedStages.set(stageName, stage);
+    return stage;
+  }
+
+  /**
+   * Adds a usage plan: a throttle and quota per API key, and per-route throttles, on this
+   * gateway's stage or the stages it names (`stages`); add keys with `plan.addApiKey`.
    */
   public addUsagePlan(id: string, options: UsagePlanOptions = {}): UsagePlan {
     const plan = UsagePlan._add({
@@ -547,6 +592,12 @@ export class RestGateway extends Construct {
       apiId: this.api.restApiId,
       stageName: this.stage.stageName,
       stageThrottle: this.throttle,
+      namedStage: name => {
+        if (name === this.stageName) return { stageName: this.stage.stageName, throttle: this.throttle };
+        const added = this.addedStages.get(name);
+        return added && { stageName: added.stage.stageName, throttle: added._throttle };
+      },
+      stageNames: () => [this.stageName, ...this.addedStages.keys()],
       route: routeKey => this.routes.get(routeKey),
       routeRequiresApiKey: routeKey => this.manifestRoutes.find(r => r.routeKey === routeKey)?.apiKeyRequired,
       keys: this.apiKeys,
@@ -557,28 +608,40 @@ export class RestGateway extends Construct {
 
   /**
    * Allows `grantee` to call IAM-authorized routes (`execute-api:Invoke`): every route of
-   * the stage, or only `routeKey`.
+   * the stage, or only `routeKey`. A stage added with `addStage` has its own.
    */
   public grantInvoke(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvoke', { grantee, routeKey }));
-    return grantExecuteApi(this, this.definitionStyle, { grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke')] });
+    return this.grantInvokeOn(grantee, routeKey, this.stageName);
+  }
+
+  private grantInvokeOn(grantee: iam.IGrantable, routeKey: string | undefined, stageName: string): iam.Grant {
+    return grantExecuteApi(this, this.definitionStyle, {
+      grantee, actions: ['execute-api:Invoke'], resourceArns: [this.routeArn(routeKey, 'grantInvoke', stageName)],
+    });
   }
 
   /**
    * Allows `grantee` to invalidate cached responses (`Cache-Control: max-age=0`) of every
-   * route of the stage, or only `routeKey`'s.
+   * route of the stage, or only `routeKey`'s. A stage added with `addStage` has its own.
    */
   public grantInvalidateCache(grantee: iam.IGrantable, routeKey?: string): iam.Grant {
     throwIfProblems(this, methodProblems('grantInvalidateCache', { grantee, routeKey }));
-    const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache');
-    throwIfProblems(this, invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
+    return this.grantInvalidateCacheOn(grantee, routeKey, this.stageName,
+      () => invalidationGrantProblems(this.cache, routeKey, routeKey !== undefined && this.methodSettings.isCached(routeKey)));
+  }
+
+  /** The route is checked first (`UnknownRoute`), then what the stage's cache allows. */
+  private grantInvalidateCacheOn(grantee: iam.IGrantable, routeKey: string | undefined, stageName: string, problems: () => Problem[]): iam.Grant {
+    const resourceArn = this.routeArn(routeKey, 'grantInvalidateCache', stageName);
+    throwIfProblems(this, problems());
     return grantExecuteApi(this, this.definitionStyle, { grantee, actions: ['execute-api:InvalidateCache'], resourceArns: [resourceArn] });
   }
 
-  /** The execute-api ARN of the stage's routes, or of one route (path parameters as `*`). */
-  private routeArn(routeKey: string | undefined, method: string): string {
-    if (routeKey === undefined) return this.api.arnForExecuteApi('*', '/*', this.stageName);
-    return routeInvokeArn(this.api, this.routes.require(`${method} routeKey`, routeKey), this.stageName);
+  /** The execute-api ARN of a stage's routes, or of one route (path parameters as `*`). */
+  private routeArn(routeKey: string | undefined, method: string, stageName = this.stageName): string {
+    if (routeKey === undefined) return this.api.arnForExecuteApi('*', '/*', stageName);
+    return routeInvokeArn(this.api, this.routes.require(`${method} routeKey`, routeKey), stageName);
   }
 
   private bindRoute(prop: string, routeKey: string, integration: Integration, options: RouteOptions): apigw.Method {

@@ -1,8 +1,9 @@
 import { Stack, Token, aws_apigateway as apigw, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import type { RestGatewayStage } from './rest-gateway-stage';
 import { pathInStack, plainText, topLevelStack } from '../review/gateway-registry';
 import { authorizationEntry, integrationEntry, throttleEntry, timeoutMillis } from '../review/manifest-entries';
-import { CorsEntry, GatewayEntry, RouteEntry } from '../review/manifest-format';
+import { CorsEntry, GatewayEntry, RouteEntry, StageEntry } from '../review/manifest-format';
 import { policyLines } from '../review/policy-lines';
 import { UsagePlan } from '../shared/usage-plan';
 import { AuthorizationSpec } from '../vocabulary/authorization-spec';
@@ -45,13 +46,14 @@ export interface RestManifestFacts {
   readonly dataTrace: boolean;
   readonly usagePlans: UsagePlan[];
   readonly routes: RestRouteRecord[];
+  /** The stages added with `addStage`. */
+  readonly addedStages: RestGatewayStage[];
 }
 
 /** The gateway's manifest entry, read when the stack is synthesized. */
 export function restGatewayEntry(facts: RestManifestFacts): GatewayEntry {
   const { gateway } = facts;
   const stack = topLevelStack(gateway);
-  const stage = facts.stage.node.defaultChild as apigw.CfnStage;
   const domain = facts.domain && (facts.domain.node.defaultChild as apigw.CfnDomainName);
   return {
     stack: stack.stackName,
@@ -67,17 +69,32 @@ export function restGatewayEntry(facts: RestManifestFacts): GatewayEntry {
       securityPolicy: String(stack.resolve(domain.securityPolicy) ?? 'TLS_1_2'),
       mutualTls: facts.mutualTls,
     },
-    stage: {
-      name: plainText(gateway, stage.stageName ?? ''),
-      throttle: throttleEntry(facts.stageThrottle),
-      accessLogs: facts.accessLogs,
-      executionLogLevel: facts.executionLogLevel,
-      dataTrace: facts.dataTrace || undefined,
-      tracing: stack.resolve(stage.tracingEnabled) === true,
-      cacheSize: stack.resolve(stage.cacheClusterEnabled) === true ? String(stack.resolve(stage.cacheClusterSize)) : undefined,
-    },
+    stage: stageEntry(gateway, facts.stage, facts.stageThrottle, facts),
+    // Left out without added stages, so manifests of gateways with one stage stay as they were.
+    ...(facts.addedStages.length === 0 ? {} : {
+      addedStages: facts.addedStages
+        .map(added => stageEntry(gateway, added.stage, added._throttle, added._logging))
+        .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    }),
     usagePlans: facts.usagePlans.map(plan => plan._manifestEntry()),
     routes: facts.routes.map(route => restRouteEntry(gateway, route)),
+  };
+}
+
+function stageEntry(
+  gateway: IConstruct, stage: apigw.Stage, throttle: ThrottleSettings,
+  logging: { readonly accessLogs: boolean; readonly executionLogLevel: apigw.MethodLoggingLevel; readonly dataTrace: boolean },
+): StageEntry {
+  const stack = topLevelStack(gateway);
+  const cfn = stage.node.defaultChild as apigw.CfnStage;
+  return {
+    name: plainText(gateway, cfn.stageName ?? ''),
+    throttle: throttleEntry(throttle),
+    accessLogs: logging.accessLogs,
+    executionLogLevel: logging.executionLogLevel,
+    dataTrace: logging.dataTrace || undefined,
+    tracing: stack.resolve(cfn.tracingEnabled) === true,
+    cacheSize: stack.resolve(cfn.cacheClusterEnabled) === true ? String(stack.resolve(cfn.cacheClusterSize)) : undefined,
   };
 }
 

@@ -10,6 +10,16 @@ interface RouteSettings {
   caching?: RouteCaching;
 }
 
+/** What a stage sets for every method. */
+export interface StageDefaults {
+  readonly throttle: ThrottleSettings;
+  readonly loggingLevel: apigw.MethodLoggingLevel;
+  /** Full requests and responses in the execution logs. */
+  readonly dataTrace: boolean;
+  /** The stage cache's TTL and encryption, when the stage has a cache. */
+  readonly cache?: { readonly ttlSeconds: number; readonly encrypted: boolean };
+}
+
 /**
  * The stage's method settings: the stage-wide defaults (`/*` `/*`) and one entry per route
  * that overrides them. Rendered lazily so routes added after the stage still count, and
@@ -17,18 +27,19 @@ interface RouteSettings {
  * where it is not wanted), so turning it off in code turns it off in the stage.
  */
 export class RestMethodSettings {
-  private readonly routes = new Map<string, RouteSettings>();
-
   constructor(
-    private readonly defaults: {
-      throttle: ThrottleSettings;
-      loggingLevel: apigw.MethodLoggingLevel;
-      /** Full requests and responses in the execution logs. */
-      dataTrace: boolean;
-      /** The stage cache's TTL and encryption, when the stage has a cache. */
-      cache?: { ttlSeconds: number; encrypted: boolean };
-    },
+    private readonly defaults: StageDefaults,
+    /** What routes set apart, shared by every stage of the API (a stage's settings follow the same routes). */
+    private readonly routes = new Map<string, RouteSettings>(),
   ) {}
+
+  /**
+   * The settings of another stage of the same API: its own defaults, the same routes (their
+   * throttles and caching), routes added later included.
+   */
+  public forStage(defaults: StageDefaults): RestMethodSettings {
+    return new RestMethodSettings(defaults, this.routes);
+  }
 
   public throttleRoute(route: HttpRouteKey, throttle: ThrottleSettings): void {
     this.settingsOf(route).throttle = throttle;
@@ -86,8 +97,9 @@ export class RestMethodSettings {
         httpMethod: route.method,
         throttlingRateLimit: (throttle ?? this.defaults.throttle).rateLimit,
         throttlingBurstLimit: burstLimitOf(throttle ?? this.defaults.throttle),
-        cachingEnabled: caching?.enabled ?? false,
-        ...(caching?.enabled && cache ? { cacheTtlInSeconds: caching.ttlSeconds, cacheDataEncrypted: cache.encrypted } : {}),
+        // A stage without a cache caches nothing, whatever the route opted in to on another stage.
+        cachingEnabled: cache !== undefined && (caching?.enabled ?? false),
+        ...(caching?.enabled && cache ? { cacheTtlInSeconds: caching.routeTtlSeconds ?? cache.ttlSeconds, cacheDataEncrypted: cache.encrypted } : {}),
       }));
     return [
       {

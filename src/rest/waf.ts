@@ -104,7 +104,7 @@ export class Waf {
   /** @internal Creates the web ACL if managed, and associates it with `stage`. */
   public _associate(scope: Construct, stage: apigw.Stage): string {
     const arn = this.webAclArn ?? this.createWebAcl(scope).attrArn;
-    new wafv2.CfnWebACLAssociation(scope, 'WafAssociation', { resourceArn: stage.stageArn, webAclArn: arn });
+    associateWebAcl(scope, stage, arn);
     if (this.webAclArn === undefined) this.options.logging?._bind(scope, arn);
     return arn;
   }
@@ -193,3 +193,8 @@ export const WAF_FACTORIES = {
 };
 
 const checkValueArguments = argumentChecker(WAF_FACTORIES);
+
+/** Puts the web ACL `webAclArn` in front of `stage`: `scope`'s `WafAssociation`. */
+export function associateWebAcl(scope: Construct, stage: apigw.Stage, webAclArn: string): void {
+  new wafv2.CfnWebACLAssociation(scope, 'WafAssociation', { resourceArn: stage.stageArn, webAclArn });
+}

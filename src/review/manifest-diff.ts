@@ -77,7 +77,8 @@ function diffGateway(gateway: string, a: GatewayEntry, b: GatewayEntry): ApiChan
   }
   diffDomain(a, b, add);
   diffStage(a.stage, b.stage, add);
-  diffUsagePlans(a.usagePlans, b.usagePlans, add);
+  diffAddedStages(a.addedStages ?? [], b.addedStages ?? [], add);
+  diffUsagePlans(a, b, add);
 
   const routesA = new Map(a.routes.map(r => [r.routeKey, r]));
   const routesB = new Map(b.routes.map(r => [r.routeKey, r]));
@@ -244,7 +245,23 @@ function diffStage(a: StageEntry, b: StageEntry, add: Add): void {
   if (a.cacheSize !== b.cacheSize) add(ChangeSeverity.NOTABLE, 'stage cache', `${a.cacheSize ?? 'none'} → ${b.cacheSize ?? 'none'}`);
 }
 
-function diffUsagePlans(a: UsagePlanEntry[], b: UsagePlanEntry[], add: Add): void {
+/** Stages added with `addStage`, by name: a new one is another URL that serves every route. */
+function diffAddedStages(a: StageEntry[], b: StageEntry[], add: Add): void {
+  const before = new Map(a.map(stage => [stage.name, stage]));
+  for (const stage of b) {
+    const previous = before.get(stage.name);
+    const throttle = stage.throttle ? `${stage.throttle.rateLimit}/s burst ${stage.throttle.burstLimit}` : 'no throttle';
+    if (!previous) add(ChangeSeverity.NOTABLE, `stage ${stage.name}`, `added (${throttle}, access logs ${stage.accessLogs ? 'on' : 'off'})`);
+    else diffStage(previous, stage, prefixed(`stage ${stage.name}`, add));
+  }
+  for (const stage of a) {
+    if (!b.some(s => s.name === stage.name)) add(ChangeSeverity.NOTABLE, `stage ${stage.name}`, 'removed');
+  }
+}
+
+function diffUsagePlans(gatewayA: GatewayEntry, gatewayB: GatewayEntry, add: Add): void {
+  const a = gatewayA.usagePlans;
+  const b = gatewayB.usagePlans;
   const plansA = new Map(a.map(p => [p.id, p]));
   for (const plan of b) {
     const previous = plansA.get(plan.id);
@@ -259,6 +276,9 @@ function diffUsagePlans(a: UsagePlanEntry[], b: UsagePlanEntry[], add: Add): voi
       add(raised ? ChangeSeverity.RISKY : ChangeSeverity.NEUTRAL, `usage plan ${plan.id} quota`,
         `${quota(previous)} → ${quota(plan)}${raised ? ' (raised or removed)' : ''}`);
     }
+    // A plan that names no stages covers the gateway's own.
+    diffSet(previous.stages ?? [gatewayA.stage.name], plan.stages ?? [gatewayB.stage.name], (removed, added) =>
+      add(ChangeSeverity.NOTABLE, `usage plan ${plan.id} stages`, describeSetChange(removed, added)));
     diffSet(previous.apiKeys, plan.apiKeys, (removed, added) =>
       add(added.length ? ChangeSeverity.NOTABLE : ChangeSeverity.NEUTRAL, `usage plan ${plan.id} keys`, describeSetChange(removed, added)));
   }

@@ -155,6 +155,11 @@ export interface UsagePlanEntry {
    */
   readonly quotaPeriod?: string;
   readonly apiKeys: string[];
+  /**
+   * The stages the plan covers, by name, when it names them.
+   * @default - the gateway's stage (`stage`)
+   */
+  readonly stages?: string[];
 }
 
 /** One gateway. */
@@ -192,6 +197,11 @@ export interface GatewayEntry {
    */
   readonly domain?: DomainEntry;
   readonly stage: StageEntry;
+  /**
+   * More stages of the same API (REST `addStage`), by name.
+   * @default - none: the gateway has one stage
+   */
+  readonly addedStages?: StageEntry[];
   readonly usagePlans: UsagePlanEntry[];
   readonly routes: RouteEntry[];
 }

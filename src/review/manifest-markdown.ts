@@ -23,6 +23,7 @@ export function routesMarkdown(gateways: GatewayEntry[]): string {
     const facts = [
       `${g.type}${g.endpoint ? ` ${g.endpoint}` : ''}`,
       `stage ${g.stage.name}${g.stage.throttle ? ` ${throttleText(g.stage.throttle)}` : ''}`,
+      ...(g.addedStages ?? []).map(stage => `stage ${stage.name}${stage.throttle ? ` ${throttleText(stage.throttle)}` : ''}`),
       g.cors ? `CORS ${g.cors.allowOrigins.join(' ')}` : undefined,
       g.waf ? `WAF ${g.waf}` : undefined,
       g.domain ? `domain ${g.domain.domainName} (${g.domain.securityPolicy}${g.domain.mutualTls ? ', mutual TLS' : ''})` : undefined,

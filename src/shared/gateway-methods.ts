@@ -16,6 +16,7 @@ export const GATEWAY_METHODS = {
     routeKey: required(str("'GET /orders/{id}'")), integration: required(INTEGRATION),
   }),
   addUsagePlan: args<{ id: string }>({ id: required(str("'Gold'")) }),
+  addStage: args<{ stageName: string }>({ stageName: required(str("'staging'")) }),
   addApiKey: args<{ nameOrKey: string | apigw.IApiKey }>({ nameOrKey: required(either(str("'AcmeCorp'"), API_KEY)) }),
   grantInvoke: args<{ grantee: iam.IGrantable; routeKey?: string }>({
     grantee: required(GRANTABLE), routeKey: optional(str("'GET /orders/{id}'")),

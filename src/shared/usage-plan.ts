@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { methodProblems } from './gateway-methods';
 import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { HttpRouteKey } from '../core/route-key';
-import { optionsProblems, bool, callName, map, optional, str, struct } from '../core/shape';
+import { optionsProblems, bool, callName, list, map, optional, str, struct } from '../core/shape';
 import { ApiKeyValue, API_KEY_VALUE } from '../vocabulary/api-key-value';
 import { QuotaPeriod, QuotaSettings, QUOTA_SETTINGS } from '../vocabulary/quota';
 import { burstLimitOf, throttleProblems, THROTTLE_SETTINGS, ThrottleSettings } from '../vocabulary/throttle-settings';
@@ -28,6 +28,14 @@ export interface UsagePlanOptions {
    * @default - none
    */
   readonly routeThrottles?: { [routeKey: string]: ThrottleSettings };
+
+  /**
+   * The stages of the gateway the plan covers, by name, e.g. `['prod', 'staging']` (a REST
+   * gateway's own stage and those added with `addStage`); its throttle, quota and route
+   * throttles apply on each. A WebSocket gateway has one stage.
+   * @default - the gateway's own stage (`stageName`)
+   */
+  readonly stages?: string[];
 
   /**
    * The name API Gateway shows. Changing it updates the plan in place; the id given to
@@ -84,10 +92,26 @@ export interface UsagePlanHost {
    * APIs: API Gateway meters a WebSocket key on `$connect`).
    */
   readonly noRouteThrottles?: string;
+  /**
+   * The stage of the gateway called `name`, as a plan's `stages` names it: how the plan refers
+   * to it (a reference, so the plan waits for it) and its throttle; undefined when there is none.
+   */
+  namedStage(name: string): PlanStage | undefined;
+  /** The names of the gateway's stages, for messages. */
+  stageNames(): string[];
   /** The route with this key, if the gateway has it (looked up at synth). */
   route(routeKey: string): HttpRouteKey | undefined;
   /** Whether that route requires an API key; undefined for a route the gateway does not have. */
   routeRequiresApiKey(routeKey: string): boolean | undefined;
+}
+
+/** A stage a plan covers. */
+export interface PlanStage {
+  /** The stage's name, as a reference to the stage when there is one. */
+  readonly stageName: string;
+  /** The stage, when `stageName` is a plain name (the plan must wait for it). */
+  readonly stage?: IConstruct;
+  readonly throttle: ThrottleSettings;
 }
 
 /** A plan as the route manifest records it: its limits and its keys' names, never their values. */
@@ -97,6 +121,8 @@ export interface UsagePlanRecord {
   readonly quotaLimit?: number;
   readonly quotaPeriod?: QuotaPeriod;
   readonly apiKeys: string[];
+  /** The stages the plan names, when it names them (`stages`). */
+  readonly stages?: string[];
 }
 
 /** API Gateway's limit of usage plans one key can be in. */
@@ -220,6 +246,7 @@ export class UsagePlan extends Construct {
         code: 'UnsupportedCombination', prop: `${prop}.routeThrottles`, rule: `cannot be set: ${host.noRouteThrottles}`, value: Object.keys(options.routeThrottles), fix: 'remove routeThrottles',
       });
     }
+    throwIfProblems(gateway, planStageProblems(host, `${prop}.stages`, options.stages));
     return new UsagePlan(gateway as Construct, `UsagePlan${id}`, host, options, id);
   }
 
@@ -244,22 +271,29 @@ export class UsagePlan extends Construct {
     const prop = `addUsagePlan('${planId}')`;
     throwIfProblems(this, planProblems(prop, options));
     if (options.routeThrottles) this.node.addValidation({ validate: () => { this.warnKeylessRouteThrottles(options.routeThrottles!); return []; } });
-    if (options.throttle && exceeds(options.throttle, host.stageThrottle)) {
-      warn(this, 'PlanThrottleAboveStage',
-        `usage plan ${planId} throttle ${JSON.stringify(options.throttle)} is above the stage's ${JSON.stringify(host.stageThrottle)}: the stage's limit applies first`);
+    const stages: { readonly name?: string; readonly stage: PlanStage }[] = options.stages === undefined
+      ? [{ stage: { stageName: host.stageName, stage: host.stage, throttle: host.stageThrottle } }]
+      : options.stages.map(name => ({ name, stage: host.namedStage(name)! }));
+    for (const { name, stage } of stages) {
+      if (options.throttle && exceeds(options.throttle, stage.throttle)) {
+        warn(this, 'PlanThrottleAboveStage',
+          `usage plan ${planId} throttle ${JSON.stringify(options.throttle)} is above the ${name === undefined ? "stage's" : `stage ${name}'s`} ${JSON.stringify(stage.throttle)}: the stage's limit applies first`);
+      }
     }
     this.resource = new apigw.CfnUsagePlan(this, 'Resource', {
       usagePlanName: this.planName,
       description: options.description,
       throttle: options.throttle && toCfnThrottle(options.throttle),
       quota: options.quota && { limit: options.quota.limit, period: options.quota.period, offset: options.quota.offset },
-      apiStages: [{
+      apiStages: stages.map(({ stage }) => ({
         apiId: host.apiId,
-        stage: host.stageName,
+        stage: stage.stageName,
         throttle: options.routeThrottles && Lazy.any({ produce: () => this.routeThrottles(prop, options.routeThrottles!) }),
-      }],
+      })),
     });
-    if (host.stage) this.resource.node.addDependency(host.stage);
+    for (const { stage } of stages) {
+      if (stage.stage) this.resource.node.addDependency(stage.stage);
+    }
   }
 
   /** @internal The plan in the route manifest: its limits and its keys' names, never their values. */
@@ -270,6 +304,8 @@ export class UsagePlan extends Construct {
       quotaLimit: this.options.quota?.limit,
       quotaPeriod: this.options.quota?.period,
       apiKeys: [...this.keyNames].sort(),
+      // Left out when the plan names no stages, so such plans' manifests stay as they were.
+      ...(this.options.stages ? { stages: [...this.options.stages].sort() } : {}),
     };
   }
 
@@ -351,6 +387,25 @@ export class UsagePlan extends Construct {
   }
 }
 
+/** A plan's `stages` must name stages of its gateway, each once. */
+function planStageProblems(host: UsagePlanHost, prop: string, stages: string[] | undefined): Problem[] {
+  if (stages === undefined) return [];
+  const known = host.stageNames();
+  const fix = `name stages the gateway has (${known.join(', ')}; a RestGateway's addStage adds one, before the plan), or leave stages out for the gateway's own stage`;
+  if (stages.length === 0) return [{ code: 'InvalidUsagePlan', prop, rule: 'must name at least one stage', value: stages, fix }];
+  const problems: Problem[] = [];
+  stages.forEach((name, i) => {
+    if (Token.isUnresolved(name)) {
+      problems.push({ code: 'InvalidUsagePlan', prop: `${prop}[${i}]`, rule: 'must be a plain stage name, not a token', value: name, fix });
+    } else if (!host.namedStage(name)) {
+      problems.push({ code: 'InvalidUsagePlan', prop: `${prop}[${i}]`, rule: 'must name a stage of the gateway', value: name, fix });
+    } else if (stages.indexOf(name) !== i) {
+      problems.push({ code: 'InvalidUsagePlan', prop: `${prop}[${i}]`, rule: 'must name each stage once', value: name, fix: 'drop the repeated name' });
+    }
+  });
+  return problems;
+}
+
 function planProblems(prop: string, options: UsagePlanOptions): Problem[] {
   const problems = throttleProblems(`${prop}.throttle`, options.throttle);
   if (options.name !== undefined && !Token.isUnresolved(options.name) && options.name.trim() === '') {
@@ -410,6 +465,7 @@ export const USAGE_PLAN_OPTIONS = struct<UsagePlanOptions>('UsagePlanOptions', {
   throttle: optional(THROTTLE_SETTINGS),
   quota: optional(QUOTA_SETTINGS),
   routeThrottles: optional(map(THROTTLE_SETTINGS, "{ 'GET /reports/{id}': { rateLimit: 5, burstLimit: 10 } }")),
+  stages: optional(list(str("'staging'"))),
   name: optional(str("'Gold'")),
   description: optional(str()),
 }, '{ throttle: { rateLimit: 100, burstLimit: 200 } }');

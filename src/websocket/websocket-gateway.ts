@@ -441,6 +441,11 @@ export class WebSocketGateway extends Construct {
       stageName: this.stage.stageName,
       stage: this.stage,
       stageThrottle: this.stageThrottle,
+      // One stage: a plan naming another is refused.
+      namedStage: name => (name === this.stage.stageName
+        ? { stageName: this.stage.stageName, stage: this.stage, throttle: this.stageThrottle }
+        : undefined),
+      stageNames: () => [this.stage.stageName],
       noRouteThrottles: 'API Gateway reads a WebSocket API key on $connect only, so a plan meters connections, not routes',
       route: () => undefined,
       routeRequiresApiKey: () => undefined,

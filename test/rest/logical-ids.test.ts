@@ -67,6 +67,28 @@ describe('logical IDs', () => {
 });
 
 // Both styles: with an OpenAPI body the same parts (and the API's own properties) make the deployment.
+describe('added stages', () => {
+  const withStages = (names: string[]) => synth(BASE, {}, api => {
+    names.forEach(name => api.addStage(name));
+    api.addUsagePlan('Gold', { stages: ['prod', ...names] });
+  });
+  const ids = (resources: Record<string, { Type: string }>) => Object.keys(resources).sort();
+
+  test('adding a stage leaves every other logical ID unchanged, the deployment included; its IDs come from its name (locked)', () => {
+    const before = synth(BASE);
+    const after = synth(BASE, {}, api => api.addStage('staging'));
+    expect(ids(before).filter(id => !(id in after))).toEqual([]);
+    expect(ids(after).filter(id => !(id in before))).toEqual(['ApiStageStaging4D1851E0', 'ApiStageStagingAccessLogs16790FB2']);
+  });
+
+  test('the order of stages changes no ID, and removing one changes no other', () => {
+    const both = withStages(['staging', 'dev']);
+    expect(ids(withStages(['dev', 'staging']))).toEqual(ids(both));
+    const one = withStages(['staging']);
+    expect(ids(one).filter(id => !(id in both))).toEqual([]);
+  });
+});
+
 describe.each([DefinitionStyle.RESOURCES, DefinitionStyle.OPENAPI])('the deployment logical ID (%s) changes when', (definitionStyle) => {
   const synthIn = (routes: RouteSpec[], props: RestGatewayProps = {}, build?: (api: RestGateway) => void) =>
     synthGateway(routes, { definitionStyle, ...props }, build);

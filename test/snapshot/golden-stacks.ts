@@ -216,6 +216,40 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     return stack;
   },
 
+  restStages(app) {
+    const stack = testStack(app, 'RestStages');
+    const fn = compliantFunction(stack, 'Catalog');
+    // One definition, two stages: prod, and staging with its own variables, limits, cache and logs.
+    const api = new RestGateway(stack, 'Api', {
+      stageVariables: { backend: 'prod' },
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      cache: { size: CacheSize.GB_1_6, ttl: Duration.minutes(5) },
+      waf: Waf.managed(),
+    });
+    api.addRoute('GET /products/{id}', Integration.lambda(fn), {
+      apiKeyRequired: true,
+      cache: { sharedAcrossCallers: true, keyParameters: [] },
+      throttle: { rateLimit: 100, burstLimit: 200 },
+    });
+    api.addRoute('POST /products', Integration.lambda(fn), { apiKeyRequired: true });
+    api.addStage('staging', {
+      description: 'pre-production',
+      stageVariables: { backend: 'staging' },
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      cache: { ttl: Duration.minutes(1) },
+      executionLogLevel: apigw.MethodLoggingLevel.INFO,
+    });
+    const partners = api.addUsagePlan('Partners', {
+      stages: ['prod', 'staging'],
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      quota: { limit: 10_000, period: QuotaPeriod.DAY },
+      routeThrottles: { 'POST /products': { rateLimit: 2, burstLimit: 4 } },
+    });
+    partners.addApiKey('Globex');
+    acknowledgeCommon(stack, { waf: true });
+    return stack;
+  },
+
   privateApi(app) {
     const stack = testStack(app, 'PrivateApi');
     const vpc = new ec2.Vpc(stack, 'Vpc', {

@@ -108,6 +108,7 @@ options('UsagePlanOptions', "addUsagePlan('Gold')", (fx, v) => plan(fx).addUsage
 options('OpenApiDefinitionOptions', 'openApiDefinition', (fx, v) => rest(fx).openApiDefinition(v));
 options('OpenApiDefinitionOptions@HttpGateway', 'openApiDefinition', (fx, v) => new g.HttpGateway(fx.stack, 'Api').openApiDefinition(v));
 options('ApiKeyOptions', "usage plan Gold addApiKey('Acme')", (fx, v) => plan(fx).addUsagePlan('Gold').addApiKey('Acme', v));
+options('RestStageOptions', "addStage('staging')", (fx, v) => withRoute(fx).addStage('staging', v));
 
 /** A struct inside another place's struct, at `key`. */
 function nested(name, parent, key, base) {
@@ -279,9 +280,18 @@ factory('GatehouseChecks.enable', fx => ({ scope: fx.stack }), (fx, a) => g.Gate
 
 factory('addRoute', () => ({ routeKey: ROUTE, integration: I.mock() }), (fx, a) => new g.RestGateway(fx.stack, 'Api').addRoute(a.routeKey, a.integration));
 factory('addUsagePlan', () => ({ id: 'Gold' }), (fx, a) => plan(fx).addUsagePlan(a.id));
+factory('addStage', () => ({ stageName: 'staging' }), (fx, a) => withRoute(fx).addStage(a.stageName));
 factory('addApiKey', () => ({ nameOrKey: 'Acme' }), (fx, a) => plan(fx).addUsagePlan('Gold').addApiKey(a.nameOrKey));
 factory('grantInvoke', fx => ({ grantee: fx.role }), (fx, a) => withRoute(fx).grantInvoke(a.grantee, a.routeKey));
 factory('grantInvalidateCache', fx => ({ grantee: fx.role }), (fx, a) => withRoute(fx).grantInvalidateCache(a.grantee, a.routeKey));
+// An added stage's grants take the gateway's arguments, named the same way.
+for (const method of ['grantInvoke', 'grantInvalidateCache']) {
+  PLACES[`${method}@RestGatewayStage`] = {
+    base: fx => ({ grantee: fx.role }),
+    run: (fx, a) => withRoute(fx).addStage('staging')[method](a.grantee, a.routeKey),
+    prop: k => `${method} ${k}`,
+  };
+}
 factory('grantManageConnections', fx => ({ grantee: fx.role }),
   (fx, a) => new g.WebSocketGateway(fx.stack, 'Api').grantManageConnections(a.grantee));
 factory('grantConnect', fx => ({ grantee: fx.role }),

@@ -4,6 +4,7 @@ import { API_ACCESS_FACTORIES } from '../../src/rest/api-access';
 import { CANARY_OPTIONS } from '../../src/rest/canary-options';
 import { ENDPOINT_FACTORIES, PRIVATE_ENDPOINT_OPTIONS } from '../../src/rest/endpoint';
 import { REST_GATEWAY_PROPS } from '../../src/rest/rest-gateway';
+import { REST_STAGE_OPTIONS } from '../../src/rest/rest-gateway-stage';
 import { MANAGED_WAF_OPTIONS, WAF_FACTORIES } from '../../src/rest/waf';
 import { WAF_LOGGING_FACTORIES, WAF_LOGGING_OPTIONS } from '../../src/rest/waf-logging';
 import { WAF_RULE_OVERRIDE_FACTORIES } from '../../src/rest/waf-rule-override';
@@ -65,6 +66,7 @@ export const STRUCTS: Record<string, Check<any>> = Object.fromEntries([
   PRIVATE_INTEGRATION_OPTIONS, COGNITO_AUTHORIZATION_OPTIONS, OPEN_API_DEFINITION_OPTIONS,
   LAMBDA_TOKEN_AUTHORIZATION_OPTIONS, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, JWT_AUTHORIZATION_OPTIONS,
   SERVICE_RESPONSE_OPTIONS, SERVICE_ERROR_RESPONSE, GATEWAY_RESPONSE_OPTIONS,
+  REST_STAGE_OPTIONS,
 ].map(check => [check.structName!, check as Check<any>]));
 
 /** The arguments of every factory and gateway method, by `Class.method` (methods by name). */
