@@ -29,8 +29,8 @@ export function gatewayDashboard(
       metric(table.integrationErrors, undefined, 'IntegrationError'),
     ])
     : graph('Error rates (%)', [
-      rate(`${table.clientErrors.name} %`, metric(table.clientErrors), metric(table.requests)),
-      rate(`${table.serverErrors.name} %`, metric(table.serverErrors), metric(table.requests)),
+      rate(`${table.clientErrors.name} %`, 'clientErrors', metric(table.clientErrors), metric(table.requests)),
+      rate(`${table.serverErrors.name} %`, 'serverErrors', metric(table.serverErrors), metric(table.requests)),
     ]);
   const latencySpec = table.latency ?? table.integrationLatency;
   const latency = graph(`${latencySpec.name} (ms)`, [
@@ -63,8 +63,8 @@ function graph(title: string, left: cloudwatch.IMetric[], width = 8): cloudwatch
   return new cloudwatch.GraphWidget({ title, left, width, height: 6 });
 }
 
-function rate(label: string, errors: cloudwatch.IMetric, requests: cloudwatch.IMetric): cloudwatch.MathExpression {
-  return new cloudwatch.MathExpression({ expression: '100 * errors / requests', usingMetrics: { errors, requests }, period: PERIOD, label });
+function rate(label: string, id: string, errors: cloudwatch.IMetric, requests: cloudwatch.IMetric): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({ expression: `100 * ${id} / requests`, usingMetrics: { [id]: errors, requests }, period: PERIOD, label });
 }
 
 /** The `RANKED` routes highest in `metricName`, from the per-route metrics of this stage. */

@@ -23,14 +23,14 @@ export interface MetricSpec {
 export interface MetricDimensions {
   readonly scope: IConstruct;
   readonly stage: { readonly [name: string]: string };
-  /** One route's dimensions; throws `UnknownRoute` (naming `prop`) for a key the gateway lacks. */
-  route(prop: string, routeKey: string): { [name: string]: string };
   /**
    * The dimension names of the per-route metrics and the filter of this stage, for search
    * expressions: `{AWS/ApiGateway,ApiName,Method,Resource,Stage}`, `ApiName="orders" Stage="prod"`.
    */
   readonly routeSchema: string;
   readonly stageFilter: string;
+  /** One route's dimensions; throws `UnknownRoute` (naming `prop`) for a key the gateway lacks. */
+  route(prop: string, routeKey: string): { [name: string]: string };
 }
 
 /** A metric of the stage or, with `options.routeKey`, of one route; `call` names the helper in errors. */

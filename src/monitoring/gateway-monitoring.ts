@@ -1,10 +1,9 @@
 import { Duration, Token, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { alarmSettings, AlarmSettings } from './alarm-options';
 import { routeAlarmId } from './alarm-ids';
+import { alarmSettings, AlarmSettings } from './alarm-options';
 import { gatewayDashboard } from './gateway-dashboard';
-import { gatewayMetric } from './gateway-metric';
-import { MetricSpec } from './gateway-metric';
+import { gatewayMetric, MetricSpec } from './gateway-metric';
 import { isServiceRoute, MonitoredRoute } from './monitored-routes';
 import { MonitoringHost } from './monitoring-host';
 import { ALARM_DEFAULTS, AlarmKind, MONITORING_OPTIONS, monitoringProblems, MonitoringOptions } from './monitoring-options';

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { fail } from '../core/errors';
 import { MetricDimensions, searchValue } from './gateway-metric';
+import { fail } from '../core/errors';
 
 /** A route's method and path (`GET`, `/orders/{id}`), looked up by key. */
 type MethodOf = (prop: string, routeKey: string) => { readonly method: string; readonly path: string };

@@ -20,8 +20,8 @@ export interface MonitoringHost {
   readonly stageCache: boolean;
   /** API Gateway's integration timeout when a route sets none. */
   readonly defaultTimeout: Duration;
-  /** Whether API Gateway writes per-route metrics for this route. */
-  hasRouteMetrics(routeKey: string): boolean;
   /** The alarms this API type has no metric for, each with the reason. */
   readonly unsupported: { readonly [K in AlarmKind]?: string };
+  /** Whether API Gateway writes per-route metrics for this route. */
+  hasRouteMetrics(routeKey: string): boolean;
 }
