@@ -74,7 +74,9 @@ describe('HttpGateway.addMonitoring', () => {
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '4xx' }) }) })]),
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'IntegrationLatency', ExtendedStatistic: 'p99', Threshold: 24000,
+      MetricName: 'IntegrationLatency',
+      ExtendedStatistic: 'p99',
+      Threshold: 24000,
       Dimensions: [{ Name: 'ApiId', Value: API_ID }, { Name: 'Method', Value: 'GET' }, { Name: 'Resource', Value: '/orders/{id}' }, { Name: 'Stage', Value: 'live' }],
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IntegrationLatency', Threshold: 4000, Dimensions: Match.arrayWith([{ Name: 'Resource', Value: '/orders' }]) });

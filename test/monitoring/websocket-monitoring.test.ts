@@ -66,7 +66,10 @@ describe('WebSocketGateway.addMonitoring', () => {
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'ClientError' }) }) })]),
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'IntegrationError', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      MetricName: 'IntegrationError',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Dimensions: [{ Name: 'ApiId', Value: API_ID }, { Name: 'Route', Value: 'sendMessage' }, { Name: 'Stage', Value: 'prod' }],
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IntegrationLatency', Threshold: 2400, Dimensions: Match.arrayWith([{ Name: 'Route', Value: 'sendMessage' }]) });
