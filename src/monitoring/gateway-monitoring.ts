@@ -52,7 +52,9 @@ export class GatewayMonitoring extends Construct {
     this.stageAlarms();
     host.routes.each(route => this.routeAlarms(route));
     if (options.dashboard ?? true) {
-      this.dashboard = gatewayDashboard(this, host, this.alarmList, options.dashboardName, this.anyAlarm());
+      // The alarm widget shows the list as it is at synth (later routes' alarms too); an empty
+      // one CloudWatch would refuse, so a gateway with no alarm yet has none.
+      this.dashboard = gatewayDashboard(this, host, this.alarmList, options.dashboardName, this.alarmList.length > 0);
     }
   }
 
@@ -64,10 +66,6 @@ export class GatewayMonitoring extends Construct {
   private settings(kind: AlarmKind): AlarmSettings | undefined {
     if (this.host.unsupported[kind] || this.options[kind]?.enabled === false) return undefined;
     return alarmSettings(this.options[kind], ALARM_DEFAULTS[kind]);
-  }
-
-  private anyAlarm(): boolean {
-    return (Object.keys(ALARM_DEFAULTS) as AlarmKind[]).some(kind => this.settings(kind) !== undefined);
   }
 
   private metric(call: string, spec: MetricSpec, period: Duration, routeKey?: string, statistic?: string): cloudwatch.Metric {
