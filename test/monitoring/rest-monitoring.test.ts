@@ -1,4 +1,4 @@
-import { Duration, Stack, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
+import { Duration, Stack, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as cloudwatch_actions, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Integration, RestGateway } from '../../src';
 import { testStack } from '../support/app';
@@ -172,6 +172,28 @@ describe('RestGateway.addMonitoring', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Count', Threshold: 4800 });
     expect(JSON.stringify(t.findResources('AWS::CloudWatch::Alarm'))).not.toContain('4XXError');
     t.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'orders-prod' });
+  });
+
+  test('with alarmActions, and without a dashboard', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Pager');
+    gateway(stack).addMonitoring({ alarmActions: [new cloudwatch_actions.SnsAction(topic)], dashboard: false });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('Pager') }], OKActions: Match.absent() });
+    t.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+  });
+
+  test('with every alarm off: a dashboard without the alarm widget', () => {
+    const stack = testStack();
+    const off = { enabled: false };
+    const monitoring = gateway(stack).addMonitoring({
+      serverErrors: off, clientErrors: off, latency: off, throttleHeadroom: off, integrationErrors: off, cacheHitRate: off,
+    });
+    expect(monitoring.alarms).toEqual([]);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    expect(JSON.stringify(t.findResources('AWS::CloudWatch::Dashboard'))).not.toContain('\\"type\\":\\"alarm\\"');
+    expect(JSON.stringify(t.findResources('AWS::CloudWatch::Dashboard'))).toContain('\\"type\\":\\"metric\\"');
   });
 
   test('the dashboard ranks routes with search expressions over the per-method metrics', () => {
