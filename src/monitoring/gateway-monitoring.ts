@@ -16,6 +16,15 @@ import { optionsProblems } from '../core/shape';
  * timeout, one integration-error alarm per AWS service route, the cache hit rate of a cached
  * REST stage, and a dashboard. Construct IDs come from the metric and the route key, so adding
  * or removing a route leaves every other alarm as it is.
+ *
+ * @example
+ * import { Duration } from 'aws-cdk-lib';
+ * import { Integration, RestGateway } from 'cdk-gatehouse';
+ *
+ * const orders = new RestGateway(this, 'Orders');
+ * orders.addRoute('GET /orders/{id}', Integration.lambda(getOrder, { timeout: Duration.seconds(5) }));
+ * // 5XX above 2 % of requests; p99 integration latency above 90 % of each route's timeout.
+ * const monitoring = orders.addMonitoring({ serverErrors: { threshold: 2 }, latency: { threshold: 90 } });
  */
 export class GatewayMonitoring extends Construct {
   /**
