@@ -89,9 +89,10 @@ const FLOORS: Array<[string, string[]]> = [
   ['review', ['core', 'vocabulary']],
   ['shared', ['core', 'vocabulary']],
   ['templates', ['core', 'vocabulary', 'shared']],
-  ['rest', ['core', 'vocabulary', 'review', 'shared', 'templates']],
-  ['http', ['core', 'vocabulary', 'review', 'shared', 'templates']],
-  ['websocket', ['core', 'vocabulary', 'review', 'shared', 'templates']],
+  ['monitoring', ['core', 'vocabulary']],
+  ['rest', ['core', 'vocabulary', 'review', 'shared', 'templates', 'monitoring']],
+  ['http', ['core', 'vocabulary', 'review', 'shared', 'templates', 'monitoring']],
+  ['websocket', ['core', 'vocabulary', 'review', 'shared', 'templates', 'monitoring']],
   ['cli', ['core', 'review']],
 ];
 project.eslint!.addRules({

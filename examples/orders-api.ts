@@ -1,6 +1,6 @@
 import {
   App, CfnOutput, Stack, StackProps,
-  aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_lambda as lambda,
+  aws_apigateway as apigw, aws_cognito as cognito, aws_iam as iam, aws_lambda as lambda, aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Authorization, Integration, RestGateway } from '../src';
@@ -82,6 +82,12 @@ export class OrdersApiStack extends Stack {
       description: 'Back-office service: reads the order list',
     });
     this.api.grantInvoke(backOffice, 'GET /orders');
+
+    // On-call hears of 5XX, routes close to their timeout or throttle, and sustained 4XX; the
+    // dashboard ranks the routes by errors and latency. Cancelling is throttled tightly on
+    // purpose: its headroom alarm would only repeat that, so it starts at 95 %.
+    const onCall = new sns.Topic(this, 'OnCall', { enforceSSL: true });
+    this.api.addMonitoring({ alarmTopic: onCall, throttleHeadroom: { threshold: 95 } });
 
     new CfnOutput(this, 'OrdersApiUrl', { value: this.api.url });
   }

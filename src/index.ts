@@ -68,3 +68,10 @@ export type { ApiChange } from './review/manifest-diff';
 export type {
   AuthorizationEntry, CacheEntry, CorsEntry, DomainEntry, GatewayEntry, IntegrationEntry, RouteEntry, StageEntry, ThrottleEntry, UsagePlanEntry,
 } from './review/manifest-format';
+export { GatewayMonitoring } from './monitoring/gateway-monitoring';
+export type { MonitoringOptions } from './monitoring/monitoring-options';
+export type { AlarmOptions } from './monitoring/alarm-options';
+export type { RouteMetricOptions } from './monitoring/route-metric-options';
+export { RestGatewayMetrics } from './monitoring/rest-gateway-metrics';
+export { HttpGatewayMetrics } from './monitoring/http-gateway-metrics';
+export { WebSocketGatewayMetrics } from './monitoring/websocket-gateway-metrics';

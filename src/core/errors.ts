@@ -43,7 +43,8 @@ export type ErrorCode =
   | 'UnknownProp'
   | 'NoRoutes'
   | 'InvalidOutput'
-  | 'UnsupportedCdkVersion';
+  | 'UnsupportedCdkVersion'
+  | 'InvalidMonitoring';
 
 /** One problem found while validating input, rendered as `[Code] prop rule, got value; fix`. */
 export interface Problem {

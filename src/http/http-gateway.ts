@@ -20,6 +20,13 @@ import { fail, Problem, throwIfProblems, warn } from '../core/errors';
 import { conflictWith, DEFAULT_AUTHORIZATION_ROUTE, HttpRouteKey } from '../core/route-key';
 import { bool, optional, optionsProblems, propsProblems as propsShapeProblems, str, struct } from '../core/shape';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { addHttpMonitoring } from '../monitoring/gateway-hosts';
+import { MetricDimensions } from '../monitoring/gateway-metric';
+import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
+import { HttpGatewayMetrics } from '../monitoring/http-gateway-metrics';
+import { httpMetricDimensions } from '../monitoring/metric-dimensions';
+import { monitoredRoute, MonitoredRoutes } from '../monitoring/monitored-routes';
+import { MonitoringOptions } from '../monitoring/monitoring-options';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { additionalFieldProblems } from '../shared/access-log-fields';
@@ -186,6 +193,8 @@ export class HttpGateway extends Construct {
   public readonly domainName?: apigwv2.DomainName;
   /** How the routes are written into the template. */
   public readonly definitionStyle: DefinitionStyle;
+  /** CloudWatch metrics of the stage and of each route. */
+  public readonly metrics: HttpGatewayMetrics;
 
   private readonly stageName: string;
   private readonly customUrl?: string;
@@ -202,6 +211,10 @@ export class HttpGateway extends Construct {
   private readonly manifestRoutes: V2RouteRecord[] = [];
   private readonly quotas: Required<ApiQuotas>;
   private readonly definition: HttpDefinition;
+  private readonly stageThrottle: ThrottleSettings;
+  private readonly metricDimensions: MetricDimensions;
+  private readonly monitoredRoutes = new MonitoredRoutes();
+  private monitoring?: GatewayMonitoring;
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
@@ -285,6 +298,9 @@ export class HttpGateway extends Construct {
       routes: this.manifestRoutes,
     }));
 
+    this.stageThrottle = throttle;
+    this.metricDimensions = httpMetricDimensions(this, this.api.apiId, this.stageName, (prop, key) => this.routes.require(prop, key));
+    this.metrics = HttpGatewayMetrics._of(this.metricDimensions);
     // A repeated route is also caught when the definition is written at synth, in either style.
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
@@ -320,6 +336,17 @@ export class HttpGateway extends Construct {
   public openApiDefinition(options: OpenApiDefinitionOptions = {}): string {
     throwIfProblems(this, optionsProblems(OPEN_API_DEFINITION_OPTIONS, options, 'openApiDefinition'));
     return `${JSON.stringify(this.definition.document(options.apiGatewayExtensions ?? true), undefined, 2)}\n`;
+  }
+
+  /**
+   * Adds CloudWatch alarms sized by what the gateway knows of each route (its integration
+   * timeout, its throttle), routes added later included, and a dashboard. Once per gateway.
+   */
+  public addMonitoring(options: MonitoringOptions = {}): GatewayMonitoring {
+    this.monitoring = addHttpMonitoring({
+      gateway: this, dimensions: this.metricDimensions, routes: this.monitoredRoutes, stageThrottle: this.stageThrottle, existing: this.monitoring,
+    }, options);
+    return this.monitoring;
   }
 
   /**
@@ -362,6 +389,7 @@ export class HttpGateway extends Construct {
       cfnIntegration: binding.integration.node.defaultChild as apigwv2.CfnIntegration,
     });
     if (options.throttle) this.routeSettings.throttleRoute(route.key, options.throttle, cfnRoute);
+    this.monitoredRoutes.add(monitoredRoute(route.key, integration._spec, options));
     return cfnRoute;
   }
 

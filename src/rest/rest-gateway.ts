@@ -38,6 +38,13 @@ import {
 } from '../core/shape';
 import { API_KEY_SOURCE, METHOD_LOGGING_LEVEL, POLICY_DOCUMENT } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
+import { addRestMonitoring } from '../monitoring/gateway-hosts';
+import { MetricDimensions } from '../monitoring/gateway-metric';
+import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
+import { restMetricDimensions } from '../monitoring/metric-dimensions';
+import { monitoredRoute, MonitoredRoutes } from '../monitoring/monitored-routes';
+import { MonitoringOptions } from '../monitoring/monitoring-options';
+import { RestGatewayMetrics } from '../monitoring/rest-gateway-metrics';
 import { registerGateway } from '../review/gateway-registry';
 import { additionalFieldProblems } from '../shared/access-log-fields';
 import { accessLogGroup, accessLogKeyProblems, accessLogOptionProblems } from '../shared/access-logs';
@@ -341,6 +348,8 @@ export class RestGateway extends Construct {
    * also a stack output: what `canary.stableVersion` and `pinnedVersion` take.
    */
   public readonly deploymentVersion: string;
+  /** CloudWatch metrics of the stage and of each route. */
+  public readonly metrics: RestGatewayMetrics;
 
   private readonly stageName: string;
   private readonly endpointType: apigw.EndpointType;
@@ -372,6 +381,9 @@ export class RestGateway extends Construct {
   private readonly manageAccountLogsRole: boolean;
   /** Whether the default `execute-api` endpoint is off. */
   private readonly executeApiEndpointOff: boolean;
+  private readonly metricDimensions: MetricDimensions;
+  private readonly monitoredRoutes = new MonitoredRoutes();
+  private monitoring?: GatewayMonitoring;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -517,6 +529,8 @@ export class RestGateway extends Construct {
       addUrlOutput(this, { prop: 'urlOutput', id: 'Url', value: this.url, description: 'The URL clients call' }, props.urlOutput);
     }
 
+    this.metricDimensions = restMetricDimensions(this, this.api.restApiName, this.stageName, (prop, key) => this.routes.require(prop, key));
+    this.metrics = RestGatewayMetrics._of(this.metricDimensions);
     this.node.addValidation({ validate: () => this.validateAtSynth() });
     for (const [routeKey, integration] of Object.entries(props.routes ?? {})) {
       this.bindRoute(`routes['${routeKey}']`, routeKey, integration, {});
@@ -604,6 +618,18 @@ export class RestGateway extends Construct {
     }, id, options);
     this.usagePlans.push(plan);
     return plan;
+  }
+
+  /**
+   * Adds CloudWatch alarms sized by what the gateway knows of each route (its integration
+   * timeout, its throttle, whether it is cached), routes added later included, and a
+   * dashboard. Once per gateway.
+   */
+  public addMonitoring(options: MonitoringOptions = {}): GatewayMonitoring {
+    this.monitoring = addRestMonitoring({
+      gateway: this, dimensions: this.metricDimensions, routes: this.monitoredRoutes, stageThrottle: this.throttle, existing: this.monitoring,
+    }, this.cache !== undefined, options);
+    return this.monitoring;
   }
 
   /**
@@ -698,6 +724,7 @@ export class RestGateway extends Construct {
       method: method.node.defaultChild as apigw.CfnMethod,
     });
     if (options.throttle) this.methodSettings.throttleRoute(route, options.throttle);
+    this.monitoredRoutes.add(monitoredRoute(route.key, integration._spec, options, caching?.enabled ?? false));
     if (options.apiKeyRequired) this.apiKeyRoutes.push(route.key);
     if (this.preflights.add(route, cors)) {
       withoutMethodDefaults(resource, () => resource.addCorsPreflight(toApigwCors(cors!)));

@@ -17,6 +17,13 @@ import { bool, map, optional, propsProblems as propsShapeProblems, str, struct }
 import { METHOD_LOGGING_LEVEL } from '../core/shapes/aws';
 import { stageNameProblems, stageVariableProblems } from '../core/stage-rules';
 import { patternProblem } from '../core/validation';
+import { addWebSocketMonitoring } from '../monitoring/gateway-hosts';
+import { MetricDimensions } from '../monitoring/gateway-metric';
+import { GatewayMonitoring } from '../monitoring/gateway-monitoring';
+import { webSocketMetricDimensions } from '../monitoring/metric-dimensions';
+import { monitoredRoute, MonitoredRoutes } from '../monitoring/monitored-routes';
+import { MonitoringOptions } from '../monitoring/monitoring-options';
+import { WebSocketGatewayMetrics } from '../monitoring/websocket-gateway-metrics';
 import { registerGateway } from '../review/gateway-registry';
 import { V2RouteRecord, v2GatewayEntry } from '../review/v2-gateway-entry';
 import { additionalFieldProblems } from '../shared/access-log-fields';
@@ -247,6 +254,8 @@ export class WebSocketGateway extends Construct {
   public readonly clientCertificateId?: string;
   /** The custom domain, when `domain` is set (shared by the stack's WebSocketGateways that name it). */
   public readonly domainName?: apigwv2.DomainName;
+  /** CloudWatch metrics of the stage and of each route. */
+  public readonly metrics: WebSocketGatewayMetrics;
 
   private readonly authorization: Authorization;
   private readonly routes = new RouteTable<WebSocketRouteKey>(this);
@@ -264,6 +273,9 @@ export class WebSocketGateway extends Construct {
   private readonly stageThrottle: ThrottleSettings;
   private readonly apiKeys = new ApiKeyRegistry(this);
   private readonly usagePlans: UsagePlan[] = [];
+  private readonly metricDimensions: MetricDimensions;
+  private readonly monitoredRoutes = new MonitoredRoutes();
+  private monitoring?: GatewayMonitoring;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
@@ -348,6 +360,8 @@ export class WebSocketGateway extends Construct {
       description: 'The URL backends post to (@connections)',
     }, props.callbackUrlOutput);
 
+    this.metricDimensions = webSocketMetricDimensions(this, this.api.apiId, this.stage.stageName, (prop, key) => this.routes.require(prop, key));
+    this.metrics = WebSocketGatewayMetrics._of(this.metricDimensions);
     this.node.addValidation({ validate: () => escapeHatchDuplicates(this.api, key => this.routes.has(key)) });
     this.node.addValidation({ validate: () => { this.warnOnUnmeteredKeys(); return []; } });
     const declared: [string, string, Integration | undefined][] = [
@@ -393,6 +407,17 @@ export class WebSocketGateway extends Construct {
     const { call, problems } = addRouteProblems(routeKey, integration, options, WEBSOCKET_ROUTE_OPTIONS);
     throwIfProblems(this, problems);
     return this.bindRoute(call, routeKey, integration, options);
+  }
+
+  /**
+   * Adds CloudWatch alarms sized by what the gateway knows of each route (its integration
+   * timeout), routes added later included, and a dashboard. Once per gateway.
+   */
+  public addMonitoring(options: MonitoringOptions = {}): GatewayMonitoring {
+    this.monitoring = addWebSocketMonitoring({
+      gateway: this, dimensions: this.metricDimensions, routes: this.monitoredRoutes, stageThrottle: this.stageThrottle, existing: this.monitoring,
+    }, options);
+    return this.monitoring;
   }
 
   /**
@@ -531,6 +556,7 @@ export class WebSocketGateway extends Construct {
       cfnIntegration,
     });
     if (options.throttle) this.routeSettings.throttleRoute(routeKey, options.throttle);
+    this.monitoredRoutes.add(monitoredRoute(routeKey, integration._spec, options));
     return cfnRoute;
   }
 

@@ -17,9 +17,10 @@ const FLOORS: Record<string, string[]> = {
   review: ['core', 'vocabulary', 'review'],
   shared: ['core', 'vocabulary', 'shared'],
   templates: ['core', 'vocabulary', 'shared', 'templates'],
-  rest: ['core', 'vocabulary', 'review', 'shared', 'templates', 'rest'],
-  http: ['core', 'vocabulary', 'review', 'shared', 'templates', 'http'],
-  websocket: ['core', 'vocabulary', 'review', 'shared', 'templates', 'websocket'],
+  monitoring: ['core', 'vocabulary', 'monitoring'],
+  rest: ['core', 'vocabulary', 'review', 'shared', 'templates', 'monitoring', 'rest'],
+  http: ['core', 'vocabulary', 'review', 'shared', 'templates', 'monitoring', 'http'],
+  websocket: ['core', 'vocabulary', 'review', 'shared', 'templates', 'monitoring', 'websocket'],
   cli: ['core', 'review', 'cli'],
 };
 

@@ -130,6 +130,9 @@ nested('CacheOptions', 'RestGatewayProps', 'cache', () => ({}));
 nested('CanaryOptions', 'RestGatewayProps', 'canary', () => ({ stableVersion: 'a'.repeat(32), trafficPercent: 10 }));
 nested('RouteCacheOptions', 'RouteOptions', 'cache', () => ({}));
 nested('QuotaSettings', 'UsagePlanOptions', 'quota', () => ({ limit: 100, period: g.QuotaPeriod.DAY }));
+options('MonitoringOptions', 'addMonitoring', (fx, v) => withRoute(fx).addMonitoring(v));
+nested('AlarmOptions', 'MonitoringOptions', 'serverErrors', () => ({}));
+options('RouteMetricOptions', 'metrics.latency', (fx, v) => withRoute(fx).metrics.latency(v));
 
 /** The arguments of a factory or method: `call(fx, args)` calls it with an object of them. */
 function factory(name, base, call) {

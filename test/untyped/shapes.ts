@@ -1,5 +1,8 @@
 import { Check } from '../../src/core/shape';
 import { HTTP_GATEWAY_PROPS } from '../../src/http/http-gateway';
+import { ALARM_OPTIONS } from '../../src/monitoring/alarm-options';
+import { MONITORING_OPTIONS } from '../../src/monitoring/monitoring-options';
+import { ROUTE_METRIC_OPTIONS } from '../../src/monitoring/route-metric-options';
 import { API_ACCESS_FACTORIES } from '../../src/rest/api-access';
 import { CANARY_OPTIONS } from '../../src/rest/canary-options';
 import { ENDPOINT_FACTORIES, PRIVATE_ENDPOINT_OPTIONS } from '../../src/rest/endpoint';
@@ -67,6 +70,7 @@ export const STRUCTS: Record<string, Check<any>> = Object.fromEntries([
   LAMBDA_TOKEN_AUTHORIZATION_OPTIONS, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, JWT_AUTHORIZATION_OPTIONS,
   SERVICE_RESPONSE_OPTIONS, SERVICE_ERROR_RESPONSE, GATEWAY_RESPONSE_OPTIONS,
   REST_STAGE_OPTIONS,
+  MONITORING_OPTIONS, ALARM_OPTIONS, ROUTE_METRIC_OPTIONS,
 ].map(check => [check.structName!, check as Check<any>]));
 
 /** The arguments of every factory and gateway method, by `Class.method` (methods by name). */
