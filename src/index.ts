@@ -12,6 +12,7 @@ export { ClientCertificate } from './vocabulary/client-certificate';
 export { Integration } from './vocabulary/integration';
 export type { LambdaIntegrationOptions } from './vocabulary/integrations/lambda';
 export type { HttpProxyIntegrationOptions } from './vocabulary/integrations/http-proxy';
+export type { HttpResponseMapping } from './vocabulary/integrations/backend-mapping';
 export type { MockIntegrationOptions } from './vocabulary/integrations/mock';
 export type { ServiceIntegrationOptions } from './vocabulary/integrations/service-integration-options';
 export { ResponseBody } from './vocabulary/integrations/service-response';

@@ -3,8 +3,11 @@ import { Construct, IConstruct } from 'constructs';
 import { HttpRouteKey } from '../core/route-key';
 import { ServiceRole } from '../shared/service-roles';
 
-/** An integration's settings on an HTTP API, without the API (the gateway adds it). */
-export type HttpIntegrationSettings = Omit<apigwv2.HttpIntegrationProps, 'httpApi'>;
+/**
+ * An integration's settings on an HTTP API, without the API (the gateway adds it), and its
+ * response parameters in CloudFormation's shape (aws-cdk-lib's integration has no such prop).
+ */
+export type HttpIntegrationSettings = Omit<apigwv2.HttpIntegrationProps, 'httpApi'> & { readonly responseParameters?: object };
 
 /**
  * What an HTTP gateway hands an integration or authorization when a route binds it. Not

@@ -33,6 +33,7 @@ export class HttpIntegrations extends Construct {
       credentials: settings.credentials?.credentialsArn,
       connectionType: settings.connectionType,
       connectionId: settings.connectionId,
+      responseParameters: settings.responseParameters,
     }));
     const name = typeof owner === 'string' ? 'Http' : Names.nodeUniqueId(owner.node);
     const id = `${name}${digest(rendered)}`;
@@ -42,7 +43,9 @@ export class HttpIntegrations extends Construct {
         fail(this, fixedQuotaProblem(prop, `integration ${this.byKey.size + 1}`, `${this.byKey.size + 1} integrations`, 'Integrations per API', MAX_INTEGRATIONS,
           'share integrations: routes to the same function, URL or queue with the same settings (timeout, payload format, parameter mapping) use one; or split the API'));
       }
-      integration = new apigwv2.HttpIntegration(this, id, { ...settings, httpApi: this.api });
+      const { responseParameters, ...props } = settings;
+      integration = new apigwv2.HttpIntegration(this, id, { ...props, httpApi: this.api });
+      if (responseParameters) (integration.node.defaultChild as apigwv2.CfnIntegration).responseParameters = responseParameters;
       this.byKey.set(id, integration);
     }
     return integration;

@@ -70,6 +70,10 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
       authorization: Authorization.lambdaRequest(requestAuth, { identitySources: [RequestValue.header('X-Tenant'), RequestValue.queryString('token')] }),
     });
     api.addRoute('ANY /legacy/{proxy+}', Integration.http('https://legacy.example.com/{proxy}'));
+    api.addRoute('GET /reports/{id}', Integration.http('https://reports.example.com/render/{id}', {
+      requestHeaders: { 'X-Caller': RequestValue.context('identity.sourceIp'), 'X-Tenant': RequestValue.header('tenant') },
+      requestQueryStrings: { source: RequestValue.literal('api') },
+    }));
     const health = api.addRoute('GET /health', Integration.mock({ body: '{"ok":true}' }), { authorization: Authorization.none() });
     const backOffice = new iam.Role(stack, 'BackOffice', { assumedBy: new iam.AccountRootPrincipal() });
     api.grantInvoke(backOffice, 'GET /orders/{id}');

@@ -71,6 +71,12 @@ function httpEverything(app: App, style?: DefinitionStyle): Stack {
   });
   api.addRoute('ANY /legacy/{proxy+}', Integration.http('https://legacy.example.com/{proxy}'));
   const health = api.addRoute('GET /health', Integration.http('https://status.example.com/health'), { authorization: Authorization.none() });
+  api.addRoute('GET /reports/{id}', Integration.http('https://reports.example.com', {
+    requestHeaders: { 'X-Caller': RequestValue.context('identity.sourceIp') },
+    requestQueryStrings: { report: RequestValue.pathParameter('id') },
+    requestPath: RequestValue.literal('/v2/render'),
+    responseMappings: [{ statusCode: 200, headers: { 'Cache-Control': 'no-store' }, removeHeaders: ['x-powered-by'] }, { statusCode: 404, newStatusCode: 403 }],
+  }));
   api.addRoute('$default', Integration.lambda(orders));
   api.addRoute('ANY /legacy-shop/{proxy+}', Integration.privateAlb(backends.listener, { timeout: Duration.seconds(10) }));
   api.addRoute('GET /inventory/{sku}', Integration.privateNlb(backends.nlb, { port: 8080 }));

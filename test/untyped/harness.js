@@ -156,6 +156,14 @@ factoryOptions('LambdaIntegrationOptions@HttpGateway', 'Integration.lambda@HttpG
 PLACES['LambdaIntegrationOptions@HttpGateway'].prop = k => `Integration.lambda ${k}`;
 factory('Integration.http', () => ({ url: 'https://backend.example.com/items/{id}' }), (fx, a) => route(fx, I.http(a.url, a.options)));
 factoryOptions('HttpProxyIntegrationOptions', 'Integration.http', () => ({}));
+factory('Integration.http@HttpGateway', () => ({ url: 'https://backend.example.com/items/{id}' }), (fx, a) => route(fx, I.http(a.url, a.options), undefined, 'http'));
+factoryOptions('HttpProxyIntegrationOptions@HttpGateway', 'Integration.http@HttpGateway', () => ({}));
+PLACES['HttpProxyIntegrationOptions@HttpGateway'].prop = k => `Integration.http ${k}`;
+PLACES.HttpResponseMapping = {
+  base: () => ({ statusCode: 200, headers: { 'Cache-Control': 'no-store' } }),
+  run: (fx, v) => PLACES['HttpProxyIntegrationOptions@HttpGateway'].run(fx, { responseMappings: [v] }),
+  prop: k => `Integration.http responseMappings[0].${k}`,
+};
 factory('Integration.mock', () => ({}), (fx, a) => route(fx, I.mock(a.options)));
 factoryOptions('MockIntegrationOptions', 'Integration.mock', () => ({}));
 factory('Integration.sqs', fx => ({ queue: fx.queue }), (fx, a) => route(fx, I.sqs(a.queue, a.options)));

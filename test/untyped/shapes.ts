@@ -28,6 +28,7 @@ import { CORS_OPTIONS } from '../../src/vocabulary/cors-options';
 import { DOMAIN_OPTIONS, MUTUAL_TLS_OPTIONS } from '../../src/vocabulary/domain-options';
 import { GATEWAY_RESPONSE_OPTIONS } from '../../src/vocabulary/gateway-responses';
 import { INTEGRATION_FACTORIES } from '../../src/vocabulary/integration';
+import { HTTP_RESPONSE_MAPPING } from '../../src/vocabulary/integrations/backend-mapping';
 import { DYNAMODB_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/dynamodb';
 import { EVENT_BRIDGE_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/event-bridge';
 import { HTTP_PROXY_INTEGRATION_OPTIONS } from '../../src/vocabulary/integrations/http-proxy';
@@ -69,7 +70,7 @@ export const STRUCTS: Record<string, Check<any>> = Object.fromEntries([
   PRIVATE_INTEGRATION_OPTIONS, COGNITO_AUTHORIZATION_OPTIONS, OPEN_API_DEFINITION_OPTIONS,
   LAMBDA_TOKEN_AUTHORIZATION_OPTIONS, LAMBDA_REQUEST_AUTHORIZATION_OPTIONS, JWT_AUTHORIZATION_OPTIONS,
   SERVICE_RESPONSE_OPTIONS, SERVICE_ERROR_RESPONSE, GATEWAY_RESPONSE_OPTIONS,
-  REST_STAGE_OPTIONS,
+  REST_STAGE_OPTIONS, HTTP_RESPONSE_MAPPING,
   MONITORING_OPTIONS, ALARM_OPTIONS, ROUTE_METRIC_OPTIONS,
 ].map(check => [check.structName!, check as Check<any>]));
 

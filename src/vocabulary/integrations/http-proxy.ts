@@ -1,10 +1,12 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { HTTP_RESPONSE_MAPPING, HttpResponseMapping, mappedHeaderProblems, mappedQueryStringProblems } from './backend-mapping';
 import { TIMEOUT } from './service-integration-options';
 import { fail, throwIfProblems } from '../../core/errors';
 import { HttpRouteKey, pathParameterNames, ROUTE_METHODS } from '../../core/route-key';
-import { optional, str, struct } from '../../core/shape';
+import { list, map, optional, str, struct } from '../../core/shape';
 import { integrationUrlProblems, URL_PLACEHOLDER, warnOnPlainHttp } from '../integration-url';
+import { RequestValue, REQUEST_VALUE } from '../request-value';
 
 /** Options for `Integration.http`. */
 export interface HttpProxyIntegrationOptions {
@@ -20,11 +22,47 @@ export interface HttpProxyIntegrationOptions {
    * @default - API Gateway's maximum, 29 seconds
    */
   readonly timeout?: Duration;
+
+  /**
+   * Headers set on the request to the backend, each replacing the client's header of that
+   * name: e.g. the caller's identity from the authorizer, or a fixed value. Headers API
+   * Gateway manages (Host, Authorization, X-Forwarded-*, …) are refused. On a RestGateway a
+   * value is a path parameter, query string, header, context or stage variable value, or a
+   * literal; an HttpGateway also maps the body and its JSON paths.
+   * @default - the client's headers as they are
+   */
+  readonly requestHeaders?: { [name: string]: RequestValue };
+
+  /**
+   * Query strings set on the request to the backend, each replacing the client's of that
+   * name (the same values as `requestHeaders`).
+   * @default - the client's query strings as they are
+   */
+  readonly requestQueryStrings?: { [name: string]: RequestValue };
+
+  /**
+   * The path of the request to the backend, replacing the route's (HttpGateway only: on a
+   * RestGateway the URL's path, with `{name}` placeholders, is the backend's path). A literal
+   * starts with `/`.
+   * @default - the path of the URL, placeholders filled
+   */
+  readonly requestPath?: RequestValue;
+
+  /**
+   * Changes to the backend's answers of given statuses: headers set or removed, a status
+   * replaced (HttpGateway only: a RestGateway's HTTP proxy passes answers through).
+   * @default - answers as the backend sent them
+   */
+  readonly responseMappings?: HttpResponseMapping[];
 }
 
 /** Checks of `Integration.http` that hold on every gateway: the URL and the method. */
 export function checkHttpProxy(scope: Construct, prop: string, url: string, options: HttpProxyIntegrationOptions): void {
   throwIfProblems(scope, integrationUrlProblems(`${prop} Integration.http url`, url));
+  throwIfProblems(scope, [
+    ...Object.keys(options.requestHeaders ?? {}).flatMap(name => mappedHeaderProblems(`${prop} Integration.http requestHeaders`, name)),
+    ...Object.keys(options.requestQueryStrings ?? {}).flatMap(name => mappedQueryStringProblems(`${prop} Integration.http requestQueryStrings`, name)),
+  ]);
   warnOnPlainHttp(scope, prop, url);
   const method = options.method;
   if (method !== undefined && !(ROUTE_METHODS as readonly string[]).includes(method)) {
@@ -65,4 +103,8 @@ export function placeholdersFromRoute(scope: Construct, prop: string, url: strin
 export const HTTP_PROXY_INTEGRATION_OPTIONS = struct<HttpProxyIntegrationOptions>('HttpProxyIntegrationOptions', {
   method: optional(str("'GET'")),
   timeout: TIMEOUT,
+  requestHeaders: optional(map(REQUEST_VALUE, "{ 'X-Caller': RequestValue.context('identity.caller') }")),
+  requestQueryStrings: optional(map(REQUEST_VALUE, "{ tenant: RequestValue.header('X-Tenant') }")),
+  requestPath: optional(REQUEST_VALUE),
+  responseMappings: optional(list(HTTP_RESPONSE_MAPPING)),
 }, "{ method: 'GET' }");

@@ -21,6 +21,17 @@ export function webSocketHttpProxy(ctx: WebSocketRouteContext, spec: Integration
       fix: 'use a fixed URL',
     });
   }
+  for (const name of ['requestHeaders', 'requestQueryStrings', 'requestPath', 'responseMappings'] as const) {
+    if (options[name] !== undefined) {
+      fail(ctx.scope, {
+        code: 'UnsupportedCombination',
+        prop: `${ctx.prop} Integration.http ${name}`,
+        rule: 'is not supported on a WebSocket route (a message carries no headers, query strings or path of its own)',
+        value: options[name],
+        fix: 'put what the backend needs in the URL, or use a RestGateway or HttpGateway route',
+      });
+    }
+  }
   if (options.method === 'ANY') {
     fail(ctx.scope, {
       code: 'InvalidIntegration',
