@@ -29,6 +29,7 @@ export { SqsAction } from './vocabulary/integrations/sqs-action';
 export { KinesisAction, ShardIteratorType } from './vocabulary/integrations/kinesis-action';
 export { SortKeyCondition } from './vocabulary/integrations/sort-key-condition';
 export { WriteCondition } from './vocabulary/integrations/write-condition';
+export { ContentHandling } from './vocabulary/integrations/content-handling';
 export { Authorization } from './vocabulary/authorization';
 export type { CognitoAuthorizationOptions } from './vocabulary/authorizations/cognito';
 export type { LambdaTokenAuthorizationOptions, LambdaRequestAuthorizationOptions } from './vocabulary/authorizations/lambda';

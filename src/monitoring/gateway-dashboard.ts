@@ -1,5 +1,6 @@
 import { Duration, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { AlarmStatusRows } from './alarm-status-rows';
 import { gatewayMetric, MetricSpec } from './gateway-metric';
 import { MonitoringHost } from './monitoring-host';
 
@@ -13,7 +14,7 @@ const RANKED = 10;
  * the API type adds (REST cache, HTTP bytes).
  */
 export function gatewayDashboard(
-  scope: Construct, host: MonitoringHost, alarms: cloudwatch.Alarm[], dashboardName: string | undefined, withAlarms: boolean,
+  scope: Construct, host: MonitoringHost, alarms: readonly cloudwatch.Alarm[], dashboardName: string | undefined,
 ): cloudwatch.Dashboard {
   const { table } = host;
   const metric = (spec: MetricSpec, statistic?: string, label?: string): cloudwatch.Metric =>
@@ -39,7 +40,7 @@ export function gatewayDashboard(
   ]);
 
   const rows: cloudwatch.IWidget[][] = [[traffic, errors, latency]];
-  if (withAlarms) rows.push([new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms, width: 24, height: 4 })]);
+  rows.push([new AlarmStatusRows(alarms)]);
   const errorRanking = websocket ? table.integrationErrors : table.serverErrors;
   rows.push([
     graph(`Routes by ${errorRanking.name} (top ${RANKED})`, [ranked(host, errorRanking.name, 'Sum', 'SUM')], 12),

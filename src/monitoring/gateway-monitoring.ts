@@ -61,9 +61,8 @@ export class GatewayMonitoring extends Construct {
     this.stageAlarms();
     host.routes.each(route => this.routeAlarms(route));
     if (options.dashboard ?? true) {
-      // The alarm widget shows the list as it is at synth (later routes' alarms too); an empty
-      // one CloudWatch would refuse, so a gateway with no alarm yet has none.
-      this.dashboard = gatewayDashboard(this, host, this.alarmList, options.dashboardName, this.alarmList.length > 0);
+      // The alarm widgets show the list as it is at synth: later routes' alarms too.
+      this.dashboard = gatewayDashboard(this, host, this.alarmList, options.dashboardName);
     }
   }
 

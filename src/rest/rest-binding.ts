@@ -19,6 +19,8 @@ export interface RestRouteContext {
   /** How errors name the route's authorization, e.g. `routes['GET /a'].authorization` or `defaultAuthorization`. */
   readonly authorizationProp: string;
   readonly endpointType: apigw.EndpointType;
+  /** The content types the API treats as binary (`binaryMediaTypes`). */
+  readonly binaryMediaTypes: readonly string[];
   /** The route's own `timeout`, which wins over the integration's. */
   readonly routeTimeout?: Duration;
   /** CORS on responses whose templates the library writes (service and mock integrations). */
@@ -51,6 +53,12 @@ export interface RestIntegrationBinding {
    * when the route sets no `requestSchema` of its own.
    */
   readonly requestSchema?: apigw.JsonSchema;
+  /**
+   * Why the route must not be cached, when it must not: its service call changes something
+   * (a message sent, received or deleted, a record or item written, a workflow started) or
+   * must be fresh, and a cached answer would stand in for it.
+   */
+  readonly uncacheable?: string;
   /** Changes to the method's L1 that aws-cdk-lib's integration classes cannot express. */
   readonly patchMethod?: (method: apigw.Method) => void;
 }

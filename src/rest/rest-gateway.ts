@@ -372,6 +372,7 @@ export class RestGateway extends Construct {
   private readonly manifestRoutes: RestRouteRecord[] = [];
   /** The API Gateway resources (paths) the routes need, counted against the quota. */
   private readonly resourcePaths = new Set<string>();
+  private readonly binaryMediaTypes: readonly string[];
   private readonly quotas: Required<ApiQuotas>;
   private readonly definition: RestDefinition;
   /** The stages added with `addStage`, by name. */
@@ -400,6 +401,7 @@ export class RestGateway extends Construct {
 
     this.quotas = { ...DEFAULT_QUOTAS, ...props.quotas };
     this.stageName = props.stageName ?? 'prod';
+    this.binaryMediaTypes = props.binaryMediaTypes ?? [];
     const endpoint = props.endpoint ?? Endpoint.regional();
     this.endpointType = endpoint._type;
     const endpointChoice: ExecuteApiEndpointChoice = {
@@ -681,6 +683,15 @@ export class RestGateway extends Construct {
     const auth = bindRestAuthorization((options.authorization ?? this.defaultAuthorization)._spec, ctx);
     const callers = routeCallers(auth, options.apiKeyRequired ?? false, this.apiKeySource);
     const { caching, problems: cacheProblems } = routeCaching(prop, route, this.cache, options.cache, callers);
+    if (caching?.enabled && binding.uncacheable) {
+      cacheProblems.push({
+        code: 'InvalidCache',
+        prop: `${prop}.cache`,
+        rule: `must not be set on this route: ${binding.uncacheable}`,
+        value: options.cache,
+        fix: 'remove cache from the route (only reads, such as DynamoDB GET_ITEM and QUERY, can be cached)',
+      });
+    }
     throwIfProblems(this, cacheProblems);
     const cacheKeys = caching?.enabled ? [...caching.extraKeys, ...(cors ? corsCacheKeys(cors) : [])] : [];
     const parameters = requestParameters(route, options, binding.requestParameters, cacheKeys);
@@ -780,6 +791,7 @@ export class RestGateway extends Construct {
       prop,
       authorizationProp: `${prop}.authorization`,
       endpointType: this.endpointType,
+      binaryMediaTypes: this.binaryMediaTypes,
       routeTimeout: options.timeout,
       cors: cors ? corsResponse(cors) : NO_CORS_RESPONSE,
       grantInvoke: (fn: lambda.IFunction) => this.permissions.grant(fn),

@@ -119,9 +119,11 @@ export function dynamoDbServiceCall(
     requestTemplate: call.requestTemplate,
     responseTemplate: call.responseTemplate,
     checkedResponse: action === DynamoDbAction.GET_ITEM ? success => getItemResponse(how.style, success) : undefined,
+    readOnly: READS.has(action),
     prop,
     response: options.response,
     errorResponses: options.errorResponses,
+    contentHandling: options.contentHandling,
     // The body's attributes become the item: API Gateway refuses anything but an object.
     requestSchema: (how.bodySchema ? call.bodySchema : undefined) ?? values.requestSchema(),
     timeout: options.timeout,

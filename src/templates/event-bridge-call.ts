@@ -38,6 +38,7 @@ export function eventBridgeCall(
     prop,
     response: options.response,
     errorResponses: options.errorResponses,
+    contentHandling: options.contentHandling,
     // EventBridge refuses a detail that is not a JSON object: API Gateway's validator says so first.
     requestSchema: !composed && detailValue._source === 'body' ? { type: apigw.JsonSchemaType.OBJECT } : values.requestSchema(),
     timeout: options.timeout,

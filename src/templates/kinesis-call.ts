@@ -69,9 +69,12 @@ export function kinesisCall(site: ServiceCallSite, spec: IntegrationSpecOf<'kine
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `Kinesis_20131202.${action}` },
     requestTemplate: request,
     responseTemplate: response,
+    readOnly: action === KinesisAction.LIST_SHARDS,
+    clientNamesTarget: action === KinesisAction.GET_SHARD_ITERATOR || action === KinesisAction.GET_RECORDS,
     prop,
     response: options.response,
     errorResponses: options.errorResponses,
+    contentHandling: options.contentHandling,
     requestSchema: values.requestSchema(),
     timeout: options.timeout,
   };

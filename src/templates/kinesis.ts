@@ -29,14 +29,18 @@ export const MAX_PUT_RECORDS = 500;
 /**
  * PutRecords of the body's `records`: each record's `data` as its text (a string) or JSON
  * text, its `partitionKey` (a string, number or boolean), or, without one, the request id and
- * the record's index. A body whose `records` is not a list of 1 to 500 records, or a record
- * whose value is refused, sends no records, which Kinesis refuses (400).
+ * the record's index. A body whose `records` is not a list of 1 to 500 objects with `data`
+ * (not null or empty), or a record whose value is refused, sends no records, which Kinesis
+ * refuses (400).
  */
 export function putRecordsRequest(streamName: string): string {
   const data = jsonPathValue('$.records[$gi].data', 'gV', PLACES.kinesisData);
   const key = jsonPathValue('$.records[$gi].partitionKey', 'gW', PLACES.partitionKey);
   // A #set to null keeps the old value: each record's values are reset before they are read.
-  const readRecord = `#set($gV="")#set($gW="")${data.prelude}${key.prelude}`
+  // A record that is not an object, or has no data (missing, null or empty), refuses the batch.
+  const notARecord = '"$!{gX.keySet()}"==""||!$gX.containsKey(\'data\')||"$!{gX.get(\'data\')}"==""';
+  const readRecord = `#set($gX="")#set($gX=$gL.get($gi))#if(${notARecord})#set(${REFUSED}=true)#end`
+    + `#set($gV="")#set($gW="")${data.prelude}${key.prelude}`
     // Braced: `-` may continue a Velocity identifier.
     + `#if(${key.expr}.isEmpty())#set(${key.expr}="$!{context.requestId}-$gi")#end`
     + `#set($q=$gD.add(${data.expr}))#set($q=$gK.add(${key.expr}))`;

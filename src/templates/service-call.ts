@@ -2,6 +2,7 @@ import { Duration, aws_apigateway as apigw } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ServiceName } from './service-errors';
 import { ServiceRole } from '../shared/service-roles';
+import { ContentHandling } from '../vocabulary/integrations/content-handling';
 import { ServiceErrorResponse, ServiceResponseOptions } from '../vocabulary/integrations/service-response';
 
 /** One AWS service API call made by API Gateway with a mapping template, on REST or WebSocket. */
@@ -30,6 +31,16 @@ export interface ServiceCall {
   readonly response?: ServiceResponseOptions;
   /** The route's own answers to service error statuses, if any. */
   readonly errorResponses?: readonly ServiceErrorResponse[];
+  /**
+   * The call only reads (a DynamoDB GetItem or Query, a Kinesis ListShards), so a cached
+   * answer stands for it; any other call changes something, or must be fresh, and a cache
+   * would skip it.
+   */
+  readonly readOnly?: boolean;
+  /** The client names what the call reads (a Kinesis shard or iterator): a missing one is a 404. */
+  readonly clientNamesTarget?: boolean;
+  /** Whether binary request bodies reach the call as base64 text. */
+  readonly contentHandling?: ContentHandling;
   readonly requestSchema?: apigw.JsonSchema;
   readonly timeout?: Duration;
 }
@@ -37,5 +48,7 @@ export interface ServiceCall {
 /** What a gateway's route context gives a service-call builder. */
 export interface ServiceCallSite {
   readonly scope: Construct;
+  /** The route's own `timeout`, which wins over the integration's. */
+  readonly routeTimeout?: Duration;
   serviceRole(target: IConstruct, description: string): ServiceRole;
 }

@@ -148,13 +148,19 @@ function containsAny(variable: string, fragments: readonly string[]): string {
  * The error body for the error code of `service` held in the String variable `variable`:
  * 429, 409, 502 or 500 as the code says, else 400. Never the service's own message.
  * `within400` says the integration response already answers 400 (a service's 4XX), so a
- * client error need not set the status.
+ * client error need not set the status. `clientNamesTarget` says the client chose what the
+ * call reads (a shard, an iterator): a target that is not there is then a 404, not the API's
+ * misconfiguration.
  */
-export function serviceErrorBody(service: ServiceName, variable: string, style: ErrorStatusStyle, within400: boolean): string {
+export function serviceErrorBody(
+  service: ServiceName, variable: string, style: ErrorStatusStyle, within400: boolean, clientNamesTarget = false,
+): string {
   const known = SERVICE_ERRORS[service];
   const clientError = within400 && style === 'httpStatus' ? `{"message":"${ERROR_MESSAGES[400]}"}` : errorBody(400, style);
+  const notFound = clientNamesTarget ? ['resourcenotfound'] : [];
   const cases: Array<[readonly string[], ErrorStatus]> = [
-    [known.throttling, 429], [known.conflict, 409], [known.failure, 502], [known.misconfigured, 500],
+    [known.throttling, 429], [known.conflict, 409], [notFound, 404], [known.failure, 502],
+    [known.misconfigured.filter(f => !notFound.includes(f)), 500],
   ];
   const branches = cases.filter(([fragments]) => fragments.length > 0)
     .map(([fragments, status], i) => `#${i === 0 ? 'if' : 'elseif'}(${containsAny(variable, fragments)})${errorBody(status, style)}`);
@@ -165,9 +171,9 @@ export function serviceErrorBody(service: ServiceName, variable: string, style: 
  * The template for `service`'s 4XX answer. A body that is not JSON (a proxy's HTML page)
  * counts as a bad request rather than failing the template.
  */
-export function clientErrorTemplate(service: ServiceName, style: ErrorStatusStyle = 'httpStatus'): string {
+export function clientErrorTemplate(service: ServiceName, style: ErrorStatusStyle = 'httpStatus', clientNamesTarget = false): string {
   const code = SERVICE_ERRORS[service].codePaths.map(path => `$!{input.path('$.${path}')}`).join('');
-  return `#set($t="")#if($input.body.startsWith('{'))#set($t="${code}")#end${serviceErrorBody(service, 't', style, true)}`;
+  return `#set($t="")#if($input.body.startsWith('{'))#set($t="${code}")#end${serviceErrorBody(service, 't', style, true, clientNamesTarget)}`;
 }
 
 /** The body for a service's 5XX answer: the service failed, not the API. */

@@ -43,7 +43,7 @@ export function sqsCall(
   const action = spec.options.action ?? SqsAction.SEND_MESSAGE;
   if (action === SqsAction.SEND_MESSAGE) return sendMessageCall(site, spec, values, prop, style);
   const o = spec.options;
-  const problems = sqsProblems(prop, o, spec.queue.fifo);
+  const problems = sqsProblems(prop, o, spec.queue.fifo, site.routeTimeout);
   const seconds = (d: SqsIntegrationOptions['waitTime']) => d?.toSeconds({ integral: false });
   let requestTemplate: string;
   if (action === SqsAction.RECEIVE_MESSAGE) {
@@ -74,6 +74,7 @@ function sqsTarget(spec: IntegrationSpecOf<'sqs'>, o: SqsIntegrationOptions, pro
     prop,
     response: o.response,
     errorResponses: o.errorResponses,
+    contentHandling: o.contentHandling,
     requestSchema: values.requestSchema(),
     timeout: o.timeout,
   };

@@ -38,6 +38,7 @@ export function stepFunctionsCall(
     prop,
     response: options.response,
     errorResponses: options.errorResponses,
+    contentHandling: options.contentHandling,
     requestSchema: values.requestSchema(),
     timeout: options.timeout,
   };

@@ -196,6 +196,25 @@ describe('RestGateway.addMonitoring', () => {
     expect(JSON.stringify(t.findResources('AWS::CloudWatch::Dashboard'))).toContain('\\"type\\":\\"metric\\"');
   });
 
+  test('the dashboard shows the alarms of routes added after it, at most 100 per alarm widget (CloudWatch\'s limit)', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { routes: { 'GET /first': Integration.mock() } });
+    const off = { enabled: false };
+    const monitoring = api.addMonitoring({ serverErrors: off, clientErrors: off, throttleHeadroom: off });
+    const fn = handler(stack, 'Fn');
+    for (let i = 0; i < 130; i++) api.addRoute(`GET /items${i}`, Integration.lambda(fn));
+    expect(monitoring.alarms.length).toBeGreaterThan(100);
+    const body = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody;
+    // The body joins text and references (alarm ARNs, the region): each reference read as x.
+    const text = (body['Fn::Join'][1] as unknown[]).map(part => (typeof part === 'string' ? part : 'x')).join('');
+    const widgets = (JSON.parse(text) as {
+      widgets: { type: string; y: number; properties: { alarms?: unknown[]; title?: string } }[];
+    }).widgets.filter(w => w.type === 'alarm');
+    expect(widgets.map(w => w.properties.alarms!.length)).toEqual([100, monitoring.alarms.length - 100]);
+    expect(widgets.map(w => w.properties.title)).toEqual(['Alarms (1 of 2)', 'Alarms (2 of 2)']);
+    expect(widgets[1].y).toBe(widgets[0].y + 4);
+  });
+
   test('the dashboard ranks routes with search expressions over the per-method metrics', () => {
     const stack = testStack();
     gateway(stack).addMonitoring();

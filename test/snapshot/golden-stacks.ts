@@ -5,8 +5,8 @@ import {
   aws_sns as sns, aws_sqs as sqs, aws_stepfunctions as sfn,
 } from 'aws-cdk-lib';
 import {
-  ApiAccess, ApiKeyValue, Authorization, CacheSize, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration, KinesisAction,
-  QuotaPeriod,
+  ApiAccess, ApiKeyValue, Authorization, CacheSize, ContentHandling, DefinitionStyle, DynamoDbAction, Endpoint, GatewayResponseType, Integration,
+  KinesisAction, QuotaPeriod,
   RequestValue, ResponseBody,
   RestGateway, ShardIteratorType, SortKeyCondition, SqsAction, UnauthorizedInvalidation, Waf, WafLogging, WafRuleOverride, WriteCondition,
 } from '../../src';
@@ -125,8 +125,9 @@ export const GOLDEN_STACKS: Record<string, (app: App) => Stack> = {
     const fulfil = compliantStateMachine(stack, 'Fulfil', sfn.StateMachineType.STANDARD);
     const bus = new events.EventBus(stack, 'Shop');
 
-    const api = new RestGateway(stack, 'Api');
+    const api = new RestGateway(stack, 'Api', { binaryMediaTypes: ['application/octet-stream'] });
     const id = RequestValue.pathParameter('id');
+    api.addRoute('POST /readings', Integration.kinesis(clicks, { contentHandling: ContentHandling.CONVERT_TO_TEXT }));
     api.addRoute('POST /orders', Integration.sqs(orders, { messageAttributes: { tenant: RequestValue.header('X-Tenant') } }));
     api.addRoute('POST /orders-fifo', Integration.sqs(fifo, { messageGroupId: RequestValue.jsonPath('$.customerId') }));
     api.addRoute('GET /orders/next', Integration.sqs(orders, { action: SqsAction.RECEIVE_MESSAGE, maxMessages: 10, waitTime: Duration.seconds(10) }));

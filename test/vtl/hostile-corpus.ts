@@ -88,7 +88,7 @@ export const RECORD_LIST_BODIES: { name: string; body: string }[] = [
         { data: Object.values(NASTY).join(' | '), partitionKey: 'it\'s "k" $x #y' },
         { data: { nested: [1, 'two', null], n: 1.5 } },
         { data: 42, partitionKey: 7 },
-        { partitionKey: true },
+        { data: false, partitionKey: true },
       ],
     }),
   },
@@ -98,6 +98,7 @@ export const RECORD_LIST_BODIES: { name: string; body: string }[] = [
   { name: 'records-not-a-list', body: '{"records":{"data":"a"}}' },
   { name: 'records-a-string', body: '{"records":"[{\\"data\\":\\"a\\"}]"}' },
   { name: 'records-empty', body: '{"records":[]}' },
+  { name: 'records-without-data', body: '{"records":[{"data":"a"},{},{"data":null},"abc",null,{"Data":"x"}]}' },
   { name: 'records-too-many', body: JSON.stringify({ records: Array.from({ length: 501 }, (_, i) => ({ data: `r${i}` })) }) },
 ];
 

@@ -78,7 +78,7 @@ describe('Kinesis PutRecords, ListShards, GetShardIterator and GetRecords', () =
         { data: 'it\'s "x" \\ $context.requestId #set é 😀', partitionKey: 'it\'s "k"' },
         { data: { nested: [1, 'two', null], n: 1.5 } },
         { data: 42, partitionKey: 7 },
-        { partitionKey: true },
+        { data: false, partitionKey: true },
       ],
     });
     const request = JSON.parse(render('POST /clicks/batch', { body }));
@@ -87,7 +87,7 @@ describe('Kinesis PutRecords, ListShards, GetShardIterator and GetRecords', () =
       { data: 'it\'s "x" \\ $context.requestId #set é 😀', key: 'it\'s "k"' },
       { data: '{"nested":[1,"two",null],"n":1.5}', key: `${CONTEXT.requestId}-1` },
       { data: '42', key: '7' },
-      { data: '', key: 'true' },
+      { data: 'false', key: 'true' },
     ]);
   });
 
@@ -107,6 +107,12 @@ describe('Kinesis PutRecords, ListShards, GetShardIterator and GetRecords', () =
     ['an object as a partition key', '{"records":[{"data":"a"},{"data":"b","partitionKey":{"k":1}}]}'],
     ['a lone surrogate', '{"records":[{"data":"a\\ud800"}]}'],
     ['a number a double cannot hold', '{"records":[{"data":{"a":1e400}}]}'],
+    ['a record that is not an object', '{"records":[{"data":"a"},"abc"]}'],
+    ['a null record', '{"records":[{"data":"a"},null]}'],
+    ['a record without data', '{"records":[{"data":"a"},{}]}'],
+    ['data spelt otherwise', '{"records":[{"Data":"x"}]}'],
+    ['null data', '{"records":[{"data":null}]}'],
+    ['empty data', '{"records":[{"data":""}]}'],
   ])('%s: no records are sent, which Kinesis refuses', (_name, body) => {
     expect(JSON.parse(render('POST /clicks/batch', { body }))).toEqual({ StreamName: 'Clicks81B5095A', Records: [] });
   });

@@ -26,7 +26,7 @@ export function bindSqsHttp(ctx: HttpRouteContext, spec: IntegrationSpecOf<'sqs'
   const { queue, options } = spec;
   const action = options.action ?? SqsAction.SEND_MESSAGE;
   const prop = `${ctx.prop} Integration.sqs`;
-  const optionProblems = sqsProblems(prop, options, queue.fifo);
+  const optionProblems = sqsProblems(prop, options, queue.fifo, ctx.routeTimeout);
   const values = new HttpRouteValues(ctx);
   if (action !== SqsAction.SEND_MESSAGE) {
     const parameters: Record<string, string> = { QueueUrl: queue.queueUrl };

@@ -5,6 +5,7 @@ import { clientErrorTemplate, RESPONSE_STATUSES, serverErrorTemplate } from '../
 import { bodyTemplate, errorClassPattern, successTemplate } from '../../templates/service-response';
 import { serviceResponseProblems } from '../../vocabulary/integrations/service-response';
 import { restIntegrationTimeout } from '../integration-timeout';
+import { binaryBodies } from './binary-bodies';
 import { RestIntegrationBinding, RestRouteContext } from '../rest-binding';
 import { responseHeaderParameters, withCorsHeaders } from '../rest-cors';
 
@@ -18,7 +19,8 @@ import { responseHeaderParameters, withCorsHeaders } from '../rest-cors';
 export function restServiceIntegration(
   ctx: RestRouteContext, call: ServiceCall, requestParameters?: Record<string, boolean>,
 ): RestIntegrationBinding {
-  throwIfProblems(ctx.scope, serviceResponseProblems(call.prop, call.response, call.errorResponses));
+  const binary = binaryBodies(ctx, call);
+  throwIfProblems(ctx.scope, [...serviceResponseProblems(call.prop, call.response, call.errorResponses), ...binary.problems]);
   const json = (template: string) => ({ 'application/json': ctx.cors.templatePrelude + template });
   const withHeaders = (own?: Record<string, string>) => responseHeaderParameters(ctx.cors, withCorsHeaders(ctx.cors.headers, own));
 
@@ -46,7 +48,7 @@ export function restServiceIntegration(
   const integrationResponses: apigw.IntegrationResponse[] = [
     answer(success?.statusCode ?? 200, successTemplate(call), success?.headers),
     ...own.map(e => answer(e.statusCode ?? e.serviceStatus, bodyTemplate(e.body), e.headers, String(e.serviceStatus))),
-    answer(400, clientErrorTemplate(call.service), undefined, errorClassPattern(4, ownStatuses)),
+    answer(400, clientErrorTemplate(call.service, 'httpStatus', call.clientNamesTarget), undefined, errorClassPattern(4, ownStatuses)),
     answer(502, serverErrorTemplate(), undefined, errorClassPattern(5, ownStatuses)),
   ];
 
@@ -60,7 +62,8 @@ export function restServiceIntegration(
         credentialsRole: call.role.role,
         passthroughBehavior: apigw.PassthroughBehavior.NEVER,
         requestParameters: headers,
-        requestTemplates: { 'application/json': call.requestTemplate },
+        requestTemplates: Object.fromEntries(['application/json', ...binary.mediaTypes].map(type => [type, call.requestTemplate])),
+        contentHandling: binary.contentHandling,
         timeout: restIntegrationTimeout(ctx, call.timeout),
         integrationResponses,
       },
@@ -71,6 +74,7 @@ export function restServiceIntegration(
     })),
     requestParameters,
     requestSchema: call.requestSchema,
+    uncacheable: call.readOnly ? undefined : `its ${call.service} call changes state or must be fresh, and a cached answer would skip it`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { CONTENT_HANDLING, ContentHandling } from './content-handling';
 import {
   SERVICE_ERROR_RESPONSES, SERVICE_RESPONSE_OPTIONS, ServiceErrorResponse, ServiceResponseOptions,
 } from './service-response';
@@ -26,6 +27,16 @@ export interface ServiceIntegrationOptions {
    * @default - the library's error bodies for every status
    */
   readonly errorResponses?: ServiceErrorResponse[];
+
+  /**
+   * `ContentHandling.CONVERT_TO_TEXT` takes binary request bodies: on a RestGateway those
+   * whose content type is one of its `binaryMediaTypes` (each without a wildcard), on a
+   * WebSocket route binary frames. The body's base64 text is then what `RequestValue.body()`
+   * reads, e.g. as a message or a record's data, which a consumer decodes. Routes that read
+   * JSON paths of the body refuse it (a binary body has none).
+   * @default - JSON bodies only (a RestGateway answers other content types 415)
+   */
+  readonly contentHandling?: ContentHandling;
 }
 
 // The shapes untyped (JavaScript) callers are checked against.
@@ -39,4 +50,5 @@ export const SERVICE_INTEGRATION_FIELDS = {
   timeout: TIMEOUT,
   response: optional(SERVICE_RESPONSE_OPTIONS),
   errorResponses: optional(SERVICE_ERROR_RESPONSES),
+  contentHandling: optional(CONTENT_HANDLING),
 };

@@ -96,9 +96,9 @@ export const SQS_ATTRIBUTE_NAME = /^(?!aws\.|amazon\.)(?!\.)(?!.*\.\.)[A-Za-z0-9
 const MAX_ATTRIBUTES = 10;
 
 /** What is wrong with the options for this queue on any gateway (FIFO rules and SQS limits). */
-export function sqsProblems(prop: string, options: SqsIntegrationOptions, fifo: boolean): Problem[] {
+export function sqsProblems(prop: string, options: SqsIntegrationOptions, fifo: boolean, routeTimeout?: Duration): Problem[] {
   const action = options.action ?? SqsAction.SEND_MESSAGE;
-  const problems = [...actionOptionProblems(prop, options, action), ...limitProblems(prop, options), ...receiveProblems(prop, options)];
+  const problems = [...actionOptionProblems(prop, options, action), ...limitProblems(prop, options), ...receiveProblems(prop, options, routeTimeout)];
   if (action === SqsAction.SEND_MESSAGE) problems.push(...fifoProblems(prop, options, fifo));
   return problems;
 }
@@ -120,8 +120,11 @@ function actionOptionProblems(prop: string, options: SqsIntegrationOptions, acti
   return problems;
 }
 
-/** SQS's ranges for ReceiveMessage, and a long poll that ends before API Gateway gives up. */
-function receiveProblems(prop: string, options: SqsIntegrationOptions): Problem[] {
+/**
+ * SQS's ranges for ReceiveMessage, and a long poll that ends before API Gateway gives up (the
+ * route's timeout, else the integration's).
+ */
+function receiveProblems(prop: string, options: SqsIntegrationOptions, routeTimeout?: Duration): Problem[] {
   const problems: Problem[] = [];
   const max = options.maxMessages;
   if (max !== undefined && !Token.isUnresolved(max) && (!Number.isInteger(max) || max < 1 || max > 10)) {
@@ -138,7 +141,7 @@ function receiveProblems(prop: string, options: SqsIntegrationOptions): Problem[
   };
   const wait = seconds('waitTime', 20, 'use e.g. Duration.seconds(10), at most Duration.seconds(20)');
   seconds('visibilityTimeout', 12 * 3600, 'use e.g. Duration.seconds(30), at most Duration.hours(12)');
-  const timeout = options.timeout?.toSeconds({ integral: false });
+  const timeout = (routeTimeout ?? options.timeout)?.toSeconds({ integral: false });
   if (wait !== undefined && timeout !== undefined && !Token.isUnresolved(timeout) && wait >= timeout) {
     problems.push({
       code: 'InvalidIntegration',

@@ -1,5 +1,6 @@
 import { Aws, Stack } from 'aws-cdk-lib';
 import { throwIfProblems, Problem } from '../../core/errors';
+import { serviceContentHandlingProblems } from '../../templates/content-handling';
 import { ServiceCall } from '../../templates/service-call';
 import { clientErrorTemplate, serverErrorTemplate } from '../../templates/service-errors';
 import { bodyTemplate, errorClassPattern, successTemplate } from '../../templates/service-response';
@@ -17,7 +18,7 @@ import {
  * with the status in the body (a WebSocket message has no status).
  */
 export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: ServiceCall): WebSocketIntegrationBinding {
-  throwIfProblems(ctx.scope, webSocketResponseProblems(ctx, call));
+  throwIfProblems(ctx.scope, [...webSocketResponseProblems(ctx, call), ...serviceContentHandlingProblems(call)]);
   const own = call.errorResponses ?? [];
   const ownStatuses = own.map(e => e.serviceStatus);
   const requestParameters: Record<string, string> = {};
@@ -36,12 +37,14 @@ export function webSocketServiceIntegration(ctx: WebSocketRouteContext, call: Se
       requestParameters,
       templateSelectionExpression: DEFAULT_TEMPLATE_SELECTION,
       requestTemplates: { [DEFAULT_TEMPLATE_KEY]: call.requestTemplate },
+      // Binary frames reach the template as base64 text (the only conversion a service route takes).
+      contentHandlingStrategy: call.contentHandling,
       timeoutInMillis: webSocketIntegrationTimeout(ctx, call.timeout),
     },
     responses: [
       { id: 'IntegrationResponse', key: '$default', template: successTemplate(call) },
       ...own.map(e => ({ id: `ErrorResponse${e.serviceStatus}`, key: `/${e.serviceStatus}/`, template: bodyTemplate(e.body) })),
-      { id: 'ClientErrorResponse', key: `/${errorClassPattern(4, ownStatuses, '\\d\\d')}/`, template: clientErrorTemplate(call.service, 'inBody') },
+      { id: 'ClientErrorResponse', key: `/${errorClassPattern(4, ownStatuses, '\\d\\d')}/`, template: clientErrorTemplate(call.service, 'inBody', call.clientNamesTarget) },
       { id: 'ServerErrorResponse', key: `/${errorClassPattern(5, ownStatuses, '\\d\\d')}/`, template: serverErrorTemplate('inBody') },
     ],
     requestSchema: call.requestSchema,

@@ -105,6 +105,31 @@ describe('SQS actions on RestGateway', () => {
     expect(() => api.addRoute('POST /jobs', Integration.sqs(queue(stack), options))).toThrow(message);
   });
 
+  test('a long poll must also end before the route\'s own timeout (REST and HTTP)', () => {
+    const stack = testStack();
+    const q = queue(stack);
+    const receive = () => Integration.sqs(q, { action: SqsAction.RECEIVE_MESSAGE, waitTime: Duration.seconds(20) });
+    expect(() => new RestGateway(stack, 'Api').addRoute('GET /jobs', receive(), { timeout: Duration.seconds(5) }))
+      .toThrow(/waitTime must end before the integration times out.*20 seconds with a timeout of 5 seconds/);
+    expect(() => new HttpGateway(stack, 'Http').addRoute('GET /jobs', receive(), { timeout: Duration.seconds(5) }))
+      .toThrow(/waitTime must end before the integration times out/);
+  });
+
+  test('a route whose call changes something is never cached; reads may be', () => {
+    const stack = testStack();
+    const api = new RestGateway(stack, 'Api', { cache: {} });
+    const q = queue(stack);
+    for (const [route, integration] of [
+      ['GET /jobs', Integration.sqs(q, { action: SqsAction.RECEIVE_MESSAGE })],
+      ['DELETE /jobs', Integration.sqs(q, { action: SqsAction.PURGE_QUEUE })],
+      ['POST /jobs', Integration.sqs(q)],
+    ] as const) {
+      expect(() => api.addRoute(route, integration, { authorization: Authorization.none(), cache: {} }))
+        .toThrow(/\[InvalidCache\].*cache must not be set on this route: its sqs call changes state or must be fresh.*only reads, such as DynamoDB GET_ITEM and QUERY, can be cached/);
+    }
+    expect(() => api.addRoute('GET /jobs/next', Integration.sqs(q, { action: SqsAction.RECEIVE_MESSAGE }), { authorization: Authorization.none() })).not.toThrow();
+  });
+
   test('a FIFO queue needs no message group to receive, delete or purge', () => {
     const stack = testStack();
     const q = fifoQueue(stack);

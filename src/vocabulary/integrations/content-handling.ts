@@ -1,0 +1,19 @@
+import { enumOf } from '../../core/shape';
+
+/** How API Gateway converts a binary payload for a route's integration. */
+export enum ContentHandling {
+  /**
+   * A binary request body — a content type among the RestGateway's `binaryMediaTypes`, or a
+   * WebSocket binary frame — reaches the integration as its base64 text.
+   */
+  CONVERT_TO_TEXT = 'CONVERT_TO_TEXT',
+  /**
+   * A base64 text answer reaches the client as the bytes it encodes, when the client accepts
+   * one of the RestGateway's `binaryMediaTypes` (`Integration.mock`).
+   */
+  CONVERT_TO_BINARY = 'CONVERT_TO_BINARY',
+}
+
+// The shapes untyped (JavaScript) callers are checked against.
+
+export const CONTENT_HANDLING = enumOf<ContentHandling>('ContentHandling', () => ContentHandling);
