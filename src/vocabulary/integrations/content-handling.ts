@@ -7,11 +7,6 @@ export enum ContentHandling {
    * WebSocket binary frame — reaches the integration as its base64 text.
    */
   CONVERT_TO_TEXT = 'CONVERT_TO_TEXT',
-  /**
-   * A base64 text answer reaches the client as the bytes it encodes, when the client accepts
-   * one of the RestGateway's `binaryMediaTypes` (`Integration.mock`).
-   */
-  CONVERT_TO_BINARY = 'CONVERT_TO_BINARY',
 }
 
 // The shapes untyped (JavaScript) callers are checked against.

@@ -29,8 +29,6 @@ describe('contentHandling on service routes', () => {
   test.each([
     ['no binary media types', {}, { contentHandling: ContentHandling.CONVERT_TO_TEXT }, /contentHandling has no effect: the gateway has no binaryMediaTypes without a wildcard.*set the gateway's binaryMediaTypes/],
     ['wildcard media types only', { binaryMediaTypes: ['*/*'] }, { contentHandling: ContentHandling.CONVERT_TO_TEXT }, /has no effect/],
-    ['conversion to bytes', { binaryMediaTypes: ['application/octet-stream'] }, { contentHandling: ContentHandling.CONVERT_TO_BINARY },
-      /contentHandling must be ContentHandling\.CONVERT_TO_TEXT on a service route/],
     ['a route reading JSON paths', { binaryMediaTypes: ['application/octet-stream'] },
       { contentHandling: ContentHandling.CONVERT_TO_TEXT, partitionKey: RequestValue.jsonPath('$.device') }, /cannot be used on a route that reads JSON paths of the body/],
   ])('REST refuses %s', (_name, props, options, message) => {
