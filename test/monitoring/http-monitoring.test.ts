@@ -1,5 +1,6 @@
-import { Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { rendered } from './rendered-metric';
 import { HttpGateway, Integration } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -9,17 +10,6 @@ function gateway(stack: Stack): HttpGateway {
   const api = new HttpGateway(stack, 'Orders', { stageName: 'live' });
   api.addRoute('GET /orders/{id}', Integration.lambda(handler(stack, 'Fn')));
   return api;
-}
-
-function rendered(stack: Stack, metric: cloudwatch.IMetric): Record<string, unknown> {
-  const config = metric.toMetricConfig().metricStat!;
-  return {
-    namespace: config.namespace,
-    name: config.metricName,
-    dimensions: Object.fromEntries((config.dimensions ?? []).map(d => [d.name, stack.resolve(d.value)])),
-    statistic: config.statistic,
-    period: config.period.toSeconds(),
-  };
 }
 
 const API_ID = { Ref: Match.stringLikeRegexp('^OrdersApi') };

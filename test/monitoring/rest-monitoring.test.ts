@@ -1,5 +1,6 @@
-import { Duration, Stack, aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as cloudwatch_actions, aws_sns as sns } from 'aws-cdk-lib';
+import { Duration, Stack, aws_cloudwatch_actions as cloudwatch_actions, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { rendered } from './rendered-metric';
 import { Integration, RestGateway } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -9,18 +10,6 @@ function gateway(stack: Stack, props = {}): RestGateway {
   const api = new RestGateway(stack, 'Orders', { apiName: 'orders', ...props });
   api.addRoute('GET /orders/{id}', Integration.lambda(handler(stack, 'Fn'), { timeout: Duration.seconds(10) }));
   return api;
-}
-
-/** A metric as the template renders it: namespace, name, dimensions, statistic, period. */
-function rendered(stack: Stack, metric: cloudwatch.IMetric): Record<string, unknown> {
-  const config = metric.toMetricConfig().metricStat!;
-  return {
-    namespace: config.namespace,
-    name: config.metricName,
-    dimensions: Object.fromEntries((config.dimensions ?? []).map(d => [d.name, stack.resolve(d.value)])),
-    statistic: config.statistic,
-    period: config.period.toSeconds(),
-  };
 }
 
 describe('RestGateway metrics', () => {

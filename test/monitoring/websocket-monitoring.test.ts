@@ -1,5 +1,6 @@
-import { Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { rendered } from './rendered-metric';
 import { Integration, WebSocketGateway } from '../../src';
 import { testStack } from '../support/app';
 import { handler } from '../support/fixtures';
@@ -9,17 +10,6 @@ function gateway(stack: Stack): WebSocketGateway {
   const api = new WebSocketGateway(stack, 'Chat', { connect: Integration.lambda(handler(stack, 'Connect')) });
   api.addRoute('sendMessage', Integration.sqs(queue(stack, 'Messages')), { timeout: Duration.seconds(3) });
   return api;
-}
-
-function rendered(stack: Stack, metric: cloudwatch.IMetric): Record<string, unknown> {
-  const config = metric.toMetricConfig().metricStat!;
-  return {
-    namespace: config.namespace,
-    name: config.metricName,
-    dimensions: Object.fromEntries((config.dimensions ?? []).map(d => [d.name, stack.resolve(d.value)])),
-    statistic: config.statistic,
-    period: config.period.toSeconds(),
-  };
 }
 
 const API_ID = { Ref: Match.stringLikeRegexp('^ChatApi') };
