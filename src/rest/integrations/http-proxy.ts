@@ -75,12 +75,10 @@ function restSource(value: RequestValue, prop: string, problems: Problem[]): str
     problems.push(...own);
     return undefined;
   }
+  // The expressions a REST mapping reads: the request's parameters, context and stage variables.
+  const expression = value._restIdentitySource() ?? value._restRequestParameter();
+  if (expression) return expression;
   switch (value._source) {
-    case 'pathParameter':
-    case 'queryString':
-    case 'header': return value._restRequestParameter();
-    case 'context': return `context.${value._name}`;
-    case 'stageVariable': return `stageVariables.${value._name}`;
     case 'literal':
       if (value._name === '' || value._name.includes("'")) {
         problems.push({ code: 'InvalidRequestValue', prop, rule: "must not be empty or contain ' on a RestGateway (a mapped literal is quoted)", value, fix: "drop the ', or leave the mapping out" });

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { otherActionOptionProblems } from './action-options';
 import { KINESIS_ACTION, KinesisAction, SHARD_ITERATOR_TYPE, ShardIteratorType } from './kinesis-action';
 import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { Problem } from '../../core/errors';
@@ -69,31 +70,12 @@ const ACTION_OPTIONS: Record<KinesisAction, readonly (keyof KinesisIntegrationOp
   [KinesisAction.GET_SHARD_ITERATOR]: ['shardId', 'iteratorType', 'sequenceNumber'],
   [KinesisAction.GET_RECORDS]: ['shardIterator', 'limit'],
 };
-const ACTION_NAMES: Record<KinesisAction, string> = {
-  [KinesisAction.PUT_RECORD]: 'PUT_RECORD',
-  [KinesisAction.PUT_RECORDS]: 'PUT_RECORDS',
-  [KinesisAction.LIST_SHARDS]: 'LIST_SHARDS',
-  [KinesisAction.GET_SHARD_ITERATOR]: 'GET_SHARD_ITERATOR',
-  [KinesisAction.GET_RECORDS]: 'GET_RECORDS',
-};
 const AT_A_RECORD: readonly ShardIteratorType[] = [ShardIteratorType.AT_SEQUENCE_NUMBER, ShardIteratorType.AFTER_SEQUENCE_NUMBER];
 
 /** What is wrong with the options for their action on any gateway. */
 export function kinesisProblems(prop: string, options: KinesisIntegrationOptions): Problem[] {
   const action = options.action ?? KinesisAction.PUT_RECORD;
-  const problems: Problem[] = [];
-  for (const [other, names] of Object.entries(ACTION_OPTIONS) as [KinesisAction, readonly (keyof KinesisIntegrationOptions)[]][]) {
-    if (other === action) continue;
-    for (const name of names.filter(n => options[n] !== undefined)) {
-      problems.push({
-        code: 'InvalidIntegration',
-        prop: `${prop} ${name}`,
-        rule: `only applies to KinesisAction.${ACTION_NAMES[other]}, not ${ACTION_NAMES[action]}`,
-        value: options[name],
-        fix: `remove it, or set action: KinesisAction.${ACTION_NAMES[other]}`,
-      });
-    }
-  }
+  const problems = otherActionOptionProblems(prop, options, action, 'KinesisAction', KinesisAction, ACTION_OPTIONS);
   if (action === KinesisAction.GET_SHARD_ITERATOR) {
     const atRecord = AT_A_RECORD.includes(options.iteratorType ?? ShardIteratorType.TRIM_HORIZON);
     if (atRecord && !options.sequenceNumber) {

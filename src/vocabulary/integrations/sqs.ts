@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { otherActionOptionProblems } from './action-options';
 import { SERVICE_INTEGRATION_FIELDS, ServiceIntegrationOptions } from './service-integration-options';
 import { SQS_ACTION, SqsAction } from './sqs-action';
 import { Problem } from '../../core/errors';
@@ -84,12 +85,6 @@ const ACTION_OPTIONS: Record<SqsAction, readonly (keyof SqsIntegrationOptions)[]
   [SqsAction.DELETE_MESSAGE]: ['receiptHandle'],
   [SqsAction.PURGE_QUEUE]: [],
 };
-const ACTION_NAMES: Record<SqsAction, string> = {
-  [SqsAction.SEND_MESSAGE]: 'SEND_MESSAGE',
-  [SqsAction.RECEIVE_MESSAGE]: 'RECEIVE_MESSAGE',
-  [SqsAction.DELETE_MESSAGE]: 'DELETE_MESSAGE',
-  [SqsAction.PURGE_QUEUE]: 'PURGE_QUEUE',
-};
 
 /** SQS message attribute names. */
 export const SQS_ATTRIBUTE_NAME = /^(?!aws\.|amazon\.)(?!\.)(?!.*\.\.)[A-Za-z0-9_.-]{1,256}(?<!\.)$/i;
@@ -98,25 +93,12 @@ const MAX_ATTRIBUTES = 10;
 /** What is wrong with the options for this queue on any gateway (FIFO rules and SQS limits). */
 export function sqsProblems(prop: string, options: SqsIntegrationOptions, fifo: boolean, routeTimeout?: Duration): Problem[] {
   const action = options.action ?? SqsAction.SEND_MESSAGE;
-  const problems = [...actionOptionProblems(prop, options, action), ...limitProblems(prop, options), ...receiveProblems(prop, options, routeTimeout)];
+  const problems = [
+    ...otherActionOptionProblems(prop, options, action, 'SqsAction', SqsAction, ACTION_OPTIONS),
+    ...limitProblems(prop, options),
+    ...receiveProblems(prop, options, routeTimeout),
+  ];
   if (action === SqsAction.SEND_MESSAGE) problems.push(...fifoProblems(prop, options, fifo));
-  return problems;
-}
-
-function actionOptionProblems(prop: string, options: SqsIntegrationOptions, action: SqsAction): Problem[] {
-  const problems: Problem[] = [];
-  for (const [other, names] of Object.entries(ACTION_OPTIONS) as [SqsAction, readonly (keyof SqsIntegrationOptions)[]][]) {
-    if (other === action) continue;
-    for (const name of names.filter(n => options[n] !== undefined)) {
-      problems.push({
-        code: 'InvalidIntegration',
-        prop: `${prop} ${name}`,
-        rule: `only applies to SqsAction.${ACTION_NAMES[other]}, not ${ACTION_NAMES[action]}`,
-        value: options[name],
-        fix: `remove it, or set action: SqsAction.${ACTION_NAMES[other]}`,
-      });
-    }
-  }
   return problems;
 }
 
