@@ -28,7 +28,9 @@ export interface HttpProxyIntegrationOptions {
    * name: e.g. the caller's identity from the authorizer, or a fixed value. Headers API
    * Gateway manages (Host, Authorization, X-Forwarded-*, …) are refused. On a RestGateway a
    * value is a path parameter, query string, header, context or stage variable value, or a
-   * literal; an HttpGateway also maps the body and its JSON paths.
+   * literal; an HttpGateway also maps the body and its JSON paths. A value read from the
+   * request that the request lacks may leave the client's own header of that name in place:
+   * for a header the backend trusts, use a value every request has (context, a literal).
    * @default - the client's headers as they are
    */
   readonly requestHeaders?: { [name: string]: RequestValue };
